@@ -1,0 +1,28 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { authedAction } from "@/lib/server/action-client";
+import { ROLES } from "@/lib/server/roles";
+import { createUser, setUserActive, setUserRole, ZNewUser } from "@/lib/server/services/users";
+
+export const createUserAction = authedAction("createUserAction", "admin")
+  .inputSchema(ZNewUser)
+  .action(async ({ parsedInput, ctx }) => {
+    const res = await createUser({ actor: ctx.actor, data: parsedInput });
+    revalidatePath("/users");
+    return res;
+  });
+
+export const setUserRoleAction = authedAction("setUserRoleAction", "admin")
+  .inputSchema(z.object({ userId: z.string().min(1), role: z.enum(ROLES) }))
+  .action(async ({ parsedInput, ctx }) => {
+    await setUserRole({ actor: ctx.actor, ...parsedInput });
+    revalidatePath("/users");
+  });
+
+export const setUserActiveAction = authedAction("setUserActiveAction", "admin")
+  .inputSchema(z.object({ userId: z.string().min(1), active: z.boolean() }))
+  .action(async ({ parsedInput, ctx }) => {
+    await setUserActive({ actor: ctx.actor, ...parsedInput });
+    revalidatePath("/users");
+  });

@@ -1,0 +1,188 @@
+"use client";
+import { useLocale, useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { Card, Notice } from "@/components/ui/card";
+import { Field, Input, Select } from "@/components/ui/field";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { textKey, type Locale } from "@/i18n/locales";
+import { createUserAction, setUserActiveAction, setUserRoleAction } from "./actions";
+
+interface Row {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+  active: boolean;
+  createdAt: string;
+}
+
+const ROLES = ["viewer", "manager", "admin"] as const;
+
+export function UsersTable({ users, currentUserId }: { users: Row[]; currentUserId: string }) {
+  const t = useTranslations();
+  const locale = useLocale() as Locale;
+  const lang = textKey(locale);
+  const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [confirm, setConfirm] = useState<Row | null>(null);
+  const [pending, start] = useTransition();
+
+  function report(res: { serverError?: { message: { en: string; zh: string } } } | undefined, ok: string) {
+    if (res?.serverError) setMessage({ tone: "error", text: res.serverError.message[lang] });
+    else setMessage({ tone: "success", text: ok });
+  }
+
+  async function onAdd(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const input = {
+      name: String(f.get("name") ?? ""),
+      email: String(f.get("email") ?? ""),
+      password: String(f.get("password") ?? ""),
+      role: String(f.get("role")) as (typeof ROLES)[number],
+    };
+    const formEl = e.currentTarget;
+    start(async () => {
+      const res = await createUserAction(input);
+      if (res?.validationErrors) {
+        const fe = res.validationErrors.fieldErrors as Record<string, string[] | undefined>;
+        setFieldErrors({
+          ...(fe.name ? { name: lang === "zh" ? "请输入姓名。" : "Enter a name." } : {}),
+          ...(fe.email ? { email: lang === "zh" ? "请输入有效的邮箱地址。" : "Enter a valid email address." } : {}),
+          ...(fe.password ? { password: t("auth.passwordHint") } : {}),
+        });
+        return;
+      }
+      setFieldErrors(res?.serverError?.field ? { [res.serverError.field]: res.serverError.message[lang] } : {});
+      if (res?.serverError?.field) return;
+      report(res, t("users.created"));
+      if (!res?.serverError) {
+        formEl.reset();
+        setAdding(false);
+      }
+    });
+  }
+
+  return (
+    <div className="space-y-4">
+      {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+      <div className="flex justify-end">
+        <Button onClick={() => setAdding((a) => !a)} aria-expanded={adding}>
+          {t("users.add")}
+        </Button>
+      </div>
+      {adding ? (
+        <Card>
+          <h2 className="mb-4 text-base font-semibold">{t("users.addTitle")}</h2>
+          <form onSubmit={onAdd} className="grid gap-4 sm:grid-cols-2" noValidate>
+            <Field label={t("common.name")} error={fieldErrors.name}>
+              {({ id, invalid }) => <Input id={id} name="name" aria-invalid={invalid} />}
+            </Field>
+            <Field label={t("common.email")} error={fieldErrors.email}>
+              {({ id, invalid }) => <Input id={id} name="email" type="email" aria-invalid={invalid} />}
+            </Field>
+            <Field label={t("users.temporaryPassword")} error={fieldErrors.password} hint={t("auth.passwordHint")}>
+              {({ id, invalid }) => <Input id={id} name="password" type="password" autoComplete="new-password" aria-invalid={invalid} />}
+            </Field>
+            <Field label={t("common.role")}>
+              {({ id }) => (
+                <Select id={id} name="role" defaultValue="viewer">
+                  {ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {t(`roles.${r}`)}
+                    </option>
+                  ))}
+                </Select>
+              )}
+            </Field>
+            <div className="flex gap-2 sm:col-span-2">
+              <Button type="submit" disabled={pending}>
+                {pending ? t("common.saving") : t("common.create")}
+              </Button>
+              <Button variant="secondary" onClick={() => setAdding(false)}>
+                {t("common.cancel")}
+              </Button>
+            </div>
+          </form>
+        </Card>
+      ) : null}
+      <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+        <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+            <tr>
+              <th className="px-4 py-3">{t("common.name")}</th>
+              <th className="px-4 py-3">{t("common.email")}</th>
+              <th className="px-4 py-3">{t("common.role")}</th>
+              <th className="px-4 py-3">{t("common.status")}</th>
+              <th className="px-4 py-3 text-right">{t("common.actions")}</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {users.map((u) => (
+              <tr key={u.id} data-testid={`user-row-${u.email}`}>
+                <td className="px-4 py-3 font-medium text-slate-900">
+                  {u.name}
+                  {u.id === currentUserId ? <span className="ml-1 text-xs text-slate-500">({t("users.you")})</span> : null}
+                </td>
+                <td className="px-4 py-3 text-slate-700">{u.email}</td>
+                <td className="px-4 py-3">
+                  <Select
+                    aria-label={`${t("common.role")}: ${u.email}`}
+                    value={u.role}
+                    disabled={pending}
+                    className="w-40"
+                    onChange={(e) => {
+                      const role = e.target.value as (typeof ROLES)[number];
+                      start(async () => report(await setUserRoleAction({ userId: u.id, role }), t("users.roleChanged")));
+                    }}
+                  >
+                    {ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {t(`roles.${r}`)}
+                      </option>
+                    ))}
+                  </Select>
+                </td>
+                <td className="px-4 py-3">
+                  <span className={`rounded px-1.5 py-0.5 text-xs ${u.active ? "bg-emerald-50 text-emerald-700" : "bg-slate-100 text-slate-600"}`}>
+                    {u.active ? t("common.active") : t("common.inactive")}
+                  </span>
+                </td>
+                <td className="px-4 py-3 text-right">
+                  {u.active ? (
+                    <Button variant="secondary" size="sm" disabled={pending || u.id === currentUserId} onClick={() => setConfirm(u)}>
+                      {t("users.deactivate")}
+                    </Button>
+                  ) : (
+                    <Button
+                      variant="secondary"
+                      size="sm"
+                      disabled={pending}
+                      onClick={() => start(async () => report(await setUserActiveAction({ userId: u.id, active: true }), t("users.activate")))}
+                    >
+                      {t("users.activate")}
+                    </Button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <ConfirmDialog
+        open={confirm !== null}
+        title={t("users.deactivate")}
+        body={confirm ? t("users.confirmDeactivate", { email: confirm.email }) : ""}
+        confirmLabel={t("users.deactivate")}
+        onCancel={() => setConfirm(null)}
+        onConfirm={() => {
+          const u = confirm;
+          setConfirm(null);
+          if (u) start(async () => report(await setUserActiveAction({ userId: u.id, active: false }), t("users.deactivate")));
+        }}
+      />
+    </div>
+  );
+}

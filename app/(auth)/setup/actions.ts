@@ -1,0 +1,8 @@
+"use server";
+import { publicAction } from "@/lib/server/action-client";
+import { createFirstAdmin, ZFirstAdmin } from "@/lib/server/services/users";
+
+/** Open to anonymous callers only while no user exists; the service refuses it afterwards. */
+export const createFirstAdminAction = publicAction("createFirstAdminAction")
+  .inputSchema(ZFirstAdmin)
+  .action(async ({ parsedInput }) => createFirstAdmin(parsedInput));

@@ -1,0 +1,65 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, Input } from "@/components/ui/field";
+import { Notice } from "@/components/ui/card";
+import { textKey, type Locale } from "@/i18n/locales";
+import { createFirstAdminAction } from "./actions";
+
+export function SetupForm() {
+  const t = useTranslations();
+  const lang = textKey(useLocale() as Locale);
+  const router = useRouter();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const input = { name: String(form.get("name") ?? ""), email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") };
+    setPending(true);
+    setErrors({});
+    setFormError(null);
+    const res = await createFirstAdminAction(input);
+    setPending(false);
+    if (res?.validationErrors) {
+      const fe = res.validationErrors.fieldErrors as Record<string, string[] | undefined>;
+      setErrors({
+        ...(fe.name ? { name: t("auth.yourName") } : {}),
+        ...(fe.email ? { email: lang === "zh" ? "请输入有效的邮箱地址。" : "Enter a valid email address." } : {}),
+        ...(fe.password ? { password: t("auth.passwordHint") } : {}),
+      });
+      return;
+    }
+    if (res?.serverError) {
+      setFormError(res.serverError.message[lang]);
+      return;
+    }
+    router.replace(`/login?email=${encodeURIComponent(input.email)}`);
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      {formError ? <Notice tone="error">{formError}</Notice> : null}
+      <Field label={t("auth.yourName")} error={errors.name}>
+        {({ id, describedBy, invalid }) => <Input id={id} name="name" autoComplete="name" aria-describedby={describedBy} aria-invalid={invalid} autoFocus />}
+      </Field>
+      <Field label={t("common.email")} error={errors.email}>
+        {({ id, describedBy, invalid }) => (
+          <Input id={id} name="email" type="email" autoComplete="username" aria-describedby={describedBy} aria-invalid={invalid} />
+        )}
+      </Field>
+      <Field label={t("auth.password")} error={errors.password} hint={t("auth.passwordHint")}>
+        {({ id, describedBy, invalid }) => (
+          <Input id={id} name="password" type="password" autoComplete="new-password" aria-describedby={describedBy} aria-invalid={invalid} />
+        )}
+      </Field>
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? t("common.saving") : t("auth.setupSubmit")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,161 @@
+// The one place where task rates are defined (DESIGN.md "Stats"), and how each provider's
+// counters become TaskStats. The mappings take plain numbers so provider folders can call them
+// after parsing their wire format.
+
+import type { LocalizedText, Locale } from "./call-time-group";
+import type { TaskStats } from "./stats-types";
+
+export type RateName = "answerRate" | "finishRate" | "penetrationRate";
+
+/** Answered calls ÷ calls made; 0 before the first call. */
+export function answerRate(stats: TaskStats): number {
+  return ratio(stats.answeredCalls, stats.totalCalls);
+}
+
+/** Finished numbers ÷ numbers in the task; 0 for an empty task. */
+export function finishRate(stats: TaskStats): number {
+  return ratio(stats.finishedOrders, stats.totalOrders);
+}
+
+/** Connect rate (接通率 / penetration): numbers dialled at least once ÷ numbers in the task; 0 for an empty task. */
+export function penetrationRate(stats: TaskStats): number {
+  return ratio(stats.attemptedOrders, stats.totalOrders);
+}
+
+export const RATE_FORMULAS: Record<RateName, LocalizedText> = {
+  answerRate: { en: "Answer rate = answered calls ÷ calls made", zh: "接听率 = 接听通话数 ÷ 已拨通话数" },
+  finishRate: { en: "Finish rate = finished numbers ÷ numbers in the task", zh: "完成率 = 已完成号码数 ÷ 任务号码总数" },
+  penetrationRate: {
+    en: "Connect rate = numbers dialled at least once ÷ numbers in the task",
+    zh: "触达率 = 至少拨打过一次的号码数 ÷ 任务号码总数",
+  },
+};
+
+/** 0.428571 → "42.86%" (both languages write percentages the same way). */
+export function formatRate(rate: number, locale: Locale): string {
+  const tag = locale === "zh" ? "zh-CN" : "en-US";
+  return new Intl.NumberFormat(tag, {
+    style: "percent",
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+    useGrouping: false,
+  }).format(rate);
+}
+
+// providers.md §3: NXCloud rounds finishRate and answerRate to 2 decimal places, so a difference
+// up to half of 0.01 is rounding, not disagreement. The epsilon absorbs binary float error.
+const PROVIDER_ROUNDING = 0.005;
+const FLOAT_EPSILON = 1e-9;
+
+/** True when a provider's own rate differs from ours by more than its rounding explains. */
+export function ratesDisagree(ours: number, theirs: number): boolean {
+  return Math.abs(ours - theirs) > PROVIDER_ROUNDING + FLOAT_EPSILON;
+}
+
+export function emptyStats(): TaskStats {
+  return { totalOrders: 0, finishedOrders: 0, attemptedOrders: 0, answeredOrders: 0, totalCalls: 0, answeredCalls: 0 };
+}
+
+/** Sum of two tasks' counters, e.g. for an account or a day. Provider rates do not add up, so they are dropped. */
+export function addStats(a: TaskStats, b: TaskStats): TaskStats {
+  return {
+    totalOrders: a.totalOrders + b.totalOrders,
+    finishedOrders: a.finishedOrders + b.finishedOrders,
+    attemptedOrders: a.attemptedOrders + b.attemptedOrders,
+    answeredOrders: a.answeredOrders + b.answeredOrders,
+    totalCalls: a.totalCalls + b.totalCalls,
+    answeredCalls: a.answeredCalls + b.answeredCalls,
+  };
+}
+
+/** NXCloud listTask / taskCallback `taskStat` (providers.md §3). */
+export function statsFromNxcloud(stat: {
+  answerOrderCount: number;
+  finishOrderCount: number;
+  totalOrderCount: number;
+  finishRate: number;
+  totalAnswerCall: number;
+  totalCall: number;
+  answerRate: number;
+}): TaskStats {
+  // INFERENCE: taskStat has no "orders dialled" counter. Every answered or finished order was
+  // dialled, and no more orders can have been dialled than there are orders or calls, so the
+  // lower bound is used.
+  const attemptedOrders = Math.min(
+    Math.max(stat.answerOrderCount, stat.finishOrderCount),
+    stat.totalOrderCount,
+    stat.totalCall,
+  );
+  return {
+    totalOrders: stat.totalOrderCount,
+    finishedOrders: stat.finishOrderCount,
+    attemptedOrders,
+    answeredOrders: stat.answerOrderCount,
+    totalCalls: stat.totalCall,
+    answeredCalls: stat.totalAnswerCall,
+    // providers.md §3: both are ratios (finishOrderCount/totalOrderCount) rounded to 2 dp.
+    providerAnswerRate: stat.answerRate,
+    providerFinishRate: stat.finishRate,
+  };
+}
+
+/** Aliyun CloudMonitorTask `Data.Statistic` (providers.md §2 addendum "CloudMonitorTask field semantics"). */
+export function statsFromAliyun(stat: { AnswerCount: number; CalledCount: number; UncalledCount: number }): TaskStats {
+  // INFERENCE (providers.md §2): the API returns counts, no ratio. CalledCount (已呼叫) counts
+  // numbers called and UncalledCount (未呼叫) numbers not yet called, so the task holds their sum
+  // and a called number counts as finished. There is no separate count of call attempts, so calls
+  // = CalledCount; a number is retried only while unanswered, so AnswerCount (应答数量) is both
+  // answered calls and answered numbers.
+  return {
+    totalOrders: stat.CalledCount + stat.UncalledCount,
+    finishedOrders: stat.CalledCount,
+    attemptedOrders: stat.CalledCount,
+    answeredOrders: stat.AnswerCount,
+    totalCalls: stat.CalledCount,
+    answeredCalls: stat.AnswerCount,
+  };
+}
+
+/** Yunfu task counters (numbers in the task, called, answered; calls made, calls answered). */
+export function statsFromYunfu(stat: {
+  numberCount: number;
+  calledCount: number;
+  answeredCount: number;
+  callCount: number;
+  answeredCallCount: number;
+}): TaskStats {
+  // INFERENCE: Yunfu reports no "finished" count (providers.md §1 lists no pending-retry counter),
+  // so, as for Aliyun, a number counts as finished once it has been called.
+  return {
+    totalOrders: stat.numberCount,
+    finishedOrders: stat.calledCount,
+    attemptedOrders: stat.calledCount,
+    answeredOrders: stat.answeredCount,
+    totalCalls: stat.callCount,
+    answeredCalls: stat.answeredCallCount,
+  };
+}
+
+/**
+ * WShoto employee execution list (providers.md §4 page_query_user_execute_info_list). A follow-up
+ * task makes no calls: its targets are the "numbers", a followed target is finished, and the
+ * finish rate is the documented complete rate (followed ÷ planned).
+ */
+export function statsFromWshotoExecution(
+  records: { plan_target_qty: number; followed_target_qty: number }[],
+): TaskStats {
+  const planned = records.reduce((sum, record) => sum + record.plan_target_qty, 0);
+  const followed = records.reduce((sum, record) => sum + record.followed_target_qty, 0);
+  return {
+    totalOrders: planned,
+    finishedOrders: followed,
+    attemptedOrders: followed,
+    answeredOrders: 0,
+    totalCalls: 0,
+    answeredCalls: 0,
+  };
+}
+
+function ratio(part: number, whole: number): number {
+  return whole > 0 ? part / whole : 0;
+}

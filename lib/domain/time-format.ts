@@ -1,0 +1,33 @@
+// Times of day as the console shows and accepts them. A time of day is minutes after local
+// midnight (DESIGN.md "Domain model"); 1440 is the end of the day and reads "24:00".
+
+import type { MinuteRange } from "./call-time-group";
+
+export const MINUTES_PER_DAY = 1440;
+
+/** 540 → "09:00", 1440 → "24:00". */
+export function formatMinute(minute: number): string {
+  const hours = Math.floor(minute / 60);
+  const minutes = minute % 60;
+  return `${String(hours).padStart(2, "0")}:${String(minutes).padStart(2, "0")}`;
+}
+
+/** { start: 540, end: 720 } → "09:00–12:00" (en dash, as in both languages' UI). */
+export function formatRange(range: MinuteRange): string {
+  return `${formatMinute(range.start)}–${formatMinute(range.end)}`;
+}
+
+// "9:00" and "09:00" both appear in provider payloads (providers.md §6, Yunfu), and a Chinese
+// input method types the full-width colon.
+const HH_MM = /^(\d{1,2})[:：](\d{2})$/;
+
+/** "9:00" | "09:00" | "24:00" → minutes after midnight; anything else → null. */
+export function parseHhMm(text: string): number | null {
+  const match = HH_MM.exec(text.trim());
+  if (!match) return null;
+  const hours = Number(match[1]);
+  const minutes = Number(match[2]);
+  if (hours === 24 && minutes === 0) return MINUTES_PER_DAY;
+  if (hours > 23 || minutes > 59) return null;
+  return hours * 60 + minutes;
+}

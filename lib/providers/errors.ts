@@ -1,0 +1,32 @@
+import type { LocalizedText } from "../domain/call-time-group";
+import type { ProviderKind } from "./types";
+
+/** A provider said no, or could not be reached. Carries the provider's own code and a message a manager understands. */
+export class ProviderError extends Error {
+  readonly provider: ProviderKind;
+  /** Provider's own code as a string (NXCloud retCode, Aliyun Code, Yunfu code, WShoto code), or "NETWORK"/"TIMEOUT"/"HTTP_<n>". */
+  readonly code: string;
+  readonly providerMessage: string;
+  readonly httpStatus: number | null;
+  /** Safe to retry the same request (5xx, 429, timeout on a read). */
+  readonly retryable: boolean;
+  readonly userMessage: LocalizedText;
+
+  constructor(opts: {
+    provider: ProviderKind;
+    code: string;
+    providerMessage: string;
+    httpStatus?: number | null;
+    retryable?: boolean;
+    userMessage: LocalizedText;
+  }) {
+    super(`${opts.provider} ${opts.code}: ${opts.providerMessage}`);
+    this.name = "ProviderError";
+    this.provider = opts.provider;
+    this.code = opts.code;
+    this.providerMessage = opts.providerMessage;
+    this.httpStatus = opts.httpStatus ?? null;
+    this.retryable = opts.retryable ?? false;
+    this.userMessage = opts.userMessage;
+  }
+}

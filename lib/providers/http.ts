@@ -1,0 +1,100 @@
+// Shared HTTP plumbing for provider clients: timeouts, bounded retries with backoff for safe
+// calls only (honouring Retry-After), and typed errors. Each provider's client.ts builds its
+// request (signing, envelope) and interprets the body; this file only moves bytes.
+import { ProviderError } from "./errors";
+import type { ProviderContext, ProviderKind } from "./types";
+
+export interface HttpRequest {
+  method: "GET" | "POST" | "PUT" | "DELETE";
+  url: string;
+  headers?: Record<string, string>;
+  body?: string;
+  /** Only safe (idempotent) calls are retried. A create is never retried blindly. */
+  safe: boolean;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function retryAfterMs(headers: Headers, fallback: number): number {
+  const v = headers.get("retry-after");
+  if (!v) return fallback;
+  const secs = Number(v);
+  if (Number.isFinite(secs)) return Math.min(secs * 1000, 30_000);
+  const at = Date.parse(v);
+  return Number.isFinite(at) ? Math.max(0, Math.min(at - Date.now(), 30_000)) : fallback;
+}
+
+/**
+ * Sends one request. Retries (safe calls only) on network errors, timeouts, 429 and 5xx, up to
+ * ctx.maxAttempts (default 4) with exponential backoff from ctx.backoffMs (default 200 ms).
+ * `prepare` is called before every attempt so signatures/nonces/timestamps are fresh.
+ */
+export async function sendWithRetry(
+  provider: ProviderKind,
+  ctx: ProviderContext,
+  prepare: () => HttpRequest,
+): Promise<HttpResponse> {
+  const doFetch = ctx.fetch ?? fetch;
+  const timeoutMs = ctx.timeoutMs ?? 10_000;
+  const base = ctx.backoffMs ?? 200;
+  let attempt = 0;
+  for (;;) {
+    attempt++;
+    const req = prepare();
+    const maxAttempts = req.safe ? (ctx.maxAttempts ?? 4) : 1;
+    let res: Response;
+    try {
+      res = await doFetch(req.url, {
+        method: req.method,
+        headers: req.headers,
+        body: req.body,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (e) {
+      const timedOut = e instanceof Error && (e.name === "TimeoutError" || e.name === "AbortError");
+      if (attempt < maxAttempts) {
+        await sleep(base * 2 ** (attempt - 1));
+        continue;
+      }
+      throw new ProviderError({
+        provider,
+        code: timedOut ? "TIMEOUT" : "NETWORK",
+        providerMessage: e instanceof Error ? e.message : String(e),
+        retryable: true,
+        userMessage: timedOut
+          ? { en: "The provider did not answer in time.", zh: "服务商未在规定时间内响应。" }
+          : { en: "The provider could not be reached. Check the base URL.", zh: "无法连接服务商，请检查接口地址。" },
+      });
+    }
+    const text = await res.text();
+    const transient = res.status === 429 || res.status >= 500;
+    if (transient && attempt < maxAttempts) {
+      await sleep(res.status === 429 ? retryAfterMs(res.headers, base * 2 ** (attempt - 1)) : base * 2 ** (attempt - 1));
+      continue;
+    }
+    return { status: res.status, headers: res.headers, text };
+  }
+}
+
+/** Error for an HTTP status the provider's envelope did not explain. */
+export function httpStatusError(provider: ProviderKind, status: number, text: string): ProviderError {
+  return new ProviderError({
+    provider,
+    code: `HTTP_${status}`,
+    providerMessage: text.slice(0, 300),
+    httpStatus: status,
+    retryable: status === 429 || status >= 500,
+    userMessage:
+      status === 429
+        ? { en: "The provider is rate limiting us; try again shortly.", zh: "服务商限流，请稍后重试。" }
+        : status >= 500
+          ? { en: "The provider had an internal error; try again later.", zh: "服务商内部错误，请稍后重试。" }
+          : { en: `The provider refused the request (HTTP ${status}).`, zh: `服务商拒绝了请求（HTTP ${status}）。` },
+  });
+}

@@ -1,0 +1,188 @@
+// The one interface every provider folder implements (DESIGN.md "Provider adapter").
+// Nothing outside lib/providers/<key>/ knows a provider's wire format: services and pages
+// talk to ProviderAdapter and read ProviderCapabilities.
+import type { CallTimeGroup, Encoded, LocalizedText } from "../domain/call-time-group";
+import type { CallOutcome, RetryStrategy } from "../domain/retry-strategy";
+import type { TaskKind, TaskOperation, TaskStatus } from "../domain/task";
+import type { TaskStats } from "../domain/stats-types";
+
+export const PROVIDER_KINDS = ["yunfu", "aliyun-vms", "nxcloud", "wshoto"] as const;
+export type ProviderKind = (typeof PROVIDER_KINDS)[number];
+
+/** Everything a client needs to talk to one provider account. Secrets are decrypted only server-side. */
+export interface ProviderContext {
+  baseUrl: string;
+  /** Per-kind credential fields, see capabilities.credentialFields (e.g. nxcloud: uuid, secretKey, algorithm). */
+  credentials: Record<string, string>;
+  /** Per-kind non-secret settings, see capabilities.settingFields (e.g. yunfu: userId, weekBase). */
+  settings: Record<string, string>;
+  /** Overridable for tests. */
+  fetch?: typeof fetch;
+  /** Per-request timeout, default 10 000 ms. */
+  timeoutMs?: number;
+  /** Max attempts for safe (read) calls, default 4. Creates are never retried blindly. */
+  maxAttempts?: number;
+  /** Base backoff in ms, default 200 (tests use small values). */
+  backoffMs?: number;
+  /** Our public webhook URL for this account, sent to providers that take callback URLs per task. */
+  webhookUrl?: string;
+  now?: () => Date;
+}
+
+/** A remote task, normalised. Ids are strings end to end (19-digit ids exist). */
+export interface RemoteTask {
+  remoteId: string;
+  name: string;
+  kind: TaskKind;
+  /** Provider task type value (e.g. aliyun "1" predictive), as a string. */
+  taskType: string;
+  status: TaskStatus;
+  /** Provider's own status value as a string (e.g. nxcloud "5"). */
+  rawStatus: string;
+  createdAt: Date | null;
+  stats: TaskStats | null;
+  /** Concurrency / lines, when known (for forecasts). */
+  concurrency: number | null;
+  /** The provider record, JSON-safe (big ids already strings). Shown as "raw provider record". */
+  raw: unknown;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque cursor for the next page, null at the end. */
+  nextCursor: string | null;
+  total: number | null;
+}
+
+export interface TaskDraft {
+  name: string;
+  description: string;
+  taskType: string;
+  callTimeGroup: CallTimeGroup;
+  retryStrategy: RetryStrategy | null;
+  /** Values of capabilities.params, already validated. */
+  params: Record<string, string | number | boolean | null>;
+  /** Generated before sending; used as NXCloud userTaskID and to reconcile timed-out creates by listing. */
+  idempotencyKey: string;
+}
+
+export interface Contact {
+  /** E.164, e.g. +8613800138000. */
+  phone: string;
+  name: string;
+  variables: Record<string, string>;
+}
+
+export interface ContactsResult {
+  accepted: number;
+  rejected: { phone: string; reason: LocalizedText }[];
+}
+
+export interface CallRecordEvent {
+  callId: string;
+  orderId: string | null;
+  phone: string | null;
+  outcome: CallOutcome;
+  startedAt: Date;
+  answeredAt: Date | null;
+  endedAt: Date | null;
+  durationSec: number;
+  /** Whether the order (number) is finished after this call. */
+  orderFinished: boolean | null;
+}
+
+export type WebhookEvent =
+  | { type: "task-status"; dedupeKey: string; remoteTaskId: string; occurredAt: Date; status: TaskStatus; rawStatus: string; stats: TaskStats | null }
+  | { type: "call"; dedupeKey: string; remoteTaskId: string; occurredAt: Date; call: CallRecordEvent }
+  | { type: "task-created"; dedupeKey: string; remoteTaskId: string; occurredAt: Date; task: RemoteTask; timeGroups: CallTimeGroup[] }
+  | { type: "task-deleted"; dedupeKey: string; remoteTaskId: string; occurredAt: Date };
+
+export interface InboundWebhook {
+  headers: Record<string, string | undefined>;
+  /** Exact bytes received (signatures cover them). */
+  rawBody: string;
+}
+
+/** A parameter of the dialing-parameters form, generated from capabilities. */
+export interface ParamSpec {
+  key: string;
+  label: LocalizedText;
+  help?: LocalizedText;
+  type: "int" | "decimal" | "enum" | "string" | "boolean" | "datetime";
+  min?: number;
+  /** Exclusive lower bound (Aliyun Quotiety (0,20]). */
+  minExclusive?: boolean;
+  max?: number;
+  decimals?: number;
+  maxLength?: number;
+  default?: string | number | boolean | null;
+  options?: { value: string; label: LocalizedText }[];
+  required?: boolean;
+  /** Only for these task types (undefined = all). */
+  taskTypes?: string[];
+}
+
+export interface ParamIssue {
+  key: string;
+  message: LocalizedText;
+}
+
+export interface CredentialField {
+  key: string;
+  label: LocalizedText;
+  secret: boolean;
+  options?: { value: string; label: LocalizedText }[];
+  default?: string;
+}
+
+export interface ProviderCapabilities {
+  kind: ProviderKind;
+  label: LocalizedText;
+  operations: Record<TaskOperation, boolean> & { timeGroups: boolean; webhooks: boolean };
+  taskKinds: TaskKind[];
+  taskTypes: { value: string; label: LocalizedText }[];
+  credentialFields: CredentialField[];
+  settingFields: CredentialField[];
+  params: ParamSpec[];
+  limits: {
+    nameMaxLength: number;
+    descriptionMaxLength: number;
+    /** Numbers per add-contacts request. */
+    contactsBatchSize: number;
+    /** Tasks per account, when documented. */
+    maxTasks: number | null;
+    /** Largest page for list calls. */
+    listPageSize: number;
+  };
+  /** In which mirrored statuses each operation is allowed (documented state rules). */
+  allowedIn: Record<TaskOperation, TaskStatus[]>;
+  /** Cross-field rules the range checks cannot express (Aliyun AutoStart=1 needs day or time, …). */
+  validateParams(taskType: string, params: Record<string, unknown>): ParamIssue[];
+}
+
+export interface ProviderAdapter {
+  kind: ProviderKind;
+  capabilities: ProviderCapabilities;
+  /** Check credentials and reachability. Throws ProviderError. */
+  ping(ctx: ProviderContext): Promise<void>;
+  listTasks(ctx: ProviderContext, cursor: string | null): Promise<Page<RemoteTask>>;
+  getTask(ctx: ProviderContext, remoteId: string): Promise<RemoteTask>;
+  getStats(ctx: ProviderContext, remoteId: string): Promise<TaskStats>;
+  /** Must be idempotent on draft.idempotencyKey: a timed-out create is reconciled by listing before any retry. */
+  createTask?(ctx: ProviderContext, draft: TaskDraft): Promise<RemoteTask>;
+  updateTask?(ctx: ProviderContext, remoteId: string, draft: TaskDraft): Promise<void>;
+  startTask?(ctx: ProviderContext, remoteId: string): Promise<void>;
+  pauseTask?(ctx: ProviderContext, remoteId: string): Promise<void>;
+  completeTask?(ctx: ProviderContext, remoteId: string): Promise<void>;
+  deleteTask?(ctx: ProviderContext, remoteId: string): Promise<void>;
+  /** Sends one batch (≤ capabilities.limits.contactsBatchSize). */
+  addContacts?(ctx: ProviderContext, remoteId: string, contacts: Contact[]): Promise<ContactsResult>;
+  listTimeGroups?(ctx: ProviderContext): Promise<(CallTimeGroup & { remoteId: string })[]>;
+  /** Encode a group for this provider, naming every loss. */
+  encodeCallTimeGroup(group: CallTimeGroup, ctx?: Pick<ProviderContext, "settings">): Encoded<unknown>;
+  encodeRetryStrategy(strategy: RetryStrategy): Encoded<unknown>;
+  /** Verify an inbound webhook (signature, token…). false → 401, nothing applied. */
+  verifyWebhook(ctx: ProviderContext, req: InboundWebhook): boolean;
+  /** Parse a verified webhook body. Throws on malformed input (→ 400). */
+  parseWebhook(ctx: ProviderContext, req: InboundWebhook): WebhookEvent[];
+}

@@ -1,0 +1,82 @@
+// The audit log: every mutating service calls recordAudit(). The write happens after the response
+// (next/server after()) so a slow audit insert never slows the user (STYLE.md, dub).
+import { after } from "next/server";
+import { getDb } from "./db";
+import { logger } from "./logger";
+
+export interface AuditActor {
+  id: string | null;
+  email: string;
+}
+
+export const SYSTEM_ACTOR: AuditActor = { id: null, email: "system" };
+
+export interface AuditInput {
+  actor: AuditActor;
+  action: string;
+  targetType: string;
+  targetId?: string | null;
+  before?: unknown;
+  after?: unknown;
+  note?: string;
+}
+
+const pending = new Set<Promise<void>>();
+
+/** Only the fields that changed, so an entry reads "role: viewer → manager". */
+export function diffSummary(before: unknown, afterValue: unknown): { before?: unknown; after?: unknown } {
+  if (!before || !afterValue || typeof before !== "object" || typeof afterValue !== "object") {
+    return { before: before ?? undefined, after: afterValue ?? undefined };
+  }
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  const keys = new Set([...Object.keys(before), ...Object.keys(afterValue)]);
+  for (const k of keys) {
+    const bv = (before as Record<string, unknown>)[k];
+    const av = (afterValue as Record<string, unknown>)[k];
+    if (JSON.stringify(bv) !== JSON.stringify(av)) {
+      b[k] = bv;
+      a[k] = av;
+    }
+  }
+  return { before: b, after: a };
+}
+
+async function write(input: AuditInput, at: Date): Promise<void> {
+  const summary = JSON.stringify({ ...diffSummary(input.before, input.after), ...(input.note ? { note: input.note } : {}) });
+  try {
+    await getDb().auditEntry.create({
+      data: {
+        at,
+        actorId: input.actor.id,
+        actorEmail: input.actor.email,
+        action: input.action,
+        targetType: input.targetType,
+        targetId: input.targetId ?? null,
+        summary,
+      },
+    });
+  } catch (e) {
+    logger.error({ err: (e as Error).message, action: input.action }, "audit write failed");
+  }
+}
+
+export function recordAudit(input: AuditInput): void {
+  const at = new Date();
+  const run = () => {
+    const p = write(input, at).finally(() => pending.delete(p));
+    pending.add(p);
+    return p;
+  };
+  try {
+    after(run);
+  } catch {
+    // Outside a request (jobs, scripts, tests): write in the background.
+    void run();
+  }
+}
+
+/** Waits for audit writes in flight (tests, shutdown). */
+export async function flushAudit(): Promise<void> {
+  while (pending.size) await Promise.all([...pending]);
+}

@@ -1,0 +1,65 @@
+// better-auth: email + password, sessions in our database, roles from its admin plugin (STACK.md).
+// Public sign-up is off: the first administrator is created server-side (setup), the rest by admins.
+import { betterAuth } from "better-auth";
+import { APIError, createAuthMiddleware } from "better-auth/api";
+import { prismaAdapter } from "@better-auth/prisma-adapter";
+import { admin } from "better-auth/plugins";
+import { nextCookies } from "better-auth/next-js";
+import { appUrl, authSecret, databaseUrl, isPostgres } from "./config";
+import { getDb } from "./db";
+import { recordLoginFailure, clearLoginFailures, loginThrottled } from "./login-throttle";
+
+function createAuth() {
+  const trustedIpHeader = process.env.DIALBOARD_TRUSTED_IP_HEADER; // e.g. "x-real-ip" behind a proxy you control
+  return betterAuth({
+    appName: "Dialboard",
+    baseURL: appUrl(),
+    secret: authSecret(),
+    database: prismaAdapter(getDb() as never, { provider: isPostgres(databaseUrl()) ? "postgresql" : "sqlite" }),
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8, maxPasswordLength: 128 },
+    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    user: { additionalFields: { locale: { type: "string", required: false, input: false } } },
+    rateLimit: {
+      enabled: true,
+      storage: "database",
+      window: 60,
+      max: 300,
+      customRules: { "/sign-in/email": { window: 60, max: 30 } },
+    },
+    advanced: {
+      useSecureCookies: process.env.NODE_ENV === "production" && appUrl().startsWith("https://"),
+      // STACK.md: better-auth keys its limiter on a client-supplied X-Forwarded-For unless told which header
+      // to trust. Only trust one when a proxy we control sets it; login-throttle.ts adds a per-email limit
+      // that no header can bypass.
+      ipAddress: trustedIpHeader ? { ipAddressHeaders: [trustedIpHeader] } : { disableIpTracking: true },
+    },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/email") return;
+        const email = String((ctx.body as { email?: string } | undefined)?.email ?? "").toLowerCase();
+        const wait = await loginThrottled(email);
+        if (wait > 0) {
+          throw new APIError("TOO_MANY_REQUESTS", { message: "Too many attempts", code: "THROTTLED", retryAfter: wait });
+        }
+      }),
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/email") return;
+        const email = String((ctx.body as { email?: string } | undefined)?.email ?? "").toLowerCase();
+        const returned = ctx.context.returned;
+        if (returned instanceof APIError || returned instanceof Error) await recordLoginFailure(email);
+        else await clearLoginFailures(email);
+      }),
+    },
+    plugins: [admin({ defaultRole: "viewer", adminRoles: ["admin"] }), nextCookies()],
+    telemetry: { enabled: false },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+const g = globalThis as unknown as { dialboardAuth?: Auth };
+
+export function getAuth(): Auth {
+  g.dialboardAuth ??= createAuth();
+  return g.dialboardAuth;
+}

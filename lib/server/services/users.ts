@@ -1,0 +1,115 @@
+// Users and roles. better-auth owns passwords and sessions; role and activation changes go through here
+// so they are checked, audited, and revoke sessions where they must.
+import { z } from "zod";
+import { getAuth } from "../auth";
+import { recordAudit, type AuditActor } from "../audit";
+import { getDb } from "../db";
+import { AppError } from "../errors";
+import { ROLES, type Role } from "../roles";
+
+export const ZNewUser = z.object({
+  name: z.string().trim().min(1).max(80),
+  email: z.email().trim().toLowerCase(),
+  password: z.string().min(8).max(128),
+  role: z.enum(ROLES),
+});
+export type TNewUser = z.infer<typeof ZNewUser>;
+
+export const ZFirstAdmin = ZNewUser.omit({ role: true });
+
+export async function hasAnyUser(): Promise<boolean> {
+  return (await getDb().user.count()) > 0;
+}
+
+async function createWithPassword(input: TNewUser): Promise<{ id: string; email: string }> {
+  try {
+    const { user } = await getAuth().api.createUser({
+      body: { email: input.email, password: input.password, name: input.name, role: input.role as "admin" },
+    });
+    return { id: user.id, email: user.email };
+  } catch (e) {
+    if ((e as { body?: { code?: string } }).body?.code === "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL") {
+      throw new AppError("ALREADY_EXISTS", { en: "A user with this email already exists.", zh: "该邮箱已被使用。" }, "email");
+    }
+    throw e;
+  }
+}
+
+/** Setup: only while there is no user at all; afterwards it is refused. */
+export async function createFirstAdmin(input: z.infer<typeof ZFirstAdmin>): Promise<{ id: string }> {
+  if (await hasAnyUser()) throw new AppError("SETUP_DONE");
+  const user = await createWithPassword({ ...input, role: "admin" });
+  recordAudit({
+    actor: { id: user.id, email: user.email },
+    action: "user.setup",
+    targetType: "user",
+    targetId: user.id,
+    after: { email: user.email, role: "admin" },
+  });
+  return { id: user.id };
+}
+
+export async function createUser({ actor, data }: { actor: AuditActor; data: TNewUser }): Promise<{ id: string }> {
+  const user = await createWithPassword(data);
+  recordAudit({ actor, action: "user.create", targetType: "user", targetId: user.id, after: { email: data.email, name: data.name, role: data.role } });
+  return { id: user.id };
+}
+
+export interface UserRow {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+  active: boolean;
+  createdAt: Date;
+}
+
+export async function listUsers(): Promise<UserRow[]> {
+  const rows = await getDb().user.findMany({
+    orderBy: { createdAt: "asc" },
+    select: { id: true, name: true, email: true, role: true, banned: true, createdAt: true },
+  });
+  return rows.map(({ banned, ...r }) => ({ ...r, active: !banned }));
+}
+
+async function activeAdminCount(): Promise<number> {
+  return getDb().user.count({ where: { role: "admin", banned: false } });
+}
+
+async function loadUser(userId: string) {
+  const user = await getDb().user.findUnique({ where: { id: userId }, select: { id: true, email: true, role: true, banned: true } });
+  if (!user) throw new AppError("NOT_FOUND");
+  return user;
+}
+
+const LAST_ADMIN = { en: "Dialboard needs at least one active administrator.", zh: "系统至少需要一名有效的管理员。" };
+
+export async function setUserRole({ actor, userId, role }: { actor: AuditActor; userId: string; role: Role }): Promise<void> {
+  const user = await loadUser(userId);
+  if (user.role === role) return;
+  if (user.role === "admin" && !user.banned && (await activeAdminCount()) <= 1) throw new AppError("CONFLICT", LAST_ADMIN, "role");
+  await getDb().user.update({ where: { id: userId }, data: { role } });
+  recordAudit({ actor, action: "user.role", targetType: "user", targetId: userId, before: { email: user.email, role: user.role }, after: { email: user.email, role } });
+}
+
+export async function setUserActive({ actor, userId, active }: { actor: AuditActor; userId: string; active: boolean }): Promise<void> {
+  const user = await loadUser(userId);
+  if (user.banned === !active) return;
+  if (!active && user.role === "admin" && (await activeAdminCount()) <= 1) throw new AppError("CONFLICT", LAST_ADMIN, "active");
+  if (!active && user.id === actor.id) {
+    throw new AppError("CONFLICT", { en: "You cannot deactivate yourself.", zh: "不能停用自己的账号。" }, "active");
+  }
+  const db = getDb();
+  await db.$transaction([
+    db.user.update({ where: { id: userId }, data: { banned: !active, banReason: active ? null : "deactivated" } }),
+    ...(active ? [] : [db.session.deleteMany({ where: { userId } })]),
+  ]);
+  recordAudit({
+    actor,
+    action: active ? "user.activate" : "user.deactivate",
+    targetType: "user",
+    targetId: userId,
+    before: { email: user.email, active: !user.banned },
+    after: { email: user.email, active },
+  });
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The same integration tests (`*.db.test.ts`) on SQLite and on PostgreSQL. A private PostgreSQL cluster
+# is started when TEST_DATABASE_URL_PG is not given.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+tmp=$(mktemp -d /tmp/dialboard-it-XXXXXX)
+pgdir="$tmp/pg"
+started_pg=""
+cleanup() {
+  [ -n "$started_pg" ] && bash scripts/pg-cluster.sh stop "$pgdir"
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+echo "-- SQLite"
+TEST_DATABASE_URL="file:$tmp/sqlite/test.db" DIALBOARD_DATA_DIR="$tmp/data-sqlite" npx vitest run --project db
+
+echo "-- PostgreSQL"
+pg_url=${TEST_DATABASE_URL_PG:-}
+if [ -z "$pg_url" ]; then
+  pg_url=$(bash scripts/pg-cluster.sh start "$pgdir" "${PG_TEST_PORT:-54329}")
+  started_pg=1
+fi
+TEST_DATABASE_URL="$pg_url" DIALBOARD_DATA_DIR="$tmp/data-pg" npx vitest run --project db

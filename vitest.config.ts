@@ -1,0 +1,40 @@
+import { defineConfig } from "vitest/config";
+import path from "node:path";
+
+// Unit tests and provider-vs-simulator tests (HTTP on loopback, no database): `*.test.ts`.
+// Database integration tests (`*.db.test.ts`) run in the "db" project, once per database (scripts/test-integration.sh).
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      "server-only": path.resolve(import.meta.dirname, "lib/server/testing/server-only-stub.ts"),
+    },
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "simulators/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts", "i18n/**/*.test.ts"],
+          exclude: ["**/*.db.test.ts", "node_modules/**"],
+          environment: "node",
+          testTimeout: 20_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "db",
+          include: ["**/*.db.test.ts"],
+          exclude: ["node_modules/**"],
+          environment: "node",
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+          fileParallelism: false,
+          env: { NODE_ENV: "test", DIALBOARD_EMBEDDED: "1", BETTER_AUTH_URL: "http://localhost:3000" },
+        },
+      },
+    ],
+  },
+});
