@@ -5,6 +5,9 @@ import path from "node:path";
 // End to end in Debian's Chromium (STACK.md §8): a real server from `scripts/start.ts` on a fresh data
 // directory (SQLite + built-in simulators), one worker, specs run in file order after first-run.
 const port = Number(process.env.E2E_PORT ?? 3100);
+// Per-run auth state so parallel runs (different E2E_PORT) never share a session.
+export const authDir = `test-results/e2e-auth-${port}`;
+process.env.E2E_AUTH_DIR = authDir;
 const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `dialboard-e2e-${process.pid}`);
 process.env.E2E_DATA_DIR = dataDir;
 
@@ -42,7 +45,7 @@ export default defineConfig({
       name: "app",
       testIgnore: /first-run\.spec\.ts/,
       dependencies: ["first-run"],
-      use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, storageState: "test-results/e2e-auth/admin.json" },
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, storageState: `${authDir}/admin.json` },
     },
   ],
   webServer: {
@@ -59,6 +62,7 @@ export default defineConfig({
       BETTER_AUTH_URL: `http://localhost:${port}`,
       DIALBOARD_SIM_FACTOR: "600",
       NEXT_TELEMETRY_DISABLED: "1",
+      ...(process.env.DIALBOARD_DIST_DIR ? { DIALBOARD_DIST_DIR: process.env.DIALBOARD_DIST_DIR } : {}),
     },
   },
 });

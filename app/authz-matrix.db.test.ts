@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/server/session";
 import { roleAtLeast, ROLES, type Role } from "@/lib/server/roles";
 import { freshDatabase } from "@/lib/server/testing/db";
-import { ACTION_MATRIX, ROUTE_MATRIX, ROUTE_REQUESTS, type Access } from "./authz-matrix";
+import type { Access, ActionRow, FeatureAuthz, RouteRow } from "./authz-matrix";
 
 // Who is calling: set per cell. The real middleware and services run; only the session lookup is replaced.
 const current: { actor: Actor | null } = { actor: null };
@@ -41,6 +41,16 @@ function walk(dir: string, match: (f: string) => boolean, out: string[] = []): s
   return out;
 }
 
+// Every feature's rows (app/**/authz.ts), merged; a name defined twice is an error.
+const ACTION_MATRIX: Record<string, ActionRow> = {};
+const ROUTE_MATRIX: Record<string, RouteRow> = {};
+const duplicates: string[] = [];
+for (const file of walk(APP, (f) => f === "authz.ts")) {
+  const { authz } = (await import(file)) as { authz: FeatureAuthz };
+  for (const [k, v] of Object.entries(authz.actions ?? {})) (k in ACTION_MATRIX ? duplicates.push(k) : (ACTION_MATRIX[k] = v));
+  for (const [k, v] of Object.entries(authz.routes ?? {})) (k in ROUTE_MATRIX ? duplicates.push(k) : (ROUTE_MATRIX[k] = v));
+}
+
 const CALLERS: (Role | "anonymous")[] = ["anonymous", ...ROLES];
 const allowed = (access: Access, caller: Role | "anonymous") => access === "public" || (caller !== "anonymous" && roleAtLeast(caller, access));
 const actorFor = (caller: Role | "anonymous"): Actor | null =>
@@ -62,6 +72,7 @@ beforeAll(async () => {
 
 describe("authorization matrix: server actions", () => {
   it("every exported server action has exactly one row, and every row an action", async () => {
+    expect(duplicates).toEqual([]);
     const { ACTION_REGISTRY } = await import("@/lib/server/action-client");
     expect([...actions.keys()].sort()).toEqual(Object.keys(ACTION_MATRIX).sort());
     // Each action is registered under its export name with the role the matrix states.
@@ -92,19 +103,18 @@ describe("authorization matrix: route handlers", () => {
     for (const file of routeFiles) {
       const src = readFileSync(path.join(APP, file), "utf8");
       const methods = [...src.matchAll(/export (?:async )?(?:function|const) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]);
-      expect(methods.sort(), file).toEqual(Object.keys(ROUTE_MATRIX[file]).sort());
+      expect(methods.sort(), file).toEqual(Object.keys(ROUTE_MATRIX[file].methods).sort());
     }
   });
 
-  for (const [file, methods] of Object.entries(ROUTE_MATRIX)) {
-    for (const [method, access] of Object.entries(methods)) {
+  for (const [file, spec] of Object.entries(ROUTE_MATRIX)) {
+    for (const [method, access] of Object.entries(spec.methods)) {
       for (const caller of CALLERS) {
         const ok = allowed(access, caller);
         it(`${method} ${file} × ${caller} → ${ok ? "allowed" : "refused"}`, async () => {
           current.actor = actorFor(caller);
-          const spec = ROUTE_REQUESTS[file];
           const mod = (await import(path.join(APP, file))) as Record<string, (req: Request, ctx: unknown) => Promise<Response>>;
-          const req = new Request(spec.url, { method: spec.method === method ? spec.method : method, body: method === "GET" ? undefined : (spec.body ?? "{}") });
+          const req = new Request(spec.url, { method, body: method === "GET" ? undefined : (spec.body ?? "{}") });
           const res = await mod[method](req, { params: Promise.resolve(spec.params ?? {}) });
           if (ok) expect([401, 403]).not.toContain(res.status);
           else expect([401, 403]).toContain(res.status);

@@ -1,6 +1,7 @@
 // The authorization matrix: every server action and route handler, with the least role that may call it.
-// app/authz-matrix.db.test.ts calls each one as anonymous, viewer, manager and admin and checks that only
-// the allowed cells get through — and fails when an action or route exists without a row here.
+// Rows live beside the feature, in app/**/authz.ts (exporting `actions` and/or `routes`), so features never
+// edit each other's rows. app/authz-matrix.db.test.ts calls each as anonymous, viewer, manager and admin,
+// checks that only the allowed cells get through, and fails when an action or route has no row.
 import type { Role } from "@/lib/server/roles";
 
 /** "public" = anyone, anonymous included (the action or route authorizes itself: setup, signatures). */
@@ -12,26 +13,18 @@ export interface ActionRow {
   input: unknown;
 }
 
-export const ACTION_MATRIX: Record<string, ActionRow> = {
-  // app/locale/actions.ts — a cookie, no data.
-  setLocaleAction: { access: "public", input: { locale: "en" } },
-  // app/(auth)/setup/actions.ts — refuses itself once a user exists.
-  createFirstAdminAction: { access: "public", input: { name: "", email: "x", password: "" } },
-  // app/(app)/users/actions.ts
-  createUserAction: { access: "admin", input: { name: "", email: "bad", password: "", role: "viewer" } },
-  setUserRoleAction: { access: "admin", input: { userId: "nobody", role: "viewer" } },
-  setUserActiveAction: { access: "admin", input: { userId: "nobody", active: true } },
-};
+export interface RouteRow {
+  /** Access per exported method. */
+  methods: Record<string, Access>;
+  /** The request the test sends (params for dynamic segments). */
+  url: string;
+  params?: Record<string, string>;
+  body?: string;
+}
 
-/** Route handlers: file under app/ → method → access. */
-export const ROUTE_MATRIX: Record<string, Record<string, Access>> = {
-  "api/health/route.ts": { GET: "public" },
-  // better-auth's own endpoints: sign-in/out and session; public by nature, sign-up disabled.
-  "api/auth/[...all]/route.ts": { GET: "public", POST: "public" },
-};
-
-/** Routes whose access is checked by the route itself with a role (a request for each role is made). */
-export const ROUTE_REQUESTS: Record<string, { method: string; url: string; params?: Record<string, string>; body?: string }> = {
-  "api/health/route.ts": { method: "GET", url: "http://localhost/api/health" },
-  "api/auth/[...all]/route.ts": { method: "GET", url: "http://localhost/api/auth/get-session" },
-};
+/** Each feature's app/**\/authz.ts exports these. */
+export interface FeatureAuthz {
+  actions?: Record<string, ActionRow>;
+  /** Keyed by the route file's path under app/, e.g. "api/health/route.ts". */
+  routes?: Record<string, RouteRow>;
+}

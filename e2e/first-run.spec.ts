@@ -41,7 +41,7 @@ test("first visit creates the administrator, then the shell follows the browser'
   await expect(page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Call-time groups" })).toBeVisible();
   await shot(page, "shell-en");
 
-  await context.storageState({ path: "test-results/e2e-auth/admin.json" });
+  await context.storageState({ path: `${process.env.E2E_AUTH_DIR}/admin.json` });
 });
 
 test("an English browser sees the login page in English", async ({ browser }) => {

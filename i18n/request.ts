@@ -2,6 +2,7 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, type Locale } from "./locales";
+import { loadMessages } from "./messages";
 
 export async function currentLocale(): Promise<Locale> {
   const fromCookie = (await cookies()).get(LOCALE_COOKIE)?.value;
@@ -14,6 +15,6 @@ export default getRequestConfig(async () => {
   return {
     locale,
     timeZone: "Asia/Shanghai",
-    messages: (await import(`../messages/${locale}.json`)).default,
+    messages: loadMessages(locale),
   };
 });

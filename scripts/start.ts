@@ -34,9 +34,10 @@ function sourceHash(): string {
 }
 
 function buildIfNeeded(): void {
-  const stamp = path.join(root, ".next", "dialboard-source-hash");
+  const distDir = path.join(root, process.env.DIALBOARD_DIST_DIR ?? ".next");
+  const stamp = path.join(distDir, "dialboard-source-hash");
   const current = sourceHash();
-  if (existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === current) return;
+  if (existsSync(path.join(distDir, "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === current) return;
   console.log("Building Dialboard (first start or sources changed)…");
   const res = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, stdio: "inherit", env: process.env });
   if (res.status !== 0) process.exit(res.status ?? 1);

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { nxcloudCapabilities as caps } from "./capabilities";
+
+describe("nxcloudCapabilities", () => {
+  it("has no delete and completes instead; updates only pending or paused tasks", () => {
+    expect(caps.operations.delete).toBe(false);
+    expect(caps.operations.complete).toBe(true);
+    expect(caps.allowedIn.update).toEqual(["pending", "paused"]);
+    expect(caps.allowedIn.pause).toEqual(["running"]);
+    expect(caps.allowedIn.delete).toEqual([]);
+  });
+
+  it("a scheduled start needs a time", () => {
+    expect(caps.validateParams("callbot", { startupType: "2" }).map((i) => i.key)).toEqual(["startupAt"]);
+    expect(caps.validateParams("callbot", { startupType: "2", startupAt: "2026-03-02T09:00:00+08:00" })).toEqual([]);
+    expect(caps.validateParams("callbot", { startupType: "1" })).toEqual([]);
+  });
+
+  it("agent transfer needs its group and rate", () => {
+    expect(caps.validateParams("callbot", { dispatchType: "1" }).map((i) => i.key)).toEqual(["agentGroup", "ratioCallRate"]);
+    expect(caps.validateParams("callbot", { dispatchType: "3", agentGroup: "g1" }).map((i) => i.key)).toEqual(["predictCallRate"]);
+    expect(caps.validateParams("callbot", { dispatchType: "3", agentGroup: "g1", predictCallRate: 1.5 })).toEqual([]);
+  });
+
+  it("declares every documented createTask setting with bilingual labels", () => {
+    const keys = caps.params.map((p) => p.key);
+    for (const k of ["strategyName", "startupType", "startupAt", "maxCall", "maxRingTime", "routeID", "sceneID", "taskKeep", "wholeTTS", "phoneEncrypt", "dispatchType", "ratioCallRate", "predictCallRate"]) {
+      expect(keys).toContain(k);
+    }
+    for (const p of caps.params) expect(p.label.en && p.label.zh).toBeTruthy();
+    expect(caps.credentialFields.find((f) => f.key === "secretKey")?.secret).toBe(true);
+    expect(caps.credentialFields.find((f) => f.key === "algorithm")?.default).toBe("MD5");
+  });
+});

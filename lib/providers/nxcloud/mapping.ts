@@ -1,0 +1,405 @@
+// NXCloud wire ↔ domain: task status, stats, the half-hour dial-slot encoding of call-time groups,
+// the one-redial retry flag, calls and phone numbers (providers.md §3, §6).
+import { tzOffset } from "@date-fns/tz";
+import {
+  emptyWeek,
+  formatMinute,
+  formatRange,
+  ISO_WEEKDAYS,
+  isoWeekdayName,
+  normalizeRanges,
+  type CallTimeGroup,
+  type Encoded,
+  type IsoWeekday,
+  type LocalizedText,
+  type MinuteRange,
+} from "../../domain/call-time-group";
+import { CALL_OUTCOMES, type CallOutcome, type RetryStrategy, type RetryableOutcome } from "../../domain/retry-strategy";
+import { statsFromNxcloud } from "../../domain/stats";
+import type { TaskStatus } from "../../domain/task";
+import type { RemoteTask } from "../types";
+import { NXCLOUD_CALL_STATUS, NXCLOUD_TASK_STATUS, type TNxCallInfoDetail, type TNxTaskData } from "./wire";
+
+export const NXCLOUD_TASK_TYPE = "callbot";
+
+// ---- task status ----
+
+/** providers.md §3 "Enums found": 1 pending, 2 running, 3 completed, 4 completed (failed), 5 paused. */
+export function taskStatusFromNxcloud(raw: number): TaskStatus {
+  switch (raw) {
+    case NXCLOUD_TASK_STATUS.pending:
+      return "pending";
+    case NXCLOUD_TASK_STATUS.running:
+      return "running";
+    case NXCLOUD_TASK_STATUS.completed:
+      return "completed";
+    case NXCLOUD_TASK_STATUS.failed:
+      return "failed";
+    case NXCLOUD_TASK_STATUS.paused:
+      return "paused";
+    default:
+      // An undocumented value: treat the task as not yet started; rawStatus keeps the truth and
+      // NXCloud itself rejects any operation the status does not allow.
+      return "pending";
+  }
+}
+
+/** listTask keys everything on userTaskID (providers.md §3 "Common conventions"); a task made in the NXCloud backend may lack one. */
+export function remoteIdOf(task: { userTaskID: string; taskID: string }): string {
+  return task.userTaskID || task.taskID;
+}
+
+export function remoteTaskFromNxcloud(task: TNxTaskData, raw: unknown): RemoteTask {
+  const setting = task.taskSetting?.taskCreateSetting;
+  return {
+    remoteId: remoteIdOf(task),
+    name: setting?.taskName ?? "",
+    kind: "call",
+    taskType: NXCLOUD_TASK_TYPE,
+    status: taskStatusFromNxcloud(task.taskStatus),
+    rawStatus: String(task.taskStatus),
+    createdAt: task.createTs > 0 ? new Date(task.createTs * 1000) : null,
+    stats: task.taskStat ? statsFromNxcloud(task.taskStat) : null,
+    concurrency: setting?.maxCall ?? null,
+    raw,
+  };
+}
+
+// ---- call-time group ↔ dial slots ----
+
+/** The four createTask fields that say when a task may dial (providers.md §3 "Working-time encoding"). */
+export interface NxcloudDialTime {
+  /** Offset from UTC in seconds, e.g. 28800 for UTC+8. */
+  zoneSecond: number;
+  /** "1,2,3,4,5": 1 = Monday … 7 = Sunday. */
+  dialAtWeekDay: string;
+  /** Hour h enables [h:00, h:30). */
+  dialAtUpHour: string;
+  /** Hour h enables [h:30, h+1:00). */
+  dialAtDownHour: string;
+}
+
+const SLOT_MINUTES = 30;
+const SLOTS_PER_DAY = 48;
+
+/** A run of half-hour slots [from, to), slot i = [i·30 min, (i+1)·30 min). */
+interface SlotRun {
+  from: number;
+  to: number;
+}
+
+function runToRange(run: SlotRun): MinuteRange {
+  return { start: run.from * SLOT_MINUTES, end: run.to * SLOT_MINUTES };
+}
+
+function formatRanges(ranges: MinuteRange[], locale: "en" | "zh"): string {
+  return ranges.map(formatRange).join(locale === "zh" ? "、" : ", ");
+}
+
+function weekdayList(days: IsoWeekday[], locale: "en" | "zh"): string {
+  return days.map((d) => isoWeekdayName(d, locale)).join(locale === "zh" ? "、" : ", ");
+}
+
+function formatOffset(seconds: number): string {
+  const sign = seconds < 0 ? "−" : "+";
+  const abs = Math.abs(seconds);
+  const minutes = Math.floor(abs / 60);
+  return `UTC${sign}${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+}
+
+/**
+ * Rounds one day's ranges INWARD to whole half-hour slots (start up, end down), so NXCloud never dials
+ * outside the group's hours; it may dial a little less. Reports every boundary that moved.
+ */
+function slotsForDay(ranges: MinuteRange[], losses: Map<string, LocalizedText>): SlotRun[] {
+  const runs: SlotRun[] = [];
+  for (const range of normalizeRanges(ranges)) {
+    const from = Math.ceil(range.start / SLOT_MINUTES);
+    const to = Math.floor(range.end / SLOT_MINUTES);
+    if (from >= to) {
+      const text = formatRange(range);
+      losses.set(`short:${text}`, {
+        en: `NXCloud works in half-hour slots: ${text} contains no whole half hour and is left out.`,
+        zh: `牛信云按半小时时段拨打：${text} 不含完整的半小时，已省略。`,
+      });
+      continue;
+    }
+    if (range.start % SLOT_MINUTES !== 0) {
+      const was = formatMinute(range.start);
+      const now = formatMinute(from * SLOT_MINUTES);
+      losses.set(`start:${was}`, {
+        en: `NXCloud works in half-hour slots: start ${was} becomes ${now} (rounded later so no call is made before ${was}).`,
+        zh: `牛信云按半小时时段拨打：开始时间 ${was} 改为 ${now}（向后取整，保证不会在 ${was} 之前拨打）。`,
+      });
+    }
+    if (range.end % SLOT_MINUTES !== 0) {
+      const was = formatMinute(range.end);
+      const now = formatMinute(to * SLOT_MINUTES);
+      losses.set(`end:${was}`, {
+        en: `NXCloud works in half-hour slots: end ${was} becomes ${now} (rounded earlier so no call is made after ${was}).`,
+        zh: `牛信云按半小时时段拨打：结束时间 ${was} 改为 ${now}（向前取整，保证不会在 ${was} 之后拨打）。`,
+      });
+    }
+    const last = runs[runs.length - 1];
+    if (last && last.to >= from) last.to = Math.max(last.to, to);
+    else runs.push({ from, to });
+  }
+  return runs;
+}
+
+function slotKey(runs: SlotRun[]): string {
+  return runs.map((r) => `${r.from}-${r.to}`).join(",");
+}
+
+/**
+ * The zone's UTC offset at `now`. NXCloud stores one fixed offset (zoneSecond), so a zone with daylight
+ * saving time is reported: from the other season on, calls run an hour off the group's local hours.
+ */
+function encodeZone(timeZone: string, now: Date, losses: Map<string, LocalizedText>): number {
+  const zoneSecond = tzOffset(timeZone, now) * 60;
+  const year = now.getUTCFullYear();
+  const seasonal = [Date.UTC(year, 0, 15), Date.UTC(year, 6, 15)].map((t) => tzOffset(timeZone, new Date(t)) * 60);
+  const other = seasonal.find((s) => s !== zoneSecond);
+  if (other !== undefined) {
+    const fixed = formatOffset(zoneSecond);
+    const changed = formatOffset(other);
+    losses.set("dst", {
+      en: `NXCloud uses a fixed UTC offset: ${timeZone} is ${fixed} now but ${changed} for part of the year; ${fixed} is sent, so after the clock change calls run an hour off local time until the task is updated.`,
+      zh: `牛信云只支持固定的 UTC 偏移：${timeZone} 当前为 ${fixed}，一年中部分时间为 ${changed}；将按 ${fixed} 发送，时钟调整后拨打时间会与当地时间相差一小时，需重新更新任务。`,
+    });
+  }
+  return zoneSecond;
+}
+
+/**
+ * Encodes a group as NXCloud dial settings. NXCloud has ONE set of half-hour slots for all selected
+ * weekdays (providers.md §3): when weekdays differ, the hours shared by the most weekdays are sent
+ * (ties: the earliest weekday's) and every other weekday is reported with the hours it will really get.
+ */
+export function encodeCallTimeGroup(group: CallTimeGroup, now: Date): Encoded<NxcloudDialTime> {
+  const losses = new Map<string, LocalizedText>();
+  const zoneSecond = encodeZone(group.timeZone, now, losses);
+
+  const patterns = new Map<string, { runs: SlotRun[]; days: IsoWeekday[] }>();
+  for (const day of ISO_WEEKDAYS) {
+    const runs = slotsForDay(group.weekly[day] ?? [], losses);
+    if (runs.length === 0) continue;
+    const key = slotKey(runs);
+    const entry = patterns.get(key);
+    if (entry) entry.days.push(day);
+    else patterns.set(key, { runs, days: [day] });
+  }
+
+  let chosen: { runs: SlotRun[]; days: IsoWeekday[] } | null = null;
+  for (const p of patterns.values()) if (!chosen || p.days.length > chosen.days.length) chosen = p;
+
+  const days: IsoWeekday[] = [];
+  for (const p of patterns.values()) days.push(...p.days);
+  days.sort((a, b) => a - b);
+
+  if (chosen) {
+    const sent = chosen.runs.map(runToRange);
+    for (const p of patterns.values()) {
+      if (p === chosen) continue;
+      const own = p.runs.map(runToRange);
+      losses.set(`days:${slotKey(p.runs)}`, {
+        en: `NXCloud uses one set of hours for all selected weekdays: ${weekdayList(p.days, "en")} (${formatRanges(own, "en")}) will be dialled at the most common hours, ${formatRanges(sent, "en")} (as ${weekdayList(chosen.days, "en")}).`,
+        zh: `牛信云所有选中的星期使用同一组时段：${weekdayList(p.days, "zh")}（${formatRanges(own, "zh")}）将按最常用的时段 ${formatRanges(sent, "zh")} 拨打（与${weekdayList(chosen.days, "zh")}相同）。`,
+      });
+    }
+  }
+
+  const up: number[] = [];
+  const down: number[] = [];
+  for (const run of chosen?.runs ?? []) {
+    for (let slot = run.from; slot < run.to; slot++) (slot % 2 === 0 ? up : down).push(Math.floor(slot / 2));
+  }
+
+  if (group.skipHolidays) {
+    losses.set("holidays", {
+      en: "NXCloud cannot skip holidays: the task also dials on public holidays, and make-up workdays (调休) are dialled only if their weekday is selected.",
+      zh: "牛信云无法跳过节假日：法定节假日也会拨打，调休工作日只有在其星期被选中时才会拨打。",
+    });
+  }
+  if (group.makeUpDayAs !== null) {
+    losses.set("makeUpDayAs", {
+      en: `NXCloud does not know make-up workdays: they are not dialled with ${isoWeekdayName(group.makeUpDayAs, "en")}'s hours.`,
+      zh: `牛信云不识别调休工作日：调休日不会按${isoWeekdayName(group.makeUpDayAs, "zh")}的时段拨打。`,
+    });
+  }
+  if (group.overrides.length > 0) {
+    const dates = group.overrides.map((o) => o.date).join(", ");
+    losses.set("overrides", {
+      en: `NXCloud has no date exceptions: the special hours on ${dates} are not sent; those days follow the weekly hours.`,
+      zh: `牛信云不支持特殊日期：${dates} 的特殊时段不会发送，这些日期按每周时段拨打。`,
+    });
+  }
+
+  return {
+    value: {
+      zoneSecond,
+      dialAtWeekDay: days.join(","),
+      dialAtUpHour: up.join(","),
+      dialAtDownHour: down.join(","),
+    },
+    losses: [...losses.values()],
+  };
+}
+
+function parseNumberList(text: string, min: number, max: number): number[] {
+  return text
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "")
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n >= min && n <= max);
+}
+
+// Fixed-offset zones for offsets that are not whole hours (Etc/GMT±h covers whole hours only).
+const FRACTIONAL_OFFSET_ZONES: Record<number, string> = {
+  [5.5 * 3600]: "Asia/Kolkata",
+  [5.75 * 3600]: "Asia/Kathmandu",
+  [6.5 * 3600]: "Asia/Yangon",
+  [4.5 * 3600]: "Asia/Kabul",
+  [3.5 * 3600]: "Asia/Tehran",
+  [9.5 * 3600]: "Australia/Darwin",
+};
+
+/** An IANA zone with exactly this fixed offset: Asia/Shanghai for UTC+8 (our default), else Etc/GMT∓h. */
+export function timeZoneForZoneSecond(zoneSecond: number): string {
+  if (zoneSecond === 8 * 3600) return "Asia/Shanghai";
+  if (zoneSecond === 0) return "UTC";
+  if (zoneSecond % 3600 === 0) {
+    const hours = zoneSecond / 3600;
+    // POSIX-style Etc zones invert the sign: Etc/GMT-8 is UTC+8.
+    return `Etc/GMT${hours > 0 ? "-" : "+"}${Math.abs(hours)}`;
+  }
+  return FRACTIONAL_OFFSET_ZONES[zoneSecond] ?? "UTC";
+}
+
+/** Dial settings back to a group (the same hours on every selected weekday, no holidays or exceptions). */
+export function decodeCallTimeGroup(value: NxcloudDialTime, name: string): CallTimeGroup {
+  const slots = new Array<boolean>(SLOTS_PER_DAY).fill(false);
+  for (const h of parseNumberList(value.dialAtUpHour, 0, 23)) slots[2 * h] = true;
+  for (const h of parseNumberList(value.dialAtDownHour, 0, 23)) slots[2 * h + 1] = true;
+  const ranges: MinuteRange[] = [];
+  for (let i = 0; i < SLOTS_PER_DAY; i++) {
+    if (!slots[i]) continue;
+    const last = ranges[ranges.length - 1];
+    if (last && last.end === i * SLOT_MINUTES) last.end += SLOT_MINUTES;
+    else ranges.push({ start: i * SLOT_MINUTES, end: (i + 1) * SLOT_MINUTES });
+  }
+  const weekly = emptyWeek();
+  for (const day of parseNumberList(value.dialAtWeekDay, 1, 7)) weekly[day as IsoWeekday] = ranges.map((r) => ({ ...r }));
+  return {
+    name,
+    timeZone: timeZoneForZoneSecond(value.zoneSecond),
+    weekly,
+    skipHolidays: false,
+    makeUpDayAs: null,
+    overrides: [],
+    isDefault: false,
+  };
+}
+
+// ---- retry strategy ↔ funcFlag.roundRedial ----
+
+const OUTCOME_NAMES: Record<RetryableOutcome, LocalizedText> = {
+  "no-answer": { en: "no answer", zh: "无人接听" },
+  busy: { en: "busy", zh: "忙线" },
+  unreachable: { en: "unreachable", zh: "无法接通" },
+  rejected: { en: "rejected", zh: "拒接" },
+  failed: { en: "failed", zh: "呼叫失败" },
+};
+
+function intervalText(after: RetryStrategy["rounds"][number]["after"]): LocalizedText {
+  const parts: [number, string, string][] = [
+    [after.days, "d", "天"],
+    [after.hours, "h", "小时"],
+    [after.minutes, "min", "分钟"],
+  ];
+  const used = parts.filter(([n]) => n > 0);
+  const shown = used.length > 0 ? used : [parts[2]];
+  return { en: shown.map(([n, u]) => `${n} ${u}`).join(" "), zh: shown.map(([n, , u]) => `${n} ${u}`).join("") };
+}
+
+/**
+ * NXCloud's only retry control is funcFlag.roundRedial: "unanswered calls within a round are redialled
+ * once" (providers.md §3). Any strategy with a round turns it on; everything beyond that is a loss.
+ */
+export function encodeRetryStrategy(strategy: RetryStrategy | null): Encoded<{ roundRedial: boolean }> {
+  if (!strategy || strategy.rounds.length === 0) return { value: { roundRedial: false }, losses: [] };
+  const losses: LocalizedText[] = [];
+  if (strategy.rounds.length > 1) {
+    const dropped = strategy.rounds.length - 1;
+    losses.push({
+      en: `NXCloud redials an unanswered number at most once: ${dropped} more ${dropped === 1 ? "retry is" : "retries are"} not sent.`,
+      zh: `牛信云对未接通的号码最多重拨一次：其余 ${dropped} 次重拨不会发送。`,
+    });
+  }
+  const wait = intervalText(strategy.rounds[0].after);
+  losses.push({
+    en: `NXCloud decides when the redial happens within the round: "after ${wait.en}" is not sent.`,
+    zh: `牛信云在本轮内自行决定重拨时间：“${wait.zh}后重拨”不会发送。`,
+  });
+  const unanswered = CALL_OUTCOMES.filter((o): o is RetryableOutcome => o !== "answered");
+  const notRetried = unanswered.filter((o) => !strategy.retryOn.includes(o));
+  if (notRetried.length > 0) {
+    losses.push({
+      en: `NXCloud redials every unanswered call: numbers that were ${notRetried.map((o) => OUTCOME_NAMES[o].en).join(", ")} are redialled too.`,
+      zh: `牛信云会重拨所有未接通的呼叫：${notRetried.map((o) => OUTCOME_NAMES[o].zh).join("、")}的号码也会重拨。`,
+    });
+  }
+  return { value: { roundRedial: true }, losses };
+}
+
+// ---- calls and numbers ----
+
+/**
+ * Outcome of one call. INFERENCE: the callStatus enumeration is NOT FOUND (providers.md addendum §3), so an
+ * answer time or talk time is trusted first and NXCLOUD_CALL_STATUS (our reading, shared with the simulator) second.
+ */
+export function callOutcomeFromNxcloud(detail: Pick<TNxCallInfoDetail, "callStatus" | "callAnswerTs" | "callDuration">): CallOutcome {
+  if (detail.callAnswerTs > 0 || detail.callDuration > 0) return "answered";
+  switch (detail.callStatus) {
+    case NXCLOUD_CALL_STATUS.answered:
+      return "answered";
+    case NXCLOUD_CALL_STATUS.noAnswer:
+      return "no-answer";
+    case NXCLOUD_CALL_STATUS.busy:
+      return "busy";
+    case NXCLOUD_CALL_STATUS.unreachable:
+      return "unreachable";
+    case NXCLOUD_CALL_STATUS.rejected:
+      return "rejected";
+    default:
+      return "failed";
+  }
+}
+
+export function callStatusToNxcloud(outcome: CallOutcome): number {
+  const table: Record<CallOutcome, number> = {
+    answered: NXCLOUD_CALL_STATUS.answered,
+    "no-answer": NXCLOUD_CALL_STATUS.noAnswer,
+    busy: NXCLOUD_CALL_STATUS.busy,
+    unreachable: NXCLOUD_CALL_STATUS.unreachable,
+    rejected: NXCLOUD_CALL_STATUS.rejected,
+    failed: NXCLOUD_CALL_STATUS.failed,
+  };
+  return table[outcome];
+}
+
+/** "+8613800138000" → "8613800138000": userPhone is "country code, no symbols" (providers.md §3 addBatchCall). */
+export function phoneToNxcloud(e164: string): string | null {
+  const match = /^\+(\d{6,20})$/.exec(e164.trim());
+  return match ? match[1] : null;
+}
+
+export function phoneFromNxcloud(userPhone: string | undefined): string | null {
+  return userPhone && /^\d+$/.test(userPhone) ? `+${userPhone}` : null;
+}
+
+/** Unix seconds (0 = never) → Date | null. */
+export function dateFromNxcloudTs(ts: number): Date | null {
+  return ts > 0 ? new Date(ts * 1000) : null;
+}
