@@ -47,8 +47,14 @@ const ROUTE_MATRIX: Record<string, RouteRow> = {};
 const duplicates: string[] = [];
 for (const file of walk(APP, (f) => f === "authz.ts")) {
   const { authz } = (await import(file)) as { authz: FeatureAuthz };
-  for (const [k, v] of Object.entries(authz.actions ?? {})) (k in ACTION_MATRIX ? duplicates.push(k) : (ACTION_MATRIX[k] = v));
-  for (const [k, v] of Object.entries(authz.routes ?? {})) (k in ROUTE_MATRIX ? duplicates.push(k) : (ROUTE_MATRIX[k] = v));
+  for (const [k, v] of Object.entries(authz.actions ?? {})) {
+    if (k in ACTION_MATRIX) duplicates.push(k);
+    else ACTION_MATRIX[k] = v;
+  }
+  for (const [k, v] of Object.entries(authz.routes ?? {})) {
+    if (k in ROUTE_MATRIX) duplicates.push(k);
+    else ROUTE_MATRIX[k] = v;
+  }
 }
 
 const CALLERS: (Role | "anonymous")[] = ["anonymous", ...ROLES];
