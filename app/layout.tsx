@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getMessages } from "next-intl/server";
+import { getLocale, getMessages, getNow, getTimeZone } from "next-intl/server";
 import { QueryProvider } from "@/components/query-provider";
 import "./globals.css";
 
@@ -22,10 +22,11 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
   const messages = await getMessages();
+  const [timeZone, now] = await Promise.all([getTimeZone(), getNow()]);
   return (
     <html lang={locale} className={inter.variable}>
       <body className="min-h-screen font-sans">
-        <NextIntlClientProvider locale={locale} messages={messages}>
+        <NextIntlClientProvider locale={locale} messages={messages} timeZone={timeZone} now={now}>
           <QueryProvider>{children}</QueryProvider>
         </NextIntlClientProvider>
       </body>

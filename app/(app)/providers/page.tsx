@@ -1,14 +1,48 @@
+import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { EmptyState, PageHeader } from "@/components/ui/card";
+import { AccountCard } from "@/components/providers/account-card";
+import { roleAtLeast } from "@/lib/server/roles";
 import { requirePageActor } from "@/lib/server/session";
+import { listAccounts, providerKinds } from "@/lib/server/services/provider-accounts";
 
-export default async function Page() {
-  await requirePageActor();
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations())("providers.title") };
+}
+
+export default async function ProvidersPage() {
+  const actor = await requirePageActor();
   const t = await getTranslations();
+  const [accounts, kinds] = await Promise.all([listAccounts(), Promise.resolve(providerKinds())]);
+  const canEdit = roleAtLeast(actor.role, "manager");
+  const addLink = canEdit ? (
+    <Link href="/providers/new" className="rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-700">
+      {t("providers.add")}
+    </Link>
+  ) : null;
   return (
     <>
-      <PageHeader title={t("nav.providers")} description={t("placeholder.providers")} />
-      <EmptyState title={t("common.comingNext")} body={t("placeholder.providers")} />
+      <PageHeader title={t("providers.title")} description={t("providers.intro")} actions={addLink} />
+      {!canEdit ? <p className="mb-4 text-sm text-slate-600">{t("common.readOnly")}</p> : null}
+      {accounts.length === 0 ? (
+        <EmptyState title={t("providers.emptyTitle")} body={t("providers.emptyBody")} action={addLink} />
+      ) : (
+        <div className="grid gap-4 xl:grid-cols-2">
+          {accounts.map((a) => {
+            const caps = kinds.find((k) => k.kind === a.kind)!;
+            return (
+              <AccountCard
+                key={a.id}
+                canEdit={canEdit}
+                kindLabel={caps.label}
+                webhooks={caps.operations.webhooks}
+                account={{ ...a, lastTestAt: a.lastTestAt?.toISOString() ?? null }}
+              />
+            );
+          })}
+        </div>
+      )}
     </>
   );
 }

@@ -1,0 +1,36 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { authedAction } from "@/lib/server/action-client";
+import { createAccount, setAccountEnabled, testConnection, updateAccount, ZAccountInput } from "@/lib/server/services/provider-accounts";
+
+export const createAccountAction = authedAction("createAccountAction", "manager")
+  .inputSchema(ZAccountInput)
+  .action(async ({ parsedInput, ctx }) => {
+    const res = await createAccount({ actor: ctx.actor, data: parsedInput });
+    revalidatePath("/providers");
+    return res;
+  });
+
+export const updateAccountAction = authedAction("updateAccountAction", "manager")
+  .inputSchema(z.object({ id: z.string().min(1), data: ZAccountInput }))
+  .action(async ({ parsedInput, ctx }) => {
+    await updateAccount({ actor: ctx.actor, id: parsedInput.id, data: parsedInput.data });
+    revalidatePath("/providers");
+    return { id: parsedInput.id };
+  });
+
+export const setAccountEnabledAction = authedAction("setAccountEnabledAction", "manager")
+  .inputSchema(z.object({ id: z.string().min(1), enabled: z.boolean() }))
+  .action(async ({ parsedInput, ctx }) => {
+    await setAccountEnabled({ actor: ctx.actor, ...parsedInput });
+    revalidatePath("/providers");
+  });
+
+export const testConnectionAction = authedAction("testConnectionAction", "manager")
+  .inputSchema(z.object({ id: z.string().min(1) }))
+  .action(async ({ parsedInput, ctx }) => {
+    const res = await testConnection({ actor: ctx.actor, id: parsedInput.id });
+    revalidatePath("/providers");
+    return res;
+  });

@@ -1,0 +1,67 @@
+import { expect, test, type Response } from "@playwright/test";
+import { DEMO_CREDENTIALS } from "../simulators/nxcloud/demo";
+import { shot } from "./helpers";
+
+const simBase = Number(process.env.E2E_SIM_BASE_PORT ?? 4201);
+const nxcloudUrl = `http://127.0.0.1:${simBase + 2}`;
+const WRONG = "wrong-secret-0123456789";
+
+test("the demo accounts of the embedded mode are listed, one per provider", async ({ page }) => {
+  await page.goto("/providers");
+  for (const name of ["云蝠 演示 / Yunfu demo", "阿里云 演示 / Aliyun demo", "牛信 演示 / NXCloud demo", "微盛 演示 / WShoto demo"]) {
+    await expect(page.getByTestId(`account-${name}`)).toBeVisible();
+  }
+  // The NXCloud demo account answers a connection test through its simulator.
+  const card = page.getByTestId("account-牛信 演示 / NXCloud demo");
+  await card.getByRole("button", { name: /test connection|测试连接/i }).click();
+  await expect(card.getByText(/Connection OK|连接成功/)).toBeVisible();
+  await shot(page, "providers");
+});
+
+test("a wrong NXCloud secret gives a clear error, fixing it connects, and no secret ever reaches the browser", async ({ page }) => {
+  const bodies: string[] = [];
+  page.on("response", async (r: Response) => {
+    try {
+      bodies.push(await r.text());
+    } catch {
+      /* redirects and aborted requests have no body */
+    }
+  });
+
+  await page.goto("/providers/new?kind=nxcloud");
+  await page.getByLabel(/Account name|账号名称/).fill("NXCloud Shenzhen");
+  await page.getByLabel(/API base URL|接口地址/).fill(nxcloudUrl);
+  await page.getByLabel("UUID").fill(DEMO_CREDENTIALS.uuid);
+  await page.getByLabel(/Secret key|密钥/).fill(WRONG);
+  await page.getByRole("button", { name: /^(Save|保存)$/ }).click();
+  await expect(page.getByText(/Account added|账号已添加/)).toBeVisible();
+  await expect(page).toHaveURL(/\/providers\/[a-z0-9]+$/);
+
+  await page.getByRole("button", { name: /Test connection|测试连接/ }).click();
+  await expect(page.getByRole("alert").filter({ hasText: /signature|签名/i })).toBeVisible();
+  await shot(page, "provider-wrong-secret");
+
+  // The stored secret is shown only as "set"; typing a new one replaces it.
+  await expect(page.getByLabel(/Secret key|密钥/)).toHaveValue("");
+  await page.getByLabel(/Secret key|密钥/).fill(DEMO_CREDENTIALS.secretKey);
+  await page.getByRole("button", { name: /^(Save|保存)$/ }).click();
+  await expect(page.getByText(/^(Saved\.|已保存。)$/)).toBeVisible();
+  await page.getByRole("button", { name: /Test connection|测试连接/ }).click();
+  await expect(page.getByText(/Connection OK|连接成功/)).toBeVisible();
+
+  await page.goto("/providers");
+  await expect(page.getByTestId("account-NXCloud Shenzhen").getByText(/^(OK|正常)$/)).toBeVisible();
+  const html = await page.content();
+  for (const secret of [WRONG, DEMO_CREDENTIALS.secretKey]) {
+    expect(html).not.toContain(secret);
+    expect(bodies.some((b) => b.includes(secret))).toBe(false);
+  }
+});
+
+test("a bad base URL is refused on its field", async ({ page }) => {
+  await page.goto("/providers/new?kind=yunfu");
+  await page.getByLabel(/Account name|账号名称/).fill("Yunfu test");
+  await page.getByLabel(/API base URL|接口地址/).fill("ftp:/nowhere");
+  await page.getByRole("button", { name: /^(Save|保存)$/ }).click();
+  await expect(page.getByText(/Enter a full URL|请输入以 http/)).toBeVisible();
+});
