@@ -39,6 +39,13 @@ export async function benchSchedule(): Promise<BenchResult[]> {
   // Start times spread over 2026, every 7 h 13 min, so they land inside, between and before windows.
   const step = (7 * 60 + 13) * 60_000;
   const nextWindowPerSec = measure((i) => nextWindow(group, new Date(yearStart.getTime() + (i % 1200) * step), calendar));
+  // Baseline in the same run: only allocating the {start, end} Dates that windows() returns — the floor
+  // any implementation with this signature pays.
+  const baselinePerSec = measure(() => {
+    const out: { start: Date; end: Date }[] = [];
+    for (let i = 0; i < yearWindows; i++) out.push({ start: new Date(yearStart.getTime() + i), end: new Date(yearStart.getTime() + i + 1) });
+    return out;
+  });
   const holidayStart = new Date("2026-09-30T18:30:00+08:00");
   const acrossHolidayPerSec = measure(() => nextWindow(group, holidayStart, calendar));
 
@@ -48,6 +55,7 @@ export async function benchSchedule(): Promise<BenchResult[]> {
       opsPerSec: windowsPerSec,
       note: `Asia/Shanghai Mon–Fri 09–12, 13–18, skip holidays; ${yearWindows} windows per call`,
     },
+    { name: "baseline: allocate the same windows", opsPerSec: baselinePerSec, note: `${yearWindows} {start, end} Date pairs, no schedule logic` },
     { name: "schedule: nextWindow()", opsPerSec: nextWindowPerSec, note: "from instants spread over 2026" },
     {
       name: "schedule: nextWindow() across National Day",

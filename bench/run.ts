@@ -1,0 +1,38 @@
+// `npm run bench`: every benchmark in bench/, each printing its figures next to the baseline it measured in
+// the same run. Never part of `npm test`; nothing here is asserted.
+import { benchSchedule } from "./schedule.bench";
+
+interface Row {
+  name: string;
+  value: number;
+  unit: string;
+  note?: string;
+}
+
+type Bench = { title: string; run: () => Promise<Row[]> };
+
+const BENCHES: Bench[] = [
+  {
+    title: "Schedule engine",
+    run: async () => (await benchSchedule()).map((r) => ({ name: r.name, value: r.opsPerSec, unit: "ops/s", note: r.note })),
+  },
+  { title: "Webhook ingestion", run: async () => (await import("./webhooks.bench")).run() },
+  { title: "Full sync", run: async () => (await import("./sync.bench")).run() },
+  { title: "Overview and task page", run: async () => (await import("./overview.bench")).run() },
+];
+
+const only = process.argv.slice(2).map((s) => s.toLowerCase());
+
+for (const bench of BENCHES) {
+  if (only.length && !only.some((o) => bench.title.toLowerCase().includes(o))) continue;
+  console.log(`\n## ${bench.title}`);
+  try {
+    for (const r of await bench.run()) {
+      const value = r.value >= 100 ? Math.round(r.value).toLocaleString("en-US") : r.value.toFixed(2);
+      console.log(`${r.name.padEnd(52)} ${value.padStart(14)} ${r.unit.padEnd(8)} ${r.note ?? ""}`);
+    }
+  } catch (e) {
+    console.log(`failed: ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = 1;
+  }
+}
