@@ -5,11 +5,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 tmp=$(mktemp -d /tmp/dialboard-it-XXXXXX)
-pgdir="$tmp/pg"
+# Its own temp dir, not under $tmp: mktemp makes 0700 dirs the postgres user could not traverse.
+pgdir=$(mktemp -d /tmp/dialboard-pg-XXXXXX)
 started_pg=""
 cleanup() {
-  [ -n "$started_pg" ] && bash scripts/pg-cluster.sh stop "$pgdir"
-  rm -rf "$tmp"
+  if [ -n "$started_pg" ]; then bash scripts/pg-cluster.sh stop "$pgdir"; fi
+  rm -rf "$tmp" "$pgdir"
 }
 trap cleanup EXIT
 
