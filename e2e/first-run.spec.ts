@@ -45,7 +45,7 @@ test("first visit creates the administrator, then the shell follows the browser'
 });
 
 test("an English browser sees the login page in English", async ({ browser }) => {
-  const ctx = await browser.newContext({ locale: "en-US", extraHTTPHeaders: { "accept-language": "en-US,en;q=0.9" } });
+  const ctx = await browser.newContext({ storageState: { cookies: [], origins: [] }, locale: "en-US", extraHTTPHeaders: { "accept-language": "en-US,en;q=0.9" } });
   const page = await ctx.newPage();
   await page.goto("/login");
   await expect(page.getByRole("heading", { name: "Sign in to Dialboard" })).toBeVisible();

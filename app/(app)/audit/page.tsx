@@ -46,9 +46,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader title={t("audit.title")} />
       <form method="get" className="mb-4 grid gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-5" aria-label={t("common.filter")}>
-        <label className="text-sm">
-          <span className="mb-1 block text-slate-700">{t("audit.who")}</span>
-          <Select name="user" defaultValue={q.user ?? ""}>
+        <div className="text-sm">
+          <label htmlFor="f-user" className="mb-1 block text-slate-700">{t("audit.who")}</label>
+          <Select id="f-user" name="user" defaultValue={q.user ?? ""}>
             <option value="">{t("audit.anyUser")}</option>
             {options.users.map((u) => (
               <option key={u} value={u}>
@@ -56,10 +56,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               </option>
             ))}
           </Select>
-        </label>
-        <label className="text-sm">
-          <span className="mb-1 block text-slate-700">{t("audit.action")}</span>
-          <Select name="action" defaultValue={q.action ?? ""}>
+        </div>
+        <div className="text-sm">
+          <label htmlFor="f-action" className="mb-1 block text-slate-700">{t("audit.action")}</label>
+          <Select id="f-action" name="action" defaultValue={q.action ?? ""}>
             <option value="">{t("audit.anyAction")}</option>
             {options.actions.map((a) => (
               <option key={a} value={a}>
@@ -67,15 +67,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               </option>
             ))}
           </Select>
-        </label>
-        <label className="text-sm">
-          <span className="mb-1 block text-slate-700">{t("audit.from")}</span>
-          <Input type="date" name="from" defaultValue={q.from ?? ""} />
-        </label>
-        <label className="text-sm">
-          <span className="mb-1 block text-slate-700">{t("audit.to")}</span>
-          <Input type="date" name="to" defaultValue={q.to ?? ""} />
-        </label>
+        </div>
+        <div className="text-sm">
+          <label htmlFor="f-from" className="mb-1 block text-slate-700">{t("audit.from")}</label>
+          <Input id="f-from" type="date" name="from" defaultValue={q.from ?? ""} />
+        </div>
+        <div className="text-sm">
+          <label htmlFor="f-to" className="mb-1 block text-slate-700">{t("audit.to")}</label>
+          <Input id="f-to" type="date" name="to" defaultValue={q.to ?? ""} />
+        </div>
         <div className="flex items-end gap-2">
           <Button type="submit">{t("common.filter")}</Button>
           <Link href="/audit" className="px-2 py-2 text-sm text-slate-600 hover:text-slate-900">

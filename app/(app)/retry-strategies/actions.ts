@@ -1,0 +1,52 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { currentLocale } from "@/i18n/request";
+import { textKey } from "@/i18n/locales";
+import { authedAction } from "@/lib/server/action-client";
+import {
+  createRetryStrategy,
+  deleteRetryStrategy,
+  duplicateRetryStrategy,
+  retryStrategyEncodings,
+  updateRetryStrategy,
+  ZRetryStrategy,
+} from "@/lib/server/services/retry-strategies";
+
+const ZId = z.object({ id: z.string().min(1) });
+
+export const createRetryStrategyAction = authedAction("createRetryStrategyAction", "manager")
+  .inputSchema(ZRetryStrategy)
+  .action(async ({ parsedInput, ctx }) => {
+    const res = await createRetryStrategy({ actor: ctx.actor, data: parsedInput });
+    revalidatePath("/retry-strategies");
+    return res;
+  });
+
+export const updateRetryStrategyAction = authedAction("updateRetryStrategyAction", "manager")
+  .inputSchema(z.object({ id: z.string().min(1), data: ZRetryStrategy }))
+  .action(async ({ parsedInput, ctx }) => {
+    await updateRetryStrategy({ actor: ctx.actor, id: parsedInput.id, data: parsedInput.data });
+    revalidatePath("/retry-strategies");
+    return { id: parsedInput.id };
+  });
+
+export const duplicateRetryStrategyAction = authedAction("duplicateRetryStrategyAction", "manager")
+  .inputSchema(ZId)
+  .action(async ({ parsedInput, ctx }) => {
+    const res = await duplicateRetryStrategy({ actor: ctx.actor, id: parsedInput.id, locale: textKey(await currentLocale()) });
+    revalidatePath("/retry-strategies");
+    return res;
+  });
+
+export const deleteRetryStrategyAction = authedAction("deleteRetryStrategyAction", "manager")
+  .inputSchema(ZId)
+  .action(async ({ parsedInput, ctx }) => {
+    await deleteRetryStrategy({ actor: ctx.actor, id: parsedInput.id });
+    revalidatePath("/retry-strategies");
+  });
+
+/** Read-only: how each provider would express a strategy being edited (nothing is stored or sent). */
+export const encodeRetryStrategyAction = authedAction("encodeRetryStrategyAction", "viewer")
+  .inputSchema(ZRetryStrategy)
+  .action(async ({ parsedInput }) => retryStrategyEncodings(parsedInput));

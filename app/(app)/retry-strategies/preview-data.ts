@@ -1,0 +1,21 @@
+// What the timeline preview needs from the server: the call-time groups to pick from, the holiday
+// calendar and the render time (the default first call is the next working day after it).
+import type { PreviewGroup } from "@/components/retry/retry-timeline";
+import { defaultCallTimeGroup } from "@/lib/domain/call-time-group";
+import type { HolidayCalendar } from "@/lib/domain/holiday-calendar";
+import { listCallTimeGroups } from "@/lib/server/services/call-time-groups";
+import { calendarForYears, getHolidayCalendar } from "@/lib/server/services/holiday-calendar";
+
+const EXAMPLE_GROUP_ID = "example-office-hours";
+
+export async function loadPreviewData(exampleName: string): Promise<{ groups: PreviewGroup[]; calendar: HolidayCalendar; now: string }> {
+  const [stored, calendar] = await Promise.all([listCallTimeGroups(), getHolidayCalendar()]);
+  const now = new Date();
+  // The example is always offered, so a strategy can be previewed before any group exists and
+  // against the same plain office hours everywhere.
+  const example: PreviewGroup = { ...defaultCallTimeGroup(exampleName), id: EXAMPLE_GROUP_ID };
+  const groups: PreviewGroup[] = [...stored.map(({ taskCount: _taskCount, ...group }) => group), example];
+  // The browser gets only the years a preview plausibly looks at; others read as "unknown".
+  const year = now.getUTCFullYear();
+  return { groups, calendar: calendarForYears(calendar, [year - 1, year, year + 1, year + 2]), now: now.toISOString() };
+}
