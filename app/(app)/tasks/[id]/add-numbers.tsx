@@ -1,0 +1,75 @@
+"use client";
+// "Add numbers": the wizard's import (paste or CSV, every problem row listed), then the numbers go to
+// the provider in its batch size; each failed batch and each number the provider refused is shown.
+import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { ContactsImport } from "@/components/tasks/contacts-import";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/card";
+import { textKey, type Locale } from "@/i18n/locales";
+import type { ContactsImport as ParsedContacts } from "@/lib/domain/contacts-import";
+import type { SendContactsResult } from "@/lib/server/services/tasks/contacts";
+import { addTaskContactsAction } from "./actions";
+
+export function AddNumbers({ taskId, batchSize }: { taskId: string; batchSize: number }) {
+  const t = useTranslations("tasks.addNumbers");
+  const lang = textKey(useLocale() as Locale);
+  const router = useRouter();
+  const [parsed, setParsed] = useState<ParsedContacts | null>(null);
+  const [result, setResult] = useState<SendContactsResult | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  const count = parsed?.contacts.length ?? 0;
+
+  function send() {
+    if (!parsed || count === 0) return;
+    setFailure(null);
+    setResult(null);
+    start(async () => {
+      const contacts = parsed.contacts.map(({ phone, name, variables }) => ({ phone, name, variables }));
+      const res = await addTaskContactsAction({ taskId, contacts });
+      if (res?.serverError) setFailure(res.serverError.message[lang]);
+      else if (res?.data) {
+        setResult(res.data);
+        router.refresh();
+      }
+    });
+  }
+
+  return (
+    <div className="space-y-3" data-testid="add-numbers">
+      <ContactsImport variables={[]} defaultCountry="CN" onParsed={setParsed} />
+      <div className="flex flex-wrap items-center gap-3">
+        <Button onClick={send} disabled={pending || count === 0}>
+          {pending ? t("sending") : t("send", { count })}
+        </Button>
+        <span className="text-xs text-slate-500">{t("batches", { size: batchSize, batches: Math.ceil(count / Math.max(1, batchSize)) })}</span>
+      </div>
+      {failure ? <Notice tone="error">{failure}</Notice> : null}
+      {result ? (
+        <div data-testid="add-numbers-result" className="space-y-2">
+          <Notice tone={result.failedBatches.length || result.rejected.length ? "warning" : "success"}>
+            {t("summary", { accepted: result.accepted, rejected: result.rejected.length, failed: result.failedBatches.length })}
+          </Notice>
+          {result.failedBatches.length > 0 ? (
+            <ul className="list-disc space-y-0.5 pl-5 text-sm text-red-700">
+              {result.failedBatches.map((b) => (
+                <li key={b.index}>{t("failedBatch", { batch: b.index + 1, reason: b.error[lang] })}</li>
+              ))}
+            </ul>
+          ) : null}
+          {result.rejected.length > 0 ? (
+            <ul className="max-h-48 list-disc space-y-0.5 overflow-y-auto pl-5 text-sm text-slate-700">
+              {result.rejected.map((r, i) => (
+                <li key={`${r.phone}-${i}`}>
+                  <span className="font-mono">{r.phone}</span>: {r.reason[lang]}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}

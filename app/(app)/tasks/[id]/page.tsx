@@ -1,0 +1,306 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { LossReport } from "@/components/schedule/loss-report";
+import { RateInfo } from "@/components/stats/rate-info";
+import { TaskForecast } from "@/components/stats/task-forecast";
+import { TaskStatsPanel } from "@/components/stats/task-stats-panel";
+import { StatusBadge } from "@/components/tasks/status-badge";
+import { Card, Notice } from "@/components/ui/card";
+import { textKey, type Locale } from "@/i18n/locales";
+import { weekSummary } from "@/lib/domain/call-time-group";
+import { formatInterval } from "@/lib/domain/retry";
+import { formatRate, RATE_FORMULAS, type RateName } from "@/lib/domain/stats";
+import { AppError } from "@/lib/server/errors";
+import { roleAtLeast } from "@/lib/server/roles";
+import { listCallTimeGroups } from "@/lib/server/services/call-time-groups";
+import { listRetryStrategies } from "@/lib/server/services/retry-strategies";
+import { getFollowUpDetail, getTaskDetail, type TaskDetail } from "@/lib/server/services/tasks/query";
+import { requirePageActor } from "@/lib/server/session";
+import { AddNumbers } from "./add-numbers";
+import { FollowUpSection } from "./follow-up-section";
+import { TaskControls } from "./task-controls";
+import { TaskSettingsForm } from "./task-settings-form";
+
+type Params = Promise<{ id: string }>;
+
+async function load(id: string): Promise<TaskDetail> {
+  try {
+    return await getTaskDetail(id);
+  } catch (e) {
+    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
+    throw e;
+  }
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { id } = await params;
+  const t = await getTranslations("tasks");
+  try {
+    return { title: `${(await getTaskDetail(id)).task.name} · ${t("title")}` };
+  } catch {
+    return { title: t("title") };
+  }
+}
+
+function Section({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
+  return (
+    <Card>
+      <h2 className="mb-3 text-base font-semibold text-slate-900" data-testid={testId}>
+        {title}
+      </h2>
+      {children}
+    </Card>
+  );
+}
+
+export default async function TaskPage({ params }: { params: Params }) {
+  const actor = await requirePageActor();
+  const { id } = await params;
+  const detail = await load(id);
+  const t = await getTranslations("tasks");
+  const format = await getFormatter();
+  const lang = textKey((await getLocale()) as Locale);
+  const canWrite = roleAtLeast(actor.role, "manager");
+  const { task, account, capabilities: caps } = detail;
+  const isCall = task.kind === "call";
+  const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : t("detail.never"));
+
+  // Audit actions are "task.<verb>"; message keys cannot hold dots, so the verb is the key.
+  const actionLabel = (action: string) => {
+    const key = `history.actions.${action.replace(/^task\./, "")}`;
+    return t.has(key) ? t(key as "history.actions.start") : action;
+  };
+  const statusLabel = (status: string) => (t.has(`status.${status}`) ? t(`status.${status}` as "status.running") : status);
+
+  const editable = canWrite && caps.controls.update.allowed;
+  const [groups, strategies, followUp] = await Promise.all([
+    editable ? listCallTimeGroups() : [],
+    editable ? listRetryStrategies() : [],
+    isCall ? null : getFollowUpDetail(task.id),
+  ]);
+
+  const rate = (name: RateName, ours: number, theirs: number | null) => (
+    <div>
+      <dt className="flex items-center gap-1 text-xs text-slate-500">
+        {t(`detail.${name}`)} <RateInfo rate={name} />
+      </dt>
+      <dd className="text-lg font-semibold tabular-nums text-slate-900" title={RATE_FORMULAS[name][lang]}>
+        {formatRate(ours, lang)}
+      </dd>
+      {theirs !== null ? <dd className="text-xs text-slate-500">{t("detail.providerSays", { rate: formatRate(theirs, lang) })}</dd> : null}
+    </div>
+  );
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <Link href="/tasks" className="text-sm text-brand-700 hover:underline">
+          ← {t("detail.back")}
+        </Link>
+        <div className="mt-2 flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-semibold tracking-tight text-slate-900" data-testid="task-name">
+            {task.name || t("list.unnamed")}
+          </h1>
+          <StatusBadge status={task.status} rawStatus={task.rawStatus} />
+        </div>
+        <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm text-slate-600 sm:grid-cols-2 lg:grid-cols-4">
+          <div>
+            <dt className="inline text-slate-500">{t("detail.provider")}: </dt>
+            <dd className="inline">
+              {caps.label[lang]} · {account.name}
+            </dd>
+          </div>
+          <div className="min-w-0">
+            <dt className="inline text-slate-500">{t("detail.remoteId")}: </dt>
+            <dd className="inline break-all font-mono" data-testid="remote-id">
+              {task.remoteId}
+            </dd>
+          </div>
+          <div>
+            <dt className="inline text-slate-500">{t("detail.statusSince")}: </dt>
+            <dd className="inline">{when(task.statusAt)}</dd>
+          </div>
+          <div>
+            <dt className="inline text-slate-500">{t("detail.lastSync")}: </dt>
+            <dd className="inline">{when(task.lastSyncAt)}</dd>
+          </div>
+        </dl>
+        {task.goneAt ? (
+          <div className="mt-3">
+            <Notice tone="warning">{t("detail.gone", { at: when(task.goneAt) })}</Notice>
+          </div>
+        ) : null}
+      </div>
+
+      <Section title={t("detail.controls")}>
+        <TaskControls taskId={task.id} taskName={task.name} controls={caps.controls} canWrite={canWrite} />
+      </Section>
+
+      <Section title={t("detail.summary")}>
+        <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-6">
+          <div>
+            <dt className="text-xs text-slate-500">{t("detail.type")}</dt>
+            <dd className="text-sm text-slate-900">{task.taskTypeLabel?.[lang] ?? t(`kind.${task.kind}`)}</dd>
+          </div>
+          <div>
+            <dt className="text-xs text-slate-500">{t("detail.numbers")}</dt>
+            <dd className="text-lg font-semibold tabular-nums">{task.totalOrders.toLocaleString()}</dd>
+          </div>
+          <div>
+            <dt className="text-xs text-slate-500">{t("detail.finished")}</dt>
+            <dd className="text-lg font-semibold tabular-nums">{task.finishedOrders.toLocaleString()}</dd>
+          </div>
+          {isCall ? (
+            <div>
+              <dt className="text-xs text-slate-500">{t("detail.calls")}</dt>
+              <dd className="text-lg font-semibold tabular-nums">
+                {task.answeredCalls.toLocaleString()} / {task.totalCalls.toLocaleString()}
+              </dd>
+            </div>
+          ) : null}
+          {isCall ? rate("answerRate", task.answerRate, task.providerAnswerRate) : null}
+          {rate("finishRate", task.finishRate, task.providerFinishRate)}
+        </dl>
+        {task.description ? <p className="mt-4 text-sm text-slate-700">{task.description}</p> : null}
+      </Section>
+
+      {/* Statistics and forecast (stats feature): live charts while the task runs, a completion estimate. */}
+      {isCall ? (
+        <section className="space-y-6" aria-label={t("detail.stats")}>
+          <TaskStatsPanel taskId={task.id} running={task.status === "running"} />
+          <TaskForecast taskId={task.id} />
+        </section>
+      ) : null}
+
+      {followUp ? <FollowUpSection remoteId={task.remoteId} data={followUp} /> : null}
+
+      {isCall ? (
+        <Section title={t("detail.schedule")}>
+          <div className="grid gap-6 lg:grid-cols-2">
+            <div>
+              <h3 className="text-sm font-semibold text-slate-800">{t("detail.group")}</h3>
+              {detail.group ? (
+                <>
+                  <p className="mt-1 text-sm">
+                    <Link href={`/time-groups/${detail.group.id}`} className="font-medium text-brand-700 hover:underline">
+                      {detail.group.group.name}
+                    </Link>
+                  </p>
+                  <p className="text-sm text-slate-600">{weekSummary(detail.group.group, lang)}</p>
+                  <div className="mt-2">
+                    <LossReport losses={detail.group.losses} exactLabel={t("detail.exactFor", { provider: caps.label[lang] })} />
+                  </div>
+                </>
+              ) : (
+                <p className="mt-1 text-sm text-slate-500">{t("detail.noGroup")}</p>
+              )}
+            </div>
+            <div>
+              <h3 className="text-sm font-semibold text-slate-800">{t("detail.strategy")}</h3>
+              {detail.strategy ? (
+                <>
+                  <p className="mt-1 text-sm">
+                    <Link href={`/retry-strategies/${detail.strategy.id}`} className="font-medium text-brand-700 hover:underline">
+                      {detail.strategy.strategy.name}
+                    </Link>
+                  </p>
+                  <ol className="text-sm text-slate-600">
+                    {detail.strategy.strategy.rounds.map((r, i) => (
+                      <li key={i}>{t("detail.round", { n: i + 1, after: formatInterval(r.after, lang) })}</li>
+                    ))}
+                  </ol>
+                  <div className="mt-2">
+                    <LossReport losses={detail.strategy.losses} exactLabel={t("detail.exactFor", { provider: caps.label[lang] })} />
+                  </div>
+                </>
+              ) : (
+                <p className="mt-1 text-sm text-slate-500">{t("detail.noStrategy")}</p>
+              )}
+            </div>
+          </div>
+        </Section>
+      ) : null}
+
+      {isCall && canWrite ? (
+        <Section title={t("edit.title")}>
+          {editable ? (
+            <details>
+              <summary className="cursor-pointer text-sm font-medium text-brand-700">{t("edit.open")}</summary>
+              <div className="mt-4">
+                <TaskSettingsForm
+                  taskId={task.id}
+                  initial={{
+                    name: task.name,
+                    description: task.description,
+                    callTimeGroupId: detail.group?.id ?? null,
+                    retryStrategyId: detail.strategy?.id ?? null,
+                    params: task.params,
+                  }}
+                  groups={groups.map((g) => ({ id: g.id, name: g.name }))}
+                  strategies={strategies.map((s) => ({ id: s.id, name: s.name }))}
+                  specs={caps.params}
+                  limits={{ nameMaxLength: caps.nameMaxLength, descriptionMaxLength: caps.descriptionMaxLength }}
+                />
+              </div>
+            </details>
+          ) : (
+            <p className="text-sm text-slate-600" data-testid="reason-update">
+              {caps.controls.update.reason?.[lang]}
+            </p>
+          )}
+        </Section>
+      ) : null}
+
+      {isCall && canWrite ? (
+        <Section title={t("addNumbers.title")}>
+          {caps.controls.addContacts.allowed ? (
+            <AddNumbers taskId={task.id} batchSize={caps.contactsBatchSize} />
+          ) : (
+            <p className="text-sm text-slate-600" data-testid="reason-addContacts">
+              {caps.controls.addContacts.reason?.[lang]}
+            </p>
+          )}
+        </Section>
+      ) : null}
+
+      <Section title={t("history.title")}>
+        {detail.history.length === 0 ? (
+          <p className="text-sm text-slate-500">{t("history.empty")}</p>
+        ) : (
+          <ol className="divide-y divide-slate-100 text-sm" data-testid="task-history">
+            {detail.history.map((h) => {
+              const before = typeof h.before?.status === "string" ? h.before.status : null;
+              const after = typeof h.after?.status === "string" ? h.after.status : null;
+              return (
+                <li key={h.id} className="flex flex-col gap-0.5 py-2 sm:flex-row sm:items-baseline sm:gap-4">
+                  <time className="whitespace-nowrap text-xs text-slate-500" dateTime={h.at.toISOString()}>
+                    {when(h.at)}
+                  </time>
+                  <span className="font-medium text-slate-800">{actionLabel(h.action)}</span>
+                  {before && after ? (
+                    <span className="text-slate-600">
+                      {statusLabel(before)} → {statusLabel(after)}
+                    </span>
+                  ) : null}
+                  <span className="text-xs text-slate-500 sm:ml-auto">{h.actorEmail === "system" ? t("history.system") : h.actorEmail}</span>
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </Section>
+
+      <Card>
+        <details>
+          <summary className="cursor-pointer text-base font-semibold text-slate-900">{t("detail.raw")}</summary>
+          <p className="mt-2 text-xs text-slate-500">{t("detail.rawHint")}</p>
+          <pre className="mt-2 max-h-[32rem] overflow-auto rounded-md bg-slate-900 p-3 text-xs leading-relaxed text-slate-100" data-testid="raw-record">
+            {detail.rawJson}
+          </pre>
+        </details>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+"use client";
+// Start, pause, complete and delete. What the state machine and the provider do not allow is shown
+// disabled with the reason next to it, so nobody has to guess why a button does nothing. Delete asks
+// for the task's name to be typed first.
+import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { textKey, type Locale } from "@/i18n/locales";
+import type { LocalizedText } from "@/lib/domain/call-time-group";
+import { taskOperationAction } from "./actions";
+
+type Op = "start" | "pause" | "complete" | "delete";
+const OPS: Op[] = ["start", "pause", "complete", "delete"];
+
+export function TaskControls({
+  taskId,
+  taskName,
+  controls,
+  canWrite,
+}: {
+  taskId: string;
+  taskName: string;
+  controls: Record<Op, { allowed: boolean; reason: LocalizedText | null }>;
+  canWrite: boolean;
+}) {
+  const t = useTranslations("tasks.detail");
+  const tStatus = useTranslations("tasks.status");
+  const lang = textKey(useLocale() as Locale);
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+
+  function run(op: Op) {
+    setMessage(null);
+    start(async () => {
+      const res = await taskOperationAction({ taskId, op });
+      if (res?.serverError) {
+        setMessage({ tone: "error", text: res.serverError.message[lang] });
+        return;
+      }
+      const status = res?.data?.status;
+      setMessage({ tone: "success", text: t("operationDone", { op: t(`ops.${op}`), status: status ? tStatus(status) : "" }) });
+      if (op === "delete") router.push("/tasks");
+      else router.refresh();
+    });
+  }
+
+  if (!canWrite) return <p className="text-sm text-slate-600">{t("readOnlyRole")}</p>;
+
+  // Operations refused for the same reason (a read-only provider) share one line.
+  const reasons = new Map<string, Op[]>();
+  for (const op of OPS) {
+    const reason = controls[op].allowed ? null : controls[op].reason?.[lang];
+    if (reason) reasons.set(reason, [...(reasons.get(reason) ?? []), op]);
+  }
+  return (
+    <div className="space-y-3" data-testid="task-controls">
+      <div className="flex flex-wrap gap-2">
+        {OPS.map((op) => {
+          const rule = controls[op];
+          return (
+            <Button
+              key={op}
+              variant={op === "delete" ? "danger" : op === "start" ? "primary" : "secondary"}
+              disabled={pending || !rule.allowed}
+              aria-describedby={rule.allowed ? undefined : `reason-${[...reasons.values()].find((ops) => ops.includes(op))?.[0] ?? op}`}
+              onClick={() => (op === "delete" ? setConfirmDelete(true) : run(op))}
+            >
+              {t(`ops.${op}`)}
+            </Button>
+          );
+        })}
+        {pending ? <span className="self-center text-sm text-slate-500">{t("working")}</span> : null}
+      </div>
+      {reasons.size > 0 ? (
+        <ul className="space-y-0.5 text-xs text-slate-600">
+          {[...reasons].map(([reason, ops]) => (
+            <li key={ops[0]} id={`reason-${ops[0]}`} data-testid="control-reason">
+              <span className="font-medium">{ops.map((op) => t(`ops.${op}`)).join(lang === "zh" ? "、" : ", ")}{lang === "zh" ? "：" : ": "}</span>
+              {reason}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+      <ConfirmDialog
+        open={confirmDelete}
+        title={t("deleteTitle")}
+        body={t("deleteBody")}
+        confirmLabel={t("ops.delete")}
+        typedConfirmation={taskName}
+        typedLabel={t("deleteTyped", { name: taskName })}
+        onCancel={() => setConfirmDelete(false)}
+        onConfirm={() => {
+          setConfirmDelete(false);
+          run("delete");
+        }}
+      />
+    </div>
+  );
+}

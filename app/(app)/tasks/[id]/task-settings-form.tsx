@@ -1,0 +1,190 @@
+"use client";
+// Edit a task where its provider allows it. The form is generated from the provider's parameter specs
+// (as in the wizard) and every error lands on the field it belongs to, the provider's included.
+import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/card";
+import { Field, Input, Select } from "@/components/ui/field";
+import { textKey, type Locale } from "@/i18n/locales";
+import type { LocalizedText } from "@/lib/domain/call-time-group";
+import { checkParamValue, defaultFormValues, paramRangeHint, type ParamFormValue } from "@/lib/providers/param-values";
+import type { ParamSpec } from "@/lib/providers/types";
+import { updateTaskSettingsAction } from "./actions";
+
+export interface SettingsInitial {
+  name: string;
+  description: string;
+  callTimeGroupId: string | null;
+  retryStrategyId: string | null;
+  params: Record<string, string | number | boolean | null>;
+}
+
+function initialParams(specs: ParamSpec[], stored: SettingsInitial["params"]): Record<string, ParamFormValue> {
+  const values = defaultFormValues(specs);
+  for (const spec of specs) {
+    const v = stored[spec.key];
+    if (v === undefined) continue;
+    values[spec.key] = spec.type === "boolean" ? v === true : v === null ? "" : String(v);
+  }
+  return values;
+}
+
+export function TaskSettingsForm({
+  taskId,
+  initial,
+  groups,
+  strategies,
+  specs,
+  limits,
+}: {
+  taskId: string;
+  initial: SettingsInitial;
+  groups: { id: string; name: string }[];
+  strategies: { id: string; name: string }[];
+  specs: ParamSpec[];
+  limits: { nameMaxLength: number; descriptionMaxLength: number };
+}) {
+  const t = useTranslations("tasks.edit");
+  const lang = textKey(useLocale() as Locale);
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [name, setName] = useState(initial.name);
+  const [description, setDescription] = useState(initial.description);
+  const [groupId, setGroupId] = useState(initial.callTimeGroupId ?? "");
+  const [strategyId, setStrategyId] = useState(initial.retryStrategyId ?? "");
+  const [params, setParams] = useState(() => initialParams(specs, initial.params));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+
+  function localErrors(): Record<string, string> {
+    const found: Record<string, string> = {};
+    if (!name.trim()) found.name = t("nameRequired");
+    else if (name.trim().length > limits.nameMaxLength) found.name = t("tooLong", { max: limits.nameMaxLength });
+    if (description.trim().length > limits.descriptionMaxLength) found.description = t("tooLong", { max: limits.descriptionMaxLength });
+    if (!groupId) found.callTimeGroupId = t("groupRequired");
+    for (const spec of specs) {
+      const issue: LocalizedText | null = checkParamValue(spec, params[spec.key]);
+      if (issue) found[`params.${spec.key}`] = issue[lang];
+    }
+    return found;
+  }
+
+  function onSubmit(e: React.FormEvent) {
+    e.preventDefault();
+    setMessage(null);
+    const found = localErrors();
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    start(async () => {
+      const res = await updateTaskSettingsAction({
+        taskId,
+        data: { name: name.trim(), description: description.trim(), callTimeGroupId: groupId, retryStrategyId: strategyId || null, params },
+      });
+      if (res?.serverError) {
+        const { field, message: text } = res.serverError;
+        if (field) setErrors({ [field]: text[lang] });
+        else setMessage({ tone: "error", text: text[lang] });
+        return;
+      }
+      if (res?.validationErrors) {
+        setMessage({ tone: "error", text: t("invalid") });
+        return;
+      }
+      setMessage({ tone: "success", text: t("saved") });
+      router.refresh();
+    });
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate data-testid="task-settings-form">
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label={t("name")} error={errors.name} hint={t("maxChars", { max: limits.nameMaxLength })}>
+          {({ id, invalid, describedBy }) => (
+            <Input id={id} value={name} onChange={(e) => setName(e.target.value)} aria-invalid={invalid} aria-describedby={describedBy} />
+          )}
+        </Field>
+        <Field label={t("description")} error={errors.description} hint={t("maxChars", { max: limits.descriptionMaxLength })}>
+          {({ id, invalid, describedBy }) => (
+            <Input id={id} value={description} onChange={(e) => setDescription(e.target.value)} aria-invalid={invalid} aria-describedby={describedBy} />
+          )}
+        </Field>
+        <Field label={t("group")} error={errors.callTimeGroupId}>
+          {({ id, invalid, describedBy }) => (
+            <Select id={id} value={groupId} onChange={(e) => setGroupId(e.target.value)} aria-invalid={invalid} aria-describedby={describedBy}>
+              <option value="">{t("choose")}</option>
+              {groups.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Field label={t("strategy")} error={errors.retryStrategyId}>
+          {({ id, invalid, describedBy }) => (
+            <Select id={id} value={strategyId} onChange={(e) => setStrategyId(e.target.value)} aria-invalid={invalid} aria-describedby={describedBy}>
+              <option value="">{t("noStrategy")}</option>
+              {strategies.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+      </div>
+      {specs.length > 0 ? (
+        <fieldset className="grid gap-4 sm:grid-cols-2">
+          <legend className="mb-2 text-sm font-semibold text-slate-800">{t("params")}</legend>
+          {specs.map((spec) => {
+            const key = `params.${spec.key}`;
+            const value = params[spec.key];
+            const set = (v: ParamFormValue) => setParams((p) => ({ ...p, [spec.key]: v }));
+            const hint = spec.help?.[lang] ?? paramRangeHint(spec)?.[lang];
+            return (
+              <Field key={spec.key} label={spec.label[lang]} error={errors[key]} hint={hint}>
+                {({ id, invalid, describedBy }) =>
+                  spec.type === "boolean" ? (
+                    <input
+                      id={id}
+                      type="checkbox"
+                      className="h-4 w-4 rounded border-slate-300"
+                      checked={value === true}
+                      onChange={(e) => set(e.target.checked)}
+                      aria-describedby={describedBy}
+                    />
+                  ) : spec.type === "enum" ? (
+                    <Select id={id} value={String(value ?? "")} onChange={(e) => set(e.target.value)} aria-invalid={invalid} aria-describedby={describedBy}>
+                      {spec.required ? null : <option value="">—</option>}
+                      {spec.options?.map((o) => (
+                        <option key={o.value} value={o.value}>
+                          {o.label[lang]}
+                        </option>
+                      ))}
+                    </Select>
+                  ) : (
+                    <Input
+                      id={id}
+                      type={spec.type === "datetime" ? "datetime-local" : "text"}
+                      inputMode={spec.type === "int" ? "numeric" : spec.type === "decimal" ? "decimal" : undefined}
+                      value={String(value ?? "")}
+                      onChange={(e) => set(e.target.value)}
+                      aria-invalid={invalid}
+                      aria-describedby={describedBy}
+                    />
+                  )
+                }
+              </Field>
+            );
+          })}
+        </fieldset>
+      ) : null}
+      {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+      <Button type="submit" disabled={pending}>
+        {pending ? t("saving") : t("save")}
+      </Button>
+    </form>
+  );
+}

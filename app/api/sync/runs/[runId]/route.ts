@@ -1,0 +1,36 @@
+import { NextResponse } from "next/server";
+import { AppError } from "@/lib/server/errors";
+import { getSyncRun } from "@/lib/server/mirror/sync";
+import { requireActor } from "@/lib/server/session";
+
+export const dynamic = "force-dynamic";
+
+/** Progress of a sync run, polled by the "Sync now" progress bar. */
+export async function GET(_req: Request, { params }: { params: Promise<{ runId: string }> }) {
+  try {
+    await requireActor("viewer");
+  } catch (e) {
+    if (e instanceof AppError) return NextResponse.json({ error: e.code }, { status: e.code === "UNAUTHORIZED" ? 401 : 403 });
+    throw e;
+  }
+  const { runId } = await params;
+  const run = await getSyncRun(runId);
+  if (!run) return NextResponse.json({ error: "NOT_FOUND" }, { status: 404 });
+  return NextResponse.json(
+    {
+      id: run.id,
+      accountId: run.accountId,
+      status: run.status,
+      startedAt: run.startedAt.toISOString(),
+      finishedAt: run.finishedAt?.toISOString() ?? null,
+      pages: run.pages,
+      seen: run.seen,
+      created: run.created,
+      updated: run.updated,
+      gone: run.gone,
+      expected: run.expected,
+      error: run.error ? (JSON.parse(run.error) as unknown) : null,
+    },
+    { headers: { "cache-control": "no-store" } },
+  );
+}

@@ -1,0 +1,88 @@
+// Call records (from webhooks or fetched) and the hourly roll-up they feed (issue 6 "Performance").
+import "server-only";
+import type { CallOutcome } from "../../domain/retry-strategy";
+import type { CallRecordEvent } from "../../providers/types";
+import { getDb } from "../db";
+import { isUniqueViolation } from "../errors";
+import { hourOf } from "./snapshots";
+
+const ATTEMPTS = 4;
+
+type RollupDelta = { calls: number; answered: number; noAnswer: number; busy: number; failed: number; talkSeconds: number };
+
+/** The roll-up's outcome columns. A rejected call is the callee hanging up on the ring, which reads as busy. */
+function outcomeColumn(outcome: CallOutcome): keyof Omit<RollupDelta, "calls" | "talkSeconds"> {
+  switch (outcome) {
+    case "answered":
+      return "answered";
+    case "no-answer":
+      return "noAnswer";
+    case "busy":
+    case "rejected":
+      return "busy";
+    case "unreachable":
+    case "failed":
+      return "failed";
+  }
+}
+
+/**
+ * Stores calls not seen before (unique (taskId, callId)) and adds exactly those to the hourly roll-up, in
+ * one transaction. A concurrent delivery of the same call makes one transaction fail on the unique index
+ * (PostgreSQL aborts it whole, so nothing of it is counted); it is retried and then finds the call stored.
+ */
+export async function recordCalls(taskId: string, calls: CallRecordEvent[]): Promise<{ inserted: number }> {
+  const unique = [...new Map(calls.map((c) => [c.callId, c])).values()];
+  if (unique.length === 0) return { inserted: 0 };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await getDb().$transaction(async (tx) => {
+        const known = await tx.callRecord.findMany({ where: { taskId, callId: { in: unique.map((c) => c.callId) } }, select: { callId: true } });
+        const seen = new Set(known.map((k) => k.callId));
+        const fresh = unique.filter((c) => !seen.has(c.callId));
+        if (fresh.length === 0) return { inserted: 0 };
+        await tx.callRecord.createMany({
+          data: fresh.map((c) => ({
+            taskId,
+            callId: c.callId,
+            orderId: c.orderId,
+            phone: c.phone,
+            outcome: c.outcome,
+            startedAt: c.startedAt,
+            answeredAt: c.answeredAt,
+            endedAt: c.endedAt,
+            durationSec: c.durationSec,
+          })),
+        });
+        const byHour = new Map<number, RollupDelta>();
+        for (const c of fresh) {
+          const hour = hourOf(c.startedAt).getTime();
+          const d = byHour.get(hour) ?? { calls: 0, answered: 0, noAnswer: 0, busy: 0, failed: 0, talkSeconds: 0 };
+          d.calls++;
+          d[outcomeColumn(c.outcome)]++;
+          if (c.outcome === "answered") d.talkSeconds += Math.max(0, c.durationSec);
+          byHour.set(hour, d);
+        }
+        for (const [hourMs, d] of byHour) {
+          const hour = new Date(hourMs);
+          await tx.hourlyRollup.upsert({
+            where: { taskId_hour: { taskId, hour } },
+            create: { taskId, hour, ...d },
+            update: {
+              calls: { increment: d.calls },
+              answered: { increment: d.answered },
+              noAnswer: { increment: d.noAnswer },
+              busy: { increment: d.busy },
+              failed: { increment: d.failed },
+              talkSeconds: { increment: d.talkSeconds },
+            },
+          });
+        }
+        return { inserted: fresh.length };
+      });
+    } catch (e) {
+      if (isUniqueViolation(e) && attempt < ATTEMPTS) continue;
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { NxcloudSimulator } from "../../../simulators/nxcloud/server";
+import { nxcloudParseWebhook } from "../../providers/nxcloud/webhook";
+import { getDb } from "../db";
+import { freshDatabase } from "../testing/db";
+import { runScheduledPass, startMirrorScheduler, stopMirrorScheduler } from "./scheduler";
+import { createAccount, NX_CREDENTIALS, nxSimTask, signedNxcloudCall, startNxcloud } from "./test-support";
+
+let sim: NxcloudSimulator;
+beforeAll(async () => {
+  sim = await startNxcloud();
+});
+afterAll(async () => {
+  await sim.stop();
+});
+beforeEach(async () => {
+  await freshDatabase();
+});
+
+describe("the scheduled pass", () => {
+  it("does nothing without accounts", async () => {
+    expect(await runScheduledPass()).toEqual({ recovered: 0, synced: 0 });
+    expect(await getDb().syncRun.count()).toBe(0);
+  });
+
+  it("applies inbox rows left unapplied, then syncs every enabled account", async () => {
+    sim.state.tasks.length = 0;
+    sim.state.tasks.push(nxSimTask(1));
+    const accountId = await createAccount("nxcloud", sim.url, NX_CREDENTIALS);
+    const call = signedNxcloudCall({ userTaskID: "bench-000001", callID: "lost-in-crash" });
+    const [event] = nxcloudParseWebhook({ headers: call.headers, rawBody: call.body });
+    await getDb().webhookEvent.create({
+      data: { accountId, dedupeKey: event.dedupeKey, body: JSON.stringify({ event, raw: call.body }), receivedAt: new Date(Date.now() - 120_000) },
+    });
+    expect(await runScheduledPass()).toEqual({ recovered: 1, synced: 1 });
+    expect(await getDb().callRecord.count()).toBe(1);
+    expect(await getDb().syncRun.findFirst({ select: { trigger: true, status: true } })).toEqual({ trigger: "schedule", status: "ok" });
+  });
+
+  it("is off when the interval is 0", () => {
+    expect(startMirrorScheduler(0)).toBeNull();
+    const cron = startMirrorScheduler(3_600);
+    expect(cron?.isRunning()).toBe(true);
+    stopMirrorScheduler();
+    expect(cron?.isRunning()).toBe(false);
+  });
+});

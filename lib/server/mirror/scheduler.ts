@@ -1,0 +1,40 @@
+// The scheduled side of the mirror: every DIALBOARD_SYNC_INTERVAL_SEC, sync all enabled accounts (each run
+// takes its account's lease, so several instances share the work without doubling it) and apply inbox rows
+// a crash left unapplied. Started once per server process by instrumentation.ts.
+import "server-only";
+import { Cron } from "croner";
+import { syncIntervalSec } from "../config";
+import { getDb } from "../db";
+import { logger } from "../logger";
+import { syncAllAccounts } from "./sync";
+import { applyPendingInbox } from "./webhooks";
+
+/** One pass: recover the inbox, then sync. Skipped entirely while no account exists (a fresh install). */
+export async function runScheduledPass(now = new Date()): Promise<{ recovered: number; synced: number }> {
+  if ((await getDb().providerAccount.count({ where: { enabled: true } })) === 0) return { recovered: 0, synced: 0 };
+  const recovered = await applyPendingInbox(now);
+  const results = await syncAllAccounts("schedule");
+  return { recovered, synced: results.filter((r) => r.status === "ok").length };
+}
+
+const globalForScheduler = globalThis as unknown as { dialboardMirrorCron?: Cron };
+
+/** Starts the job (idempotent across hot reloads); null when the interval is 0 (scheduling off). */
+export function startMirrorScheduler(intervalSec = syncIntervalSec()): Cron | null {
+  if (intervalSec <= 0) return null;
+  globalForScheduler.dialboardMirrorCron ??= new Cron(
+    // croner: the interval option runs the pattern's matches at most every N seconds.
+    "* * * * * *",
+    // protect: a pass still running when the next is due is not started twice in this process.
+    { interval: intervalSec, protect: true, name: "dialboard-mirror", catch: (e) => logger.error({ err: (e as Error).message }, "scheduled sync failed") },
+    async () => {
+      await runScheduledPass();
+    },
+  );
+  return globalForScheduler.dialboardMirrorCron;
+}
+
+export function stopMirrorScheduler(): void {
+  globalForScheduler.dialboardMirrorCron?.stop();
+  globalForScheduler.dialboardMirrorCron = undefined;
+}

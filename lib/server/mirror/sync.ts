@@ -1,0 +1,241 @@
+// The pull side of the mirror (DESIGN.md "Mirror and sync", issue 5 "Mirror"): per provider account, list
+// the remote tasks page by page, upsert them, store a snapshot per task, and mark what vanished — but only
+// after a COMPLETE listing: a failed or partial run never marks anything gone.
+import "server-only";
+import { ProviderError } from "../../providers/errors";
+import type { Page, ProviderAdapter, ProviderContext, RemoteTask } from "../../providers/types";
+import { recordAudit, type AuditActor } from "../audit";
+import { getDb } from "../db";
+import { AppError } from "../errors";
+import { logger } from "../logger";
+import { providerContextFor } from "../services/provider-accounts";
+import { leaseOwner, withLease } from "./lease";
+import { upsertRemoteTasks } from "./upsert";
+
+export type SyncTrigger = "manual" | "schedule";
+
+export interface SyncResult {
+  runId: string;
+  status: "ok" | "error" | "skipped";
+  seen: number;
+  created: number;
+  updated: number;
+  gone: number;
+  error?: string;
+}
+
+export interface SyncRunView {
+  id: string;
+  accountId: string;
+  trigger: string;
+  status: string;
+  startedAt: Date;
+  finishedAt: Date | null;
+  pages: number;
+  seen: number;
+  created: number;
+  updated: number;
+  gone: number;
+  error: string | null;
+  /** Tasks the provider says it has (or, before it says, how many the mirror holds); null when unknown. */
+  expected: number | null;
+}
+
+/** Long enough for a slow page plus its retries; renewed after every page. */
+const LEASE_TTL_MS = 120_000;
+/** Attempts per page on top of the client's own retries (it already retries 429/5xx/timeouts). */
+const PAGE_ATTEMPTS = 3;
+const GONE_CHUNK = 500;
+const RUN_LOOKUPS = 10;
+const RUN_LOOKUP_GAP_MS = 100;
+
+export const syncLeaseName = (accountId: string) => `sync:${accountId}`;
+
+/** Provider totals of runs in progress in this process, for the progress bar. */
+const expectedByRun = new Map<string, number>();
+const background = new Set<Promise<unknown>>();
+
+async function withRetries<T>(fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (e) {
+      const retryable = !(e instanceof ProviderError) || e.retryable;
+      if (!retryable || attempt >= PAGE_ATTEMPTS) throw e;
+    }
+  }
+}
+
+async function withStats(adapter: ProviderAdapter, ctx: ProviderContext, page: Page<RemoteTask>): Promise<RemoteTask[]> {
+  const out: RemoteTask[] = [];
+  for (const task of page.items) {
+    out.push(task.stats ? task : { ...task, stats: await withRetries(() => adapter.getStats(ctx, task.remoteId)) });
+  }
+  return out;
+}
+
+const INTERRUPTED = JSON.stringify({ message: { en: "The sync was interrupted (the server stopped).", zh: "同步被中断（服务器已停止）。" } });
+
+function describeError(e: unknown): string {
+  if (e instanceof ProviderError) return JSON.stringify({ code: e.code, message: e.userMessage });
+  return JSON.stringify({ message: { en: "The sync failed unexpectedly; it has been logged.", zh: "同步意外失败，已记录。" } });
+}
+
+/** Marks tasks of the account that a complete listing did not contain (created before the run started). */
+async function markGone(accountId: string, seen: Set<string>, startedAt: Date, now: Date): Promise<number> {
+  const db = getDb();
+  const candidates = await db.task.findMany({
+    where: { accountId, goneAt: null, createdAt: { lt: startedAt } },
+    select: { id: true, remoteId: true },
+  });
+  const gone = candidates.filter((t) => !seen.has(t.remoteId)).map((t) => t.id);
+  let count = 0;
+  for (let i = 0; i < gone.length; i += GONE_CHUNK) {
+    const res = await db.task.updateMany({ where: { id: { in: gone.slice(i, i + GONE_CHUNK) }, goneAt: null }, data: { goneAt: now } });
+    count += res.count;
+  }
+  return count;
+}
+
+interface RunHooks {
+  /** Called once the run row exists (or the run was skipped), before any provider call. */
+  onStart?: (runId: string) => void;
+}
+
+async function runSync(accountId: string, trigger: SyncTrigger, owner: string, hooks: RunHooks): Promise<SyncResult> {
+  const db = getDb();
+  const result = await withLease(syncLeaseName(accountId), owner, LEASE_TTL_MS, async (renew) => {
+    // Holding the lease means no other run of this account is alive: a "running" row left is a crashed run.
+    await db.syncRun.updateMany({ where: { accountId, status: "running" }, data: { status: "error", finishedAt: new Date(), error: INTERRUPTED } });
+    const run = await db.syncRun.create({ data: { accountId, trigger, status: "running" }, select: { id: true, startedAt: true } });
+    hooks.onStart?.(run.id);
+    const counts = { seen: 0, created: 0, updated: 0, gone: 0, pages: 0 };
+    const seen = new Set<string>();
+    try {
+      const { adapter, ctx } = await providerContextFor(accountId);
+      let cursor: string | null = null;
+      let total: number | null = null;
+      for (;;) {
+        const fetchAt = new Date();
+        const page = await withRetries(() => adapter.listTasks(ctx, cursor));
+        if (page.total !== null) {
+          total = page.total;
+          expectedByRun.set(run.id, total);
+        }
+        const items = await withStats(adapter, ctx, page);
+        const upserted = await upsertRemoteTasks(accountId, items, { at: fetchAt, source: "listing" });
+        for (const u of upserted) {
+          seen.add(u.remoteId);
+          if (u.created) counts.created++;
+          else if (u.changed) counts.updated++;
+        }
+        counts.seen = seen.size;
+        counts.pages++;
+        await db.syncRun.update({ where: { id: run.id }, data: { pages: counts.pages, seen: counts.seen, created: counts.created, updated: counts.updated } });
+        if (!(await renew())) throw new Error("sync lease lost");
+        if (!page.nextCursor) break;
+        cursor = page.nextCursor;
+      }
+      // Offset paging over a list that changed meanwhile can skip a task; then this listing is not complete
+      // enough to call anything gone. The next run will see it.
+      if (total === null || seen.size >= total) counts.gone = await markGone(accountId, seen, run.startedAt, new Date());
+      await db.syncRun.update({ where: { id: run.id }, data: { status: "ok", finishedAt: new Date(), gone: counts.gone } });
+      return { runId: run.id, status: "ok" as const, seen: counts.seen, created: counts.created, updated: counts.updated, gone: counts.gone };
+    } catch (e) {
+      const error = describeError(e);
+      logger.warn({ accountId, runId: run.id, err: (e as Error).message }, "sync failed");
+      await db.syncRun.update({ where: { id: run.id }, data: { status: "error", finishedAt: new Date(), error } });
+      return { runId: run.id, status: "error" as const, seen: counts.seen, created: counts.created, updated: counts.updated, gone: 0, error };
+    } finally {
+      expectedByRun.delete(run.id);
+    }
+  });
+  if (result) return result;
+  // Another owner is syncing this account: point at its run, so "Sync now" shows that run's progress. The
+  // owner records its run just after taking the lease, so give it a moment to appear.
+  let running: { id: string } | null = null;
+  for (let i = 0; i < RUN_LOOKUPS && !running; i++) {
+    if (i > 0) await new Promise((r) => setTimeout(r, RUN_LOOKUP_GAP_MS));
+    running = await db.syncRun.findFirst({ where: { accountId, status: "running" }, orderBy: { startedAt: "desc" }, select: { id: true } });
+  }
+  const runId =
+    running?.id ??
+    (await db.syncRun.create({ data: { accountId, trigger, status: "skipped", finishedAt: new Date() }, select: { id: true } })).id;
+  hooks.onStart?.(runId);
+  return { runId, status: "skipped", seen: 0, created: 0, updated: 0, gone: 0 };
+}
+
+/** One full sync of one account, under the lease `sync:<accountId>` ("skipped" when another owner holds it). */
+export async function syncAccount(accountId: string, opts: { trigger?: SyncTrigger; owner?: string } = {}): Promise<SyncResult> {
+  return runSync(accountId, opts.trigger ?? "manual", opts.owner ?? leaseOwner(), {});
+}
+
+/** "Sync now": returns the run id as soon as the run is recorded; the sync continues in the background. */
+export async function startSync(accountId: string, trigger: SyncTrigger): Promise<{ runId: string }> {
+  let started!: (runId: string) => void;
+  const startedPromise = new Promise<string>((resolve) => (started = resolve));
+  const done: Promise<SyncResult> = runSync(accountId, trigger, leaseOwner(), { onStart: started });
+  const tracked = done.catch((e: unknown) => logger.error({ accountId, err: (e as Error).message }, "background sync failed"));
+  background.add(tracked);
+  void tracked.finally(() => background.delete(tracked));
+  // A failure before the run row exists (database down) surfaces here instead of hanging the caller.
+  const runId = await Promise.race([startedPromise, done.then((r) => r.runId)]);
+  return { runId };
+}
+
+/** Waits for background syncs started by startSync (tests, shutdown). */
+export async function flushBackgroundSyncs(): Promise<void> {
+  while (background.size) await Promise.all([...background]);
+}
+
+export async function getSyncRun(runId: string): Promise<SyncRunView | null> {
+  const db = getDb();
+  const run = await db.syncRun.findUnique({
+    where: { id: runId },
+    select: { id: true, accountId: true, trigger: true, status: true, startedAt: true, finishedAt: true, pages: true, seen: true, created: true, updated: true, gone: true, error: true },
+  });
+  if (!run) return null;
+  let expected: number | null = expectedByRun.get(run.id) ?? null;
+  if (expected === null && run.status === "running") {
+    // The run may be in another instance: the mirror's own count is the best estimate it has.
+    const mirrored = await db.task.count({ where: { accountId: run.accountId, goneAt: null } });
+    expected = mirrored > 0 ? mirrored : null;
+  }
+  if (run.status !== "running") expected = run.seen;
+  return { ...run, expected };
+}
+
+/** Every enabled account, one after the other (each under its own lease). */
+export async function syncAllAccounts(trigger: SyncTrigger): Promise<SyncResult[]> {
+  const accounts = await getDb().providerAccount.findMany({ where: { enabled: true }, select: { id: true }, orderBy: { createdAt: "asc" } });
+  const results: SyncResult[] = [];
+  for (const a of accounts) {
+    try {
+      results.push(await syncAccount(a.id, { trigger }));
+    } catch (e) {
+      logger.error({ accountId: a.id, err: (e as Error).message }, "sync of account failed");
+    }
+  }
+  return results;
+}
+
+/**
+ * "Sync now" for one account, or for every enabled account when none is named. Returns each run id at once;
+ * the page follows the runs' progress.
+ */
+export async function requestSync({ actor, accountId }: { actor: AuditActor; accountId?: string }): Promise<{ accountId: string; runId: string }[]> {
+  const db = getDb();
+  const accounts = accountId
+    ? await db.providerAccount.findMany({ where: { id: accountId }, select: { id: true, name: true, enabled: true } })
+    : await db.providerAccount.findMany({ where: { enabled: true }, select: { id: true, name: true, enabled: true }, orderBy: { createdAt: "asc" } });
+  if (accountId && accounts.length === 0) throw new AppError("NOT_FOUND");
+  const disabled = accounts.find((a) => !a.enabled);
+  if (disabled) throw new AppError("INVALID", { en: "This provider account is disabled; enable it to sync.", zh: "该服务商账号已停用，启用后才能同步。" });
+  const runs: { accountId: string; runId: string }[] = [];
+  for (const a of accounts) {
+    const { runId } = await startSync(a.id, "manual");
+    runs.push({ accountId: a.id, runId });
+    recordAudit({ actor, action: "sync.start", targetType: "providerAccount", targetId: a.id, after: { name: a.name, runId } });
+  }
+  return runs;
+}

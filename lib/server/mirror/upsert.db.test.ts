@@ -1,0 +1,116 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import type { RemoteTask } from "../../providers/types";
+import type { CallRecordEvent } from "../../providers/types";
+import { getDb } from "../db";
+import { freshDatabase } from "../testing/db";
+import { recordCalls } from "./calls";
+import { createAccount } from "./test-support";
+import { recordTaskStats, recordTaskStatus, upsertRemoteTask, upsertRemoteTasks } from "./upsert";
+
+let accountId: string;
+
+function remote(overrides: Partial<RemoteTask> = {}): RemoteTask {
+  return {
+    remoteId: "r-1",
+    name: "Renewals",
+    kind: "call",
+    taskType: "callbot",
+    status: "running",
+    rawStatus: "2",
+    createdAt: null,
+    stats: { totalOrders: 10, finishedOrders: 2, attemptedOrders: 4, answeredOrders: 2, totalCalls: 5, answeredCalls: 2 },
+    concurrency: 3,
+    raw: { taskID: "7300000000000000001" },
+    ...overrides,
+  };
+}
+
+const call = (callId: string, outcome: CallRecordEvent["outcome"], startedAt: Date, durationSec = 0): CallRecordEvent => ({
+  callId,
+  orderId: null,
+  phone: null,
+  outcome,
+  startedAt,
+  answeredAt: null,
+  endedAt: null,
+  durationSec,
+  orderFinished: null,
+});
+
+beforeEach(async () => {
+  await freshDatabase();
+  accountId = await createAccount("nxcloud", "http://127.0.0.1:9", { uuid: "u", secretKey: "s", algorithm: "MD5" });
+});
+
+describe("upsertRemoteTask", () => {
+  it("creates, then updates by (account, remote id); keeps big ids as strings; clears goneAt; links", async () => {
+    const first = await upsertRemoteTask(accountId, remote(), { at: new Date(1_000) });
+    expect(first.created).toBe(true);
+    await getDb().task.update({ where: { id: first.id }, data: { goneAt: new Date() } });
+    const second = await upsertRemoteTask(accountId, remote({ name: "Renewals (May)" }), { at: new Date(2_000), link: { description: "From the wizard", params: { maxCall: 3 } } });
+    expect(second).toEqual({ id: first.id, created: false });
+    const task = await getDb().task.findUniqueOrThrow({ where: { id: first.id } });
+    expect(task).toMatchObject({ name: "Renewals (May)", goneAt: null, description: "From the wizard", concurrency: 3, totalCalls: 5 });
+    expect(JSON.parse(task.raw)).toEqual({ taskID: "7300000000000000001" });
+    expect(JSON.parse(task.params)).toEqual({ maxCall: 3 });
+  });
+
+  it("never moves the status backwards; a listing corrects a status stamped in our future (skewed clock)", async () => {
+    const { id } = await upsertRemoteTask(accountId, remote({ status: "paused", rawStatus: "5" }), { at: new Date(5_000) });
+    await upsertRemoteTask(accountId, remote({ status: "running" }), { at: new Date(4_000) });
+    expect((await getDb().task.findUniqueOrThrow({ where: { id } })).status).toBe("paused");
+    expect(await recordTaskStatus(id, "running", "2", new Date(3_000))).toBe(false);
+    expect(await recordTaskStatus(id, "completed", "3", new Date(6_000))).toBe(true);
+    expect(await recordTaskStatus(id, "running", "2", new Date(6_000))).toBe(false);
+
+    // An accelerated simulator stamps events hours ahead of our clock; the listing still wins.
+    const future = new Date(Date.now() + 10 * 3_600_000);
+    await recordTaskStatus(id, "running", "2", future);
+    const [listed] = await upsertRemoteTasks(accountId, [remote({ status: "paused", rawStatus: "5" })], { at: new Date(), source: "listing" });
+    expect(listed.changed).toBe(true);
+    const task = await getDb().task.findUniqueOrThrow({ where: { id } });
+    expect(task.status).toBe("paused");
+    expect(task.statusAt).toEqual(future);
+    // A deleted task stays deleted.
+    await recordTaskStatus(id, "deleted", "deleted", new Date(future.getTime() + 1));
+    await upsertRemoteTasks(accountId, [remote()], { at: new Date(), source: "listing" });
+    expect((await getDb().task.findUniqueOrThrow({ where: { id } })).status).toBe("deleted");
+  });
+
+  it("stores at most one snapshot per minute and rolls up the calls between reports", async () => {
+    const t0 = new Date("2026-05-04T01:10:00Z");
+    const { id } = await upsertRemoteTask(accountId, remote(), { at: t0, source: "listing" });
+    // First sight: the baseline, nothing rolled up (those calls have no known hour).
+    expect(await getDb().hourlyRollup.count()).toBe(0);
+    await recordTaskStats(id, { ...remote().stats!, totalCalls: 9, answeredCalls: 4 }, new Date("2026-05-04T01:20:00Z"));
+    await recordTaskStats(id, { ...remote().stats!, totalCalls: 12, answeredCalls: 5 }, new Date("2026-05-04T01:20:30Z"));
+    // Older report (fewer calls): ignored.
+    expect(await recordTaskStats(id, { ...remote().stats!, totalCalls: 7, answeredCalls: 3 }, new Date("2026-05-04T01:21:00Z"))).toBe(false);
+    const snapshots = await getDb().taskSnapshot.findMany({ where: { taskId: id }, orderBy: { at: "asc" } });
+    expect(snapshots.map((s) => s.totalCalls)).toEqual([5, 12]);
+    const rollups = await getDb().hourlyRollup.findMany({ where: { taskId: id } });
+    expect(rollups).toEqual([expect.objectContaining({ hour: new Date("2026-05-04T01:00:00Z"), calls: 7, answered: 3 })]);
+    expect((await getDb().task.findUniqueOrThrow({ where: { id } })).totalCalls).toBe(12);
+  });
+});
+
+describe("recordCalls", () => {
+  it("stores each call once under concurrency and rolls up exactly the inserted ones, per hour and outcome", async () => {
+    const { id } = await upsertRemoteTask(accountId, remote({ stats: null }));
+    const h1 = new Date("2026-05-04T02:05:00Z");
+    const h2 = new Date("2026-05-04T03:59:59Z");
+    const batchA = [call("a", "answered", h1, 30), call("b", "busy", h1), call("c", "rejected", h2)];
+    const batchB = [call("b", "busy", h1), call("c", "rejected", h2), call("d", "no-answer", h2), call("e", "unreachable", h2)];
+    const results = await Promise.all([recordCalls(id, batchA), recordCalls(id, batchB), recordCalls(id, batchA), recordCalls(id, batchB)]);
+    expect(results.reduce((n, r) => n + r.inserted, 0)).toBe(5);
+    expect(await getDb().callRecord.count({ where: { taskId: id } })).toBe(5);
+    const rollups = await getDb().hourlyRollup.findMany({ where: { taskId: id }, orderBy: { hour: "asc" } });
+    expect(rollups.map(({ hour, calls, answered, noAnswer, busy, failed, talkSeconds }) => ({ hour, calls, answered, noAnswer, busy, failed, talkSeconds }))).toEqual([
+      { hour: new Date("2026-05-04T02:00:00Z"), calls: 2, answered: 1, noAnswer: 0, busy: 1, failed: 0, talkSeconds: 30 },
+      { hour: new Date("2026-05-04T03:00:00Z"), calls: 3, answered: 0, noAnswer: 1, busy: 1, failed: 1, talkSeconds: 0 },
+    ]);
+    // Once a task's calls arrive as records, stats reports no longer add to its roll-up (no double count).
+    await recordTaskStats(id, { ...remote().stats!, totalCalls: 50, answeredCalls: 20 });
+    expect((await getDb().hourlyRollup.aggregate({ where: { taskId: id }, _sum: { calls: true } }))._sum.calls).toBe(5);
+  });
+});

@@ -1,0 +1,271 @@
+// Writing provider truth into the mirror (DESIGN.md "Mirror and sync"): tasks upserted by (account, remote
+// id), status that only moves forward, counters and a stats snapshot from the provider's report.
+import "server-only";
+import type { TaskStats } from "../../domain/stats-types";
+import { nextStatusWins } from "../../domain/task-status";
+import type { TaskStatus } from "../../domain/task";
+import type { RemoteTask } from "../../providers/types";
+import { recordAudit, SYSTEM_ACTOR } from "../audit";
+import { getDb } from "../db";
+import { isUniqueViolation } from "../errors";
+import { writeSnapshots, type SnapshotInput } from "./snapshots";
+
+/**
+ * A provider clock more than this ahead of ours cannot be compared with our own observation times. The
+ * simulators run accelerated time (DIALBOARD_SIM_FACTOR), and a real provider's clock may simply be wrong.
+ */
+const CLOCK_SKEW_MS = 2 * 60_000;
+const UPSERT_ATTEMPTS = 3;
+
+export interface TaskLink {
+  callTimeGroupId?: string | null;
+  retryStrategyId?: string | null;
+  params?: unknown;
+  description?: string;
+}
+
+export interface UpsertOptions {
+  /** When the provider reported this state: the event time of a webhook, the request time of a listing. */
+  at?: Date;
+  /**
+   * "listing" (sync): the provider's current state as of `at` by OUR clock. It replaces a stored status
+   * stamped implausibly far in our future (a skewed provider clock) instead of being ignored forever.
+   * "event" (default): `at` is the provider's event time.
+   */
+  source?: "listing" | "event";
+  link?: TaskLink;
+}
+
+export interface UpsertResult {
+  id: string;
+  remoteId: string;
+  created: boolean;
+  /** Stored fields changed (status, counters, name…); false when the report confirmed what we had. */
+  changed: boolean;
+}
+
+const TASK_SELECT = {
+  id: true,
+  remoteId: true,
+  name: true,
+  kind: true,
+  taskType: true,
+  raw: true,
+  concurrency: true,
+  providerAnswerRate: true,
+  providerFinishRate: true,
+  status: true,
+  rawStatus: true,
+  statusAt: true,
+  totalOrders: true,
+  finishedOrders: true,
+  attemptedOrders: true,
+  answeredOrders: true,
+  totalCalls: true,
+  answeredCalls: true,
+  goneAt: true,
+} as const;
+
+type Stored = {
+  id: string;
+  remoteId: string;
+  name: string;
+  kind: string;
+  taskType: string;
+  raw: string;
+  concurrency: number | null;
+  providerAnswerRate: number | null;
+  providerFinishRate: number | null;
+  status: string;
+  rawStatus: string;
+  statusAt: Date;
+  totalOrders: number;
+  finishedOrders: number;
+  attemptedOrders: number;
+  answeredOrders: number;
+  totalCalls: number;
+  answeredCalls: number;
+  goneAt: Date | null;
+};
+
+/** The status a report should leave in the mirror, or null when the stored one stays (never backwards). */
+function statusUpdate(current: Stored, incoming: { status: TaskStatus; at: Date }, source: "listing" | "event"): { statusAt: Date } | null {
+  const stored = { status: current.status as TaskStatus, at: current.statusAt };
+  if (nextStatusWins(stored, incoming)) return { statusAt: incoming.at };
+  const skewed = current.statusAt.getTime() - incoming.at.getTime() > CLOCK_SKEW_MS;
+  if (source === "listing" && skewed && stored.status !== "deleted" && incoming.status !== stored.status) {
+    // Keep the provider-clock stamp so that its later events still compare correctly with it.
+    return { statusAt: current.statusAt };
+  }
+  return null;
+}
+
+function statsData(stats: TaskStats) {
+  return {
+    totalOrders: stats.totalOrders,
+    finishedOrders: stats.finishedOrders,
+    attemptedOrders: stats.attemptedOrders,
+    answeredOrders: stats.answeredOrders,
+    totalCalls: stats.totalCalls,
+    answeredCalls: stats.answeredCalls,
+    providerAnswerRate: stats.providerAnswerRate ?? null,
+    providerFinishRate: stats.providerFinishRate ?? null,
+  };
+}
+
+function countersDiffer(current: Stored, stats: TaskStats): boolean {
+  return (
+    current.totalOrders !== stats.totalOrders ||
+    current.finishedOrders !== stats.finishedOrders ||
+    current.attemptedOrders !== stats.attemptedOrders ||
+    current.answeredOrders !== stats.answeredOrders ||
+    current.totalCalls !== stats.totalCalls ||
+    current.answeredCalls !== stats.answeredCalls
+  );
+}
+
+function linkData(link: TaskLink | undefined) {
+  if (!link) return {};
+  return {
+    ...(link.callTimeGroupId !== undefined ? { callTimeGroupId: link.callTimeGroupId } : {}),
+    ...(link.retryStrategyId !== undefined ? { retryStrategyId: link.retryStrategyId } : {}),
+    ...(link.params !== undefined ? { params: JSON.stringify(link.params) } : {}),
+    ...(link.description !== undefined ? { description: link.description } : {}),
+  };
+}
+
+/** The task columns a remote report sets (status aside). */
+function taskData(remote: RemoteTask, link: TaskLink | undefined) {
+  return {
+    name: remote.name,
+    kind: remote.kind,
+    taskType: remote.taskType,
+    raw: JSON.stringify(remote.raw ?? {}),
+    ...(remote.concurrency !== null ? { concurrency: remote.concurrency } : {}),
+    ...(remote.stats ? statsData(remote.stats) : {}),
+    ...linkData(link),
+  };
+}
+
+function sameData(current: Stored, data: ReturnType<typeof taskData>): boolean {
+  return Object.entries(data).every(([key, value]) => current[key as keyof Stored] === value);
+}
+
+/**
+ * Upserts a page of remote tasks of one account in one transaction (a sync page; a webhook's single task).
+ * Two writers creating the same task at once: the loser's transaction fails on the unique (account, remote
+ * id) and is retried, and then finds the row.
+ */
+export async function upsertRemoteTasks(accountId: string, remotes: RemoteTask[], opts: UpsertOptions = {}): Promise<UpsertResult[]> {
+  const at = opts.at ?? new Date();
+  const source = opts.source ?? "event";
+  const byRemoteId = new Map(remotes.map((r) => [r.remoteId, r]));
+  if (byRemoteId.size === 0) return [];
+  const statusChanges: { id: string; name: string; before: string; after: string }[] = [];
+  let results: UpsertResult[] = [];
+  for (let attempt = 1; ; attempt++) {
+    statusChanges.length = 0;
+    try {
+      results = await getDb().$transaction(async (tx) => {
+        const now = new Date();
+        const existing = await tx.task.findMany({ where: { accountId, remoteId: { in: [...byRemoteId.keys()] } }, select: TASK_SELECT });
+        const stored = new Map<string, Stored>(existing.map((t) => [t.remoteId, t]));
+        const out: UpsertResult[] = [];
+        const snapshots: SnapshotInput[] = [];
+        const fresh: (ReturnType<typeof taskData> & { accountId: string; remoteId: string; status: string; rawStatus: string; statusAt: Date; lastSyncAt: Date })[] = [];
+        // Unchanged tasks (most of every sync) are only stamped, in two statements per page instead of one each.
+        const confirmed: string[] = [];
+        const touched: string[] = [];
+        for (const remote of byRemoteId.values()) {
+          const data = taskData(remote, opts.link);
+          const current = stored.get(remote.remoteId);
+          if (!current) {
+            fresh.push({ accountId, remoteId: remote.remoteId, ...data, lastSyncAt: now, status: remote.status, rawStatus: remote.rawStatus, statusAt: at });
+            continue;
+          }
+          const status = statusUpdate(current, { status: remote.status, at }, source);
+          const statusChanged = status !== null && (current.status !== remote.status || current.rawStatus !== remote.rawStatus);
+          const changed = statusChanged || current.goneAt !== null || opts.link !== undefined || !sameData(current, data);
+          if (changed) {
+            await tx.task.update({
+              where: { id: current.id },
+              data: { ...data, lastSyncAt: now, goneAt: null, ...(status ? { status: remote.status, rawStatus: remote.rawStatus, statusAt: status.statusAt } : {}) },
+            });
+            if (current.status !== remote.status && status) statusChanges.push({ id: current.id, name: remote.name, before: current.status, after: remote.status });
+            if (remote.stats && countersDiffer(current, remote.stats)) snapshots.push({ taskId: current.id, stats: remote.stats, previous: current });
+          } else if (status) {
+            confirmed.push(current.id);
+          } else {
+            touched.push(current.id);
+          }
+          out.push({ id: current.id, remoteId: remote.remoteId, created: false, changed });
+        }
+        if (confirmed.length) await tx.task.updateMany({ where: { id: { in: confirmed } }, data: { lastSyncAt: now, statusAt: at } });
+        if (touched.length) await tx.task.updateMany({ where: { id: { in: touched } }, data: { lastSyncAt: now } });
+        if (fresh.length) {
+          const rows = await tx.task.createManyAndReturn({ data: fresh, select: { id: true, remoteId: true } });
+          for (const row of rows) {
+            const remote = byRemoteId.get(row.remoteId)!;
+            out.push({ id: row.id, remoteId: row.remoteId, created: true, changed: true });
+            if (remote.stats) snapshots.push({ taskId: row.id, stats: remote.stats, previous: null });
+          }
+        }
+        // Snapshots are a time series on our clock: a listing's time is ours, an event's is the provider's.
+        await writeSnapshots(tx, snapshots, source === "listing" ? at : now);
+        return out;
+      });
+      break;
+    } catch (e) {
+      if (isUniqueViolation(e) && attempt < UPSERT_ATTEMPTS) continue;
+      throw e;
+    }
+  }
+  for (const c of statusChanges) auditStatus(c.id, c.name, c.before, c.after);
+  return results;
+}
+
+function auditStatus(taskId: string, name: string, before: string, after: string): void {
+  // The task history shows status changes the provider reported next to what people did.
+  recordAudit({ actor: SYSTEM_ACTOR, action: "task.status", targetType: "task", targetId: taskId, before: { name, status: before }, after: { name, status: after } });
+}
+
+export async function upsertRemoteTask(accountId: string, remote: RemoteTask, opts: UpsertOptions = {}): Promise<{ id: string; created: boolean }> {
+  const [result] = await upsertRemoteTasks(accountId, [remote], opts);
+  return { id: result.id, created: result.created };
+}
+
+/**
+ * Applies a status the provider reported at `at` (event time) unless the mirror already holds a newer one.
+ * Compare-and-set on (status, statusAt), so two concurrent reports cannot interleave. true = applied.
+ */
+export async function recordTaskStatus(taskId: string, status: TaskStatus, rawStatus: string, at: Date): Promise<boolean> {
+  const db = getDb();
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const current = await db.task.findUnique({ where: { id: taskId }, select: { name: true, status: true, statusAt: true } });
+    if (!current) return false;
+    if (!nextStatusWins({ status: current.status as TaskStatus, at: current.statusAt }, { status, at })) return false;
+    const res = await db.task.updateMany({
+      where: { id: taskId, status: current.status, statusAt: current.statusAt },
+      data: { status, rawStatus, statusAt: at },
+    });
+    if (res.count === 1) {
+      if (current.status !== status) auditStatus(taskId, current.name, current.status, status);
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Counters and a snapshot from a pushed stats report. A report with fewer calls than the mirror holds is
+ * older than what we have (calls only ever grow), so it adds a point to nothing and changes nothing.
+ */
+export async function recordTaskStats(taskId: string, stats: TaskStats, at: Date = new Date()): Promise<boolean> {
+  return getDb().$transaction(async (tx) => {
+    const current = await tx.task.findUnique({ where: { id: taskId }, select: { totalCalls: true, answeredCalls: true } });
+    if (!current || stats.totalCalls < current.totalCalls) return false;
+    await tx.task.update({ where: { id: taskId }, data: { ...statsData(stats), lastSyncAt: at } });
+    await writeSnapshots(tx, [{ taskId, stats, previous: current }], at);
+    return true;
+  });
+}

@@ -1,0 +1,158 @@
+// When will this task finish? Gathers what lib/domain/forecast.ts needs from the mirror — the
+// numbers left, the task's retry strategy and call-time group, the answer rate and call length
+// observed so far, its lines — and says in words why it cannot estimate when it cannot.
+import "server-only";
+import { forecastCompletion, type ForecastInputs } from "../../../domain/forecast";
+import { defaultRetryStrategy } from "../../../domain/retry";
+import type { RetryStrategy } from "../../../domain/retry-strategy";
+import { answerRate } from "../../../domain/stats";
+import { getDb } from "../../db";
+import { getCallTimeGroup } from "../call-time-groups";
+import { getHolidayCalendar } from "../holiday-calendar";
+import { getRetryStrategy } from "../retry-strategies";
+import { taskNotFound } from "./task-stats";
+
+export const CANNOT_ESTIMATE_REASONS = [
+  "not-dialling",
+  "ended",
+  "no-orders",
+  "no-group",
+  "no-concurrency",
+  "no-calls-yet",
+  "no-call-length",
+  "no-windows",
+  "no-throughput",
+] as const;
+export type CannotEstimateReason = (typeof CANNOT_ESTIMATE_REASONS)[number];
+
+export interface ForecastExplanation {
+  remainingOrders: number;
+  totalOrders: number;
+  finishedOrders: number;
+  /** Observed so far, 0..1. */
+  answerRate: number;
+  totalCalls: number;
+  answeredCalls: number;
+  /** Minutes per answered call, from the talk time of the hourly roll-ups. */
+  avgCallMinutes: number | null;
+  concurrency: number | null;
+  concurrencySource: "task" | "override" | null;
+  strategyName: string | null;
+  retries: number;
+  groupName: string | null;
+  timeZone: string | null;
+  /** From the domain forecast: attempts per number, calls needed, calls per hour, callable hours. */
+  computed: ForecastInputs | null;
+}
+
+export type TaskForecastView =
+  | {
+      ok: true;
+      taskId: string;
+      finishAt: string;
+      /** null: beyond the forecast horizon (two years) under that assumption. */
+      earliest: string | null;
+      latest: string | null;
+      done: boolean;
+      explanation: ForecastExplanation;
+    }
+  | { ok: false; taskId: string; reason: CannotEstimateReason; explanation: ForecastExplanation };
+
+const TASK_SELECT = {
+  id: true,
+  kind: true,
+  status: true,
+  totalOrders: true,
+  finishedOrders: true,
+  totalCalls: true,
+  answeredCalls: true,
+  concurrency: true,
+  callTimeGroupId: true,
+  retryStrategyId: true,
+} as const;
+
+export async function getTaskForecast({
+  taskId,
+  now,
+  concurrency: concurrencyOverride,
+}: {
+  taskId: string;
+  now: Date;
+  /** Lines to assume instead of the task's own (a "what if" from the page, or when the provider does not say). */
+  concurrency?: number;
+}): Promise<TaskForecastView> {
+  const db = getDb();
+  const task = await db.task.findUnique({ where: { id: taskId }, select: TASK_SELECT });
+  if (!task) throw taskNotFound();
+
+  const [talk, strategy, group] = await Promise.all([
+    db.hourlyRollup.aggregate({ where: { taskId }, _sum: { talkSeconds: true, answered: true } }),
+    task.retryStrategyId ? getRetryStrategy(task.retryStrategyId) : Promise.resolve(null),
+    task.callTimeGroupId ? getCallTimeGroup(task.callTimeGroupId) : Promise.resolve(null),
+  ]);
+  const answeredWithTalk = talk._sum.answered ?? 0;
+  const talkSeconds = talk._sum.talkSeconds ?? 0;
+  const concurrency = concurrencyOverride ?? task.concurrency;
+  const observedAnswerRate = answerRate({
+    totalOrders: task.totalOrders,
+    finishedOrders: task.finishedOrders,
+    attemptedOrders: 0,
+    answeredOrders: 0,
+    totalCalls: task.totalCalls,
+    answeredCalls: task.answeredCalls,
+  });
+  // A task without a strategy is dialled once per number: the default strategy's shape with no rounds.
+  const effectiveStrategy: RetryStrategy = strategy ?? { ...defaultRetryStrategy(), rounds: [] };
+  const explanation: ForecastExplanation = {
+    remainingOrders: Math.max(0, task.totalOrders - task.finishedOrders),
+    totalOrders: task.totalOrders,
+    finishedOrders: task.finishedOrders,
+    answerRate: observedAnswerRate,
+    totalCalls: task.totalCalls,
+    answeredCalls: task.answeredCalls,
+    avgCallMinutes: answeredWithTalk > 0 && talkSeconds > 0 ? talkSeconds / answeredWithTalk / 60 : null,
+    concurrency: concurrency ?? null,
+    concurrencySource: concurrencyOverride !== undefined ? "override" : task.concurrency !== null ? "task" : null,
+    strategyName: strategy?.name ?? null,
+    retries: effectiveStrategy.rounds.length,
+    groupName: group?.name ?? null,
+    timeZone: group?.timeZone ?? null,
+    computed: null,
+  };
+  const cannot = (reason: CannotEstimateReason): TaskForecastView => ({ ok: false, taskId, reason, explanation });
+
+  if (task.kind !== "call") return cannot("not-dialling");
+  if (task.status === "failed" || task.status === "deleted") return cannot("ended");
+  if (task.totalOrders === 0) return cannot("no-orders");
+  if (task.status === "completed" || explanation.remainingOrders === 0) {
+    const at = now.toISOString();
+    return { ok: true, taskId, finishAt: at, earliest: at, latest: at, done: true, explanation };
+  }
+  if (!group) return cannot("no-group");
+  if (!concurrency || concurrency <= 0) return cannot("no-concurrency");
+  if (task.totalCalls === 0) return cannot("no-calls-yet");
+  const avgCallMinutes = explanation.avgCallMinutes;
+  if (avgCallMinutes === null) return cannot("no-call-length");
+
+  const forecast = forecastCompletion({
+    now,
+    remainingOrders: explanation.remainingOrders,
+    strategy: effectiveStrategy,
+    observedAnswerRate,
+    concurrency,
+    avgCallMinutes,
+    group,
+    calendar: await getHolidayCalendar(),
+  });
+  explanation.computed = forecast.inputs;
+  if (!forecast.finishAt) return cannot(forecast.reason === "no-windows" ? "no-windows" : "no-throughput");
+  return {
+    ok: true,
+    taskId,
+    finishAt: forecast.finishAt.toISOString(),
+    earliest: forecast.earliest?.toISOString() ?? null,
+    latest: forecast.latest?.toISOString() ?? null,
+    done: false,
+    explanation,
+  };
+}

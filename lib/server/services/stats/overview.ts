@@ -1,0 +1,336 @@
+// The overview (/): KPIs, calls per hour, per-provider comparison and the tasks that need a
+// manager's attention. Everything is read from the mirror's counters (Task) and hourly roll-ups
+// (HourlyRollup), never from CallRecord, so the page costs the same with a million calls stored.
+import "server-only";
+import { TZDate } from "@date-fns/tz";
+import { isCallable } from "../../../domain/schedule";
+import { answerRate, emptyStats, finishRate } from "../../../domain/stats";
+import type { TaskStats } from "../../../domain/stats-types";
+import type { LocalizedText } from "../../../domain/call-time-group";
+import { allAdapters } from "../../../providers/registry";
+import type { ProviderKind } from "../../../providers/types";
+import { syncIntervalSec } from "../../config";
+import { getDb } from "../../db";
+import { listCallTimeGroups } from "../call-time-groups";
+import { getHolidayCalendar } from "../holiday-calendar";
+
+/** "Today" starts at midnight here; the same zone the UI formats dates in (i18n/request.ts). */
+export const REPORTING_TIME_ZONE = "Asia/Shanghai";
+export const OVERVIEW_RANGES = ["24h", "7d"] as const;
+export type OverviewRange = (typeof OVERVIEW_RANGES)[number];
+/** A sync older than this many sync intervals counts as stale. */
+export const STALE_SYNC_INTERVALS = 3;
+/** The attention list shows at most this many tasks; the counts per reason are always complete. */
+export const ATTENTION_LIMIT = 50;
+
+const HOUR_MS = 3_600_000;
+const RANGE_HOURS: Record<OverviewRange, number> = { "24h": 24, "7d": 24 * 7 };
+/** Statuses of tasks that still exist on the provider (deleted and vanished ones are history). */
+const LIVE_STATUSES = ["draft", "pending", "running", "paused", "completed", "failed"];
+const TERMINAL_STATUSES = ["completed", "failed", "deleted"];
+
+export interface OverviewKpis {
+  runningTasks: number;
+  pausedTasks: number;
+  callsToday: number;
+  answeredToday: number;
+  answerRateToday: number;
+  /** Finished ÷ total numbers over all running tasks together. */
+  runningFinishRate: number;
+  runningFinishedOrders: number;
+  runningTotalOrders: number;
+}
+
+export interface HourPoint {
+  /** Start of the hour, ISO. */
+  hour: string;
+  calls: number;
+  answered: number;
+}
+
+export interface ProviderComparisonRow {
+  accountId: string;
+  accountName: string;
+  kind: ProviderKind;
+  kindLabel: LocalizedText;
+  isDemo: boolean;
+  tasks: number;
+  runningTasks: number;
+  totalCalls: number;
+  answeredCalls: number;
+  answerRate: number;
+  totalOrders: number;
+  finishedOrders: number;
+  finishRate: number;
+}
+
+export const ATTENTION_REASONS = ["failed", "paused-by-provider", "outside-window", "stale-sync"] as const;
+export type AttentionReason = (typeof ATTENTION_REASONS)[number];
+
+export interface AttentionItem {
+  taskId: string;
+  name: string;
+  accountName: string;
+  kind: ProviderKind;
+  kindLabel: LocalizedText;
+  status: string;
+  rawStatus: string;
+  reasons: AttentionReason[];
+  /** ISO; for stale-sync, when the task was last synced (null = never). */
+  lastSyncAt: string | null;
+}
+
+export interface Overview {
+  generatedAt: string;
+  /** No task in the mirror at all: a fresh install or no account synced yet. */
+  isEmpty: boolean;
+  accountCount: number;
+  kpis: OverviewKpis;
+  range: OverviewRange;
+  hourly: HourPoint[];
+  providers: ProviderComparisonRow[];
+  attention: AttentionItem[];
+  attentionCounts: Record<AttentionReason, number>;
+  /** Seconds after which a sync counts as stale; null when the scheduled sync is off. */
+  staleAfterSec: number | null;
+}
+
+export async function getOverview({ now, range }: { now: Date; range: OverviewRange }): Promise<Overview> {
+  const [taskCount, accountCount, kpis, hourly, providers, attention] = await Promise.all([
+    getDb().task.count({ where: { status: { in: LIVE_STATUSES }, goneAt: null } }),
+    getDb().providerAccount.count(),
+    overviewKpis(now),
+    callsPerHour(now, range),
+    providerComparison(),
+    needsAttention(now),
+  ]);
+  const staleAfter = staleAfterSec();
+  return {
+    generatedAt: now.toISOString(),
+    isEmpty: taskCount === 0,
+    accountCount,
+    kpis,
+    range,
+    hourly,
+    providers,
+    attention: attention.items,
+    attentionCounts: attention.counts,
+    staleAfterSec: staleAfter,
+  };
+}
+
+/** Midnight of `now`'s day in the reporting zone. */
+export function startOfReportingDay(now: Date): Date {
+  const local = new TZDate(now.getTime(), REPORTING_TIME_ZONE);
+  return new Date(new TZDate(local.getFullYear(), local.getMonth(), local.getDate(), REPORTING_TIME_ZONE).getTime());
+}
+
+async function overviewKpis(now: Date): Promise<OverviewKpis> {
+  const db = getDb();
+  const [today, running, paused] = await Promise.all([
+    db.hourlyRollup.aggregate({ where: { hour: { gte: startOfReportingDay(now) } }, _sum: { calls: true, answered: true } }),
+    db.task.aggregate({
+      where: { status: "running", goneAt: null },
+      _count: { _all: true },
+      _sum: { totalOrders: true, finishedOrders: true },
+    }),
+    db.task.count({ where: { status: "paused", goneAt: null } }),
+  ]);
+  const callsToday = today._sum.calls ?? 0;
+  const answeredToday = today._sum.answered ?? 0;
+  const runningTotalOrders = running._sum.totalOrders ?? 0;
+  const runningFinishedOrders = running._sum.finishedOrders ?? 0;
+  return {
+    runningTasks: running._count._all,
+    pausedTasks: paused,
+    callsToday,
+    answeredToday,
+    answerRateToday: answerRate(counters({ totalCalls: callsToday, answeredCalls: answeredToday })),
+    runningFinishRate: finishRate(counters({ totalOrders: runningTotalOrders, finishedOrders: runningFinishedOrders })),
+    runningFinishedOrders,
+    runningTotalOrders,
+  };
+}
+
+/** One point per hour of the range, oldest first, the current hour last; hours without calls are 0. */
+async function callsPerHour(now: Date, range: OverviewRange): Promise<HourPoint[]> {
+  const hours = RANGE_HOURS[range];
+  const currentHour = Math.floor(now.getTime() / HOUR_MS) * HOUR_MS;
+  const from = new Date(currentHour - (hours - 1) * HOUR_MS);
+  const rows = await getDb().hourlyRollup.groupBy({
+    by: ["hour"],
+    where: { hour: { gte: from } },
+    _sum: { calls: true, answered: true },
+  });
+  const byHour = new Map(rows.map((row) => [row.hour.getTime(), row._sum]));
+  const points: HourPoint[] = [];
+  for (let i = 0; i < hours; i++) {
+    const at = from.getTime() + i * HOUR_MS;
+    const sums = byHour.get(at);
+    points.push({ hour: new Date(at).toISOString(), calls: sums?.calls ?? 0, answered: sums?.answered ?? 0 });
+  }
+  return points;
+}
+
+async function providerComparison(): Promise<ProviderComparisonRow[]> {
+  const db = getDb();
+  const [accounts, totals, running] = await Promise.all([
+    db.providerAccount.findMany({ select: { id: true, name: true, kind: true, isDemo: true }, orderBy: [{ kind: "asc" }, { name: "asc" }] }),
+    db.task.groupBy({
+      by: ["accountId"],
+      where: { status: { in: LIVE_STATUSES }, goneAt: null },
+      _count: { _all: true },
+      _sum: { totalCalls: true, answeredCalls: true, totalOrders: true, finishedOrders: true },
+    }),
+    db.task.groupBy({ by: ["accountId"], where: { status: "running", goneAt: null }, _count: { _all: true } }),
+  ]);
+  const totalsByAccount = new Map(totals.map((row) => [row.accountId, row]));
+  const runningByAccount = new Map(running.map((row) => [row.accountId, row._count._all]));
+  return accounts.map((account) => {
+    const row = totalsByAccount.get(account.id);
+    const stats = counters({
+      totalCalls: row?._sum.totalCalls ?? 0,
+      answeredCalls: row?._sum.answeredCalls ?? 0,
+      totalOrders: row?._sum.totalOrders ?? 0,
+      finishedOrders: row?._sum.finishedOrders ?? 0,
+    });
+    return {
+      accountId: account.id,
+      accountName: account.name,
+      kind: account.kind as ProviderKind,
+      kindLabel: kindLabel(account.kind),
+      isDemo: account.isDemo,
+      tasks: row?._count._all ?? 0,
+      runningTasks: runningByAccount.get(account.id) ?? 0,
+      totalCalls: stats.totalCalls,
+      answeredCalls: stats.answeredCalls,
+      answerRate: answerRate(stats),
+      totalOrders: stats.totalOrders,
+      finishedOrders: stats.finishedOrders,
+      finishRate: finishRate(stats),
+    };
+  });
+}
+
+/** Seconds after which a task's last sync is stale, or null when the scheduled sync is off. */
+export function staleAfterSec(): number | null {
+  const interval = syncIntervalSec();
+  return interval > 0 ? interval * STALE_SYNC_INTERVALS : null;
+}
+
+const ATTENTION_SELECT = {
+  id: true,
+  name: true,
+  status: true,
+  rawStatus: true,
+  lastSyncAt: true,
+  createdAt: true,
+  callTimeGroupId: true,
+  account: { select: { name: true, kind: true } },
+} as const;
+
+/**
+ * Tasks a manager should look at: failed; paused by the provider (no user paused it here);
+ * running while their call-time group says no dialling now; not synced for three sync intervals.
+ * Only the few tasks in those states are loaded, never the whole mirror.
+ */
+async function needsAttention(now: Date): Promise<{ items: AttentionItem[]; counts: Record<AttentionReason, number> }> {
+  const db = getDb();
+  const staleSec = staleAfterSec();
+  const staleBefore = staleSec === null ? null : new Date(now.getTime() - staleSec * 1000);
+  const [failed, paused, runningWithGroup, stale] = await Promise.all([
+    db.task.findMany({ where: { status: "failed", goneAt: null }, select: ATTENTION_SELECT, orderBy: { statusAt: "desc" } }),
+    db.task.findMany({ where: { status: "paused", goneAt: null }, select: ATTENTION_SELECT, orderBy: { statusAt: "desc" } }),
+    db.task.findMany({
+      where: { status: "running", goneAt: null, callTimeGroupId: { not: null } },
+      select: ATTENTION_SELECT,
+      orderBy: { statusAt: "desc" },
+    }),
+    staleBefore === null
+      ? Promise.resolve([])
+      : db.task.findMany({
+          where: {
+            status: { notIn: TERMINAL_STATUSES },
+            goneAt: null,
+            OR: [{ lastSyncAt: { lt: staleBefore } }, { lastSyncAt: null, createdAt: { lt: staleBefore } }],
+          },
+          select: ATTENTION_SELECT,
+          orderBy: { lastSyncAt: "asc" },
+        }),
+  ]);
+
+  const pausedByUser = await tasksPausedByUser(paused.map((task) => task.id));
+  const outside = await runningOutsideWindows(runningWithGroup, now);
+
+  const byTask = new Map<string, AttentionItem>();
+  const add = (task: (typeof failed)[number], reason: AttentionReason) => {
+    const item = byTask.get(task.id) ?? {
+      taskId: task.id,
+      name: task.name,
+      accountName: task.account.name,
+      kind: task.account.kind as ProviderKind,
+      kindLabel: kindLabel(task.account.kind),
+      status: task.status,
+      rawStatus: task.rawStatus,
+      reasons: [],
+      lastSyncAt: task.lastSyncAt?.toISOString() ?? null,
+    };
+    item.reasons.push(reason);
+    byTask.set(task.id, item);
+  };
+  for (const task of failed) add(task, "failed");
+  for (const task of paused) if (!pausedByUser.has(task.id)) add(task, "paused-by-provider");
+  for (const task of outside) add(task, "outside-window");
+  for (const task of stale) add(task, "stale-sync");
+
+  const counts = Object.fromEntries(ATTENTION_REASONS.map((reason) => [reason, 0])) as Record<AttentionReason, number>;
+  for (const item of byTask.values()) for (const reason of item.reasons) counts[reason]++;
+  return { items: [...byTask.values()].slice(0, ATTENTION_LIMIT), counts };
+}
+
+// Start and pause are what a user does to a task here (services/tasks/lifecycle.ts audits them as
+// "task.<op>"); the latest of them decides whether a paused task was paused by a user or by the
+// provider (balance, line fault, its own schedule…).
+const USER_STATUS_ACTIONS = ["task.start", "task.pause"];
+
+/** Ids per query: SQLite bounds the parameters of one statement, and a center may have thousands paused. */
+const IDS_PER_QUERY = 500;
+
+/** Ids among `pausedIds` whose latest start or pause by a signed-in user was a pause. */
+async function tasksPausedByUser(pausedIds: string[]): Promise<Set<string>> {
+  const latest = new Map<string, { at: Date; action: string }>();
+  for (let i = 0; i < pausedIds.length; i += IDS_PER_QUERY) {
+    const entries = await getDb().auditEntry.findMany({
+      where: {
+        targetType: "task",
+        targetId: { in: pausedIds.slice(i, i + IDS_PER_QUERY) },
+        actorId: { not: null },
+        action: { in: USER_STATUS_ACTIONS },
+      },
+      select: { targetId: true, action: true, at: true },
+    });
+    for (const entry of entries) {
+      if (!entry.targetId) continue;
+      const known = latest.get(entry.targetId);
+      if (!known || entry.at > known.at) latest.set(entry.targetId, { at: entry.at, action: entry.action });
+    }
+  }
+  return new Set([...latest].filter(([, entry]) => entry.action === "task.pause").map(([taskId]) => taskId));
+}
+
+async function runningOutsideWindows<T extends { callTimeGroupId: string | null }>(tasks: T[], now: Date): Promise<T[]> {
+  if (tasks.length === 0) return [];
+  // Groups are few (a center has a handful), tasks many: one answer per group, shared by its tasks.
+  const [groups, calendar] = await Promise.all([listCallTimeGroups(), getHolidayCalendar()]);
+  const callableNow = new Map(groups.map((group) => [group.id, isCallable(group, now, calendar)]));
+  return tasks.filter((task) => task.callTimeGroupId !== null && callableNow.get(task.callTimeGroupId) === false);
+}
+
+/** The provider's name in both languages, as its adapter states it. */
+function kindLabel(kind: string): LocalizedText {
+  return allAdapters().find((adapter) => adapter.kind === kind)?.capabilities.label ?? { en: kind, zh: kind };
+}
+
+function counters(partial: Partial<TaskStats>): TaskStats {
+  return { ...emptyStats(), ...partial };
+}

@@ -1,0 +1,240 @@
+// Lifecycle and numbers against real simulators and a real database: the documented state rules refuse
+// before any request is sent, the provider is asked first and the mirror follows its answer, each bulk
+// row says what happened, and every change is audited.
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { cnCalendarFromPackage } from "@/lib/domain/holidays";
+import type { TaskStatus } from "@/lib/domain/task";
+import { ProviderError } from "@/lib/providers/errors";
+import { adapterFor } from "@/lib/providers/registry";
+import type { Contact, ProviderAdapter, ProviderKind } from "@/lib/providers/types";
+import { createAliyunVmsSimulator } from "@/simulators/aliyun-vms/server";
+import * as aliyunDemo from "@/simulators/aliyun-vms/demo";
+import { createNxcloudSimulator } from "@/simulators/nxcloud/server";
+import * as nxcloudDemo from "@/simulators/nxcloud/demo";
+import { createYunfuSimulator } from "@/simulators/yunfu/server";
+import * as yunfuDemo from "@/simulators/yunfu/demo";
+import type { Simulator } from "@/simulators/core/types";
+import { flushAudit } from "../../audit";
+import { encryptJson } from "../../crypto";
+import { getDb } from "../../db";
+import { AppError } from "../../errors";
+import { syncAccount } from "../../mirror/sync";
+import { freshDatabase } from "../../testing/db";
+import { providerContextFor } from "../provider-accounts";
+import { addContactsToTask, sendContactsInBatches } from "./contacts";
+import { bulkTaskOperation, performTaskOperation } from "./lifecycle";
+import { getTaskDetail } from "./query";
+
+const actor = { id: null, email: "manager@example.com" };
+const calendar = cnCalendarFromPackage();
+// The dialing engine stands still (factor 0): statuses change only through the API.
+const simOpts = { port: 0, calendar, seedDemo: true, dialing: { factor: 0 } };
+const sims: Record<Exclude<ProviderKind, "wshoto">, Simulator> = {
+  nxcloud: createNxcloudSimulator({ ...simOpts, credentials: nxcloudDemo.DEMO_CREDENTIALS }),
+  "aliyun-vms": createAliyunVmsSimulator({ ...simOpts, credentials: aliyunDemo.DEMO_CREDENTIALS }),
+  yunfu: createYunfuSimulator({ ...simOpts, credentials: yunfuDemo.DEMO_CREDENTIALS }),
+};
+const demo = { nxcloud: nxcloudDemo, "aliyun-vms": aliyunDemo, yunfu: yunfuDemo };
+const accounts = {} as Record<keyof typeof sims, string>;
+const urls = {} as Record<keyof typeof sims, string>;
+
+// Every request the app sends to a simulator, counted at the fetch boundary.
+const realFetch = globalThis.fetch;
+let requests: string[] = [];
+const requestsTo = (kind: keyof typeof sims) => requests.filter((u) => u.startsWith(urls[kind])).length;
+
+beforeAll(async () => {
+  await freshDatabase();
+  for (const kind of Object.keys(sims) as (keyof typeof sims)[]) {
+    urls[kind] = await sims[kind].start();
+    const row = await getDb().providerAccount.create({
+      data: {
+        kind,
+        name: `${kind} test`,
+        baseUrl: urls[kind],
+        credentialsEnc: encryptJson(demo[kind].DEMO_CREDENTIALS),
+        settings: JSON.stringify(demo[kind].DEMO_SETTINGS),
+      },
+      select: { id: true },
+    });
+    accounts[kind] = row.id;
+    const sync = await syncAccount(row.id);
+    expect(sync.status).toBe("ok");
+  }
+  vi.spyOn(globalThis, "fetch").mockImplementation((input, init) => {
+    requests.push(typeof input === "string" ? input : input instanceof URL ? input.href : input.url);
+    return realFetch(input, init);
+  });
+});
+afterEach(() => {
+  requests = [];
+});
+afterAll(async () => {
+  vi.restoreAllMocks();
+  await Promise.all(Object.values(sims).map((s) => s.stop()));
+});
+
+async function taskIn(kind: keyof typeof sims, status: TaskStatus) {
+  const task = await getDb().task.findFirst({
+    where: { accountId: accounts[kind], status },
+    orderBy: { name: "asc" },
+    select: { id: true, remoteId: true, name: true },
+  });
+  if (!task) throw new Error(`the ${kind} demo has no ${status} task`);
+  return task;
+}
+
+async function refusal(p: Promise<unknown>): Promise<AppError> {
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(AppError);
+  return e as AppError;
+}
+
+async function remoteStatus(kind: keyof typeof sims, remoteId: string): Promise<TaskStatus> {
+  const { adapter, ctx } = await providerContextFor(accounts[kind]);
+  return (await adapter.getTask(ctx, remoteId)).status;
+}
+
+describe("state rules refuse before any provider call", () => {
+  it("NXCloud has no delete", async () => {
+    const task = await taskIn("nxcloud", "paused");
+    const e = await refusal(performTaskOperation({ actor, taskId: task.id, op: "delete" }));
+    expect(e.userMessage.en).toMatch(/NXCloud.*no delete/);
+    expect(e.userMessage.zh).toMatch(/不支持删除/);
+    expect(requestsTo("nxcloud")).toBe(0);
+  });
+
+  it("Aliyun deletes only tasks that are not started or ended", async () => {
+    const task = await taskIn("aliyun-vms", "running");
+    const e = await refusal(performTaskOperation({ actor, taskId: task.id, op: "delete" }));
+    expect(e.userMessage.en).toMatch(/can delete only not started or ended tasks; this one is running/);
+    expect(requestsTo("aliyun-vms")).toBe(0);
+    expect(await remoteStatus("aliyun-vms", task.remoteId)).toBe("running");
+  });
+
+  it("Yunfu takes numbers only while paused, and says to pause first", async () => {
+    const task = await taskIn("yunfu", "running");
+    const contacts: Contact[] = [{ phone: "+8613800138000", name: "张三", variables: {} }];
+    const e = await refusal(addContactsToTask({ actor, taskId: task.id, contacts }));
+    expect(e.userMessage.en).toMatch(/only paused tasks.*Pause it first/);
+    expect(e.userMessage.zh).toMatch(/请先暂停/);
+    expect(requestsTo("yunfu")).toBe(0);
+  });
+
+  it("a running NXCloud task cannot be started again", async () => {
+    const task = await taskIn("nxcloud", "running");
+    await refusal(performTaskOperation({ actor, taskId: task.id, op: "start" }));
+    expect(requestsTo("nxcloud")).toBe(0);
+  });
+});
+
+describe("provider first, then the mirror from its answer", () => {
+  it("pausing a running NXCloud task pauses it at the provider, then in the mirror, with an audit entry", async () => {
+    const task = await taskIn("nxcloud", "running");
+    const { status } = await performTaskOperation({ actor, taskId: task.id, op: "pause" });
+    expect(status).toBe("paused");
+    expect(await remoteStatus("nxcloud", task.remoteId)).toBe("paused");
+    const row = await getDb().task.findUniqueOrThrow({ where: { id: task.id }, select: { status: true } });
+    expect(row.status).toBe("paused");
+    await flushAudit();
+    const entry = await getDb().auditEntry.findFirstOrThrow({ where: { targetType: "task", targetId: task.id, action: "task.pause" } });
+    expect(entry.actorEmail).toBe(actor.email);
+    expect(JSON.parse(entry.summary)).toMatchObject({ before: { status: "running" }, after: { status: "paused" } });
+
+    const detail = await getTaskDetail(task.id);
+    expect(detail.history.map((h) => h.action)).toContain("task.pause");
+    expect(detail.capabilities.controls.start.allowed).toBe(true);
+    expect(detail.capabilities.controls.pause.allowed).toBe(false);
+    expect(detail.capabilities.controls.delete.reason?.en).toMatch(/no delete/);
+  });
+
+  it("a provider refusal becomes a PROVIDER error and leaves the mirror as it was", async () => {
+    const task = await taskIn("nxcloud", "pending");
+    const adapter = adapterFor("nxcloud");
+    const spy = vi.spyOn(adapter, "startTask").mockRejectedValueOnce(
+      new ProviderError({ provider: "nxcloud", code: "10001", providerMessage: "busy", userMessage: { en: "The line is busy.", zh: "线路忙。" } }),
+    );
+    const e = await refusal(performTaskOperation({ actor, taskId: task.id, op: "start" }));
+    expect(e.code).toBe("PROVIDER");
+    expect(e.userMessage.en).toBe("The line is busy.");
+    spy.mockRestore();
+    const row = await getDb().task.findUniqueOrThrow({ where: { id: task.id }, select: { status: true } });
+    expect(row.status).toBe("pending");
+  });
+
+  it("deleting an ended Aliyun task deletes it remotely and marks the mirror deleted", async () => {
+    const task = await taskIn("aliyun-vms", "completed");
+    const { status } = await performTaskOperation({ actor, taskId: task.id, op: "delete" });
+    expect(status).toBe("deleted");
+    const { adapter, ctx } = await providerContextFor(accounts["aliyun-vms"]);
+    await expect(adapter.getTask(ctx, task.remoteId)).rejects.toBeInstanceOf(ProviderError);
+    const detail = await getTaskDetail(task.id);
+    expect(detail.task.status).toBe("deleted");
+    expect(detail.capabilities.controls.start.allowed).toBe(false);
+  });
+
+  it("Yunfu takes numbers once paused; the result counts accepted and rejected numbers", async () => {
+    const task = await taskIn("yunfu", "running");
+    expect((await performTaskOperation({ actor, taskId: task.id, op: "pause" })).status).toBe("paused");
+    const contacts: Contact[] = [
+      { phone: "+8613800138001", name: "李四", variables: {} },
+      { phone: "+8613800138002", name: "王五", variables: {} },
+      { phone: "+14155550100", name: "Foreign", variables: {} },
+    ];
+    const result = await addContactsToTask({ actor, taskId: task.id, contacts });
+    expect(result.accepted).toBe(2);
+    expect(result.rejected).toEqual([{ phone: "+14155550100", reason: expect.objectContaining({ en: expect.stringMatching(/mainland China/) }) }]);
+    expect(result.failedBatches).toEqual([]);
+    await flushAudit();
+    const entry = await getDb().auditEntry.findFirstOrThrow({ where: { targetId: task.id, action: "task.addContacts" } });
+    expect(JSON.parse(entry.summary).after).toMatchObject({ sent: 3, accepted: 2, rejected: 1 });
+  });
+});
+
+describe("bulk start/pause", () => {
+  it("answers per row: done, refused with the reason, and missing", async () => {
+    const running = await taskIn("aliyun-vms", "running");
+    const paused = await taskIn("nxcloud", "paused");
+    const results = await bulkTaskOperation({ actor, taskIds: [running.id, paused.id, "no-such-task"], op: "pause" });
+    expect(results).toEqual([
+      { taskId: running.id, ok: true, status: "paused" },
+      { taskId: paused.id, ok: false, error: expect.objectContaining({ en: expect.stringMatching(/can pause only running tasks; this one is paused/) }) },
+      { taskId: "no-such-task", ok: false, error: expect.objectContaining({ en: "This task no longer exists." }) },
+    ]);
+    expect(await remoteStatus("aliyun-vms", running.remoteId)).toBe("paused");
+  });
+});
+
+describe("numbers in batches", () => {
+  const contacts = (n: number): Contact[] =>
+    Array.from({ length: n }, (_, i) => ({ phone: `+86138${String(i).padStart(8, "0")}`, name: `客户${i}`, variables: {} }));
+
+  it("sends the provider's batch size, reports a failed batch with the provider's message, goes on, never retries", async () => {
+    const calls: number[] = [];
+    const base = adapterFor("yunfu");
+    const adapter: ProviderAdapter = {
+      ...base,
+      async addContacts(_ctx, _remoteId, batch) {
+        calls.push(batch.length);
+        if (calls.length === 2) {
+          throw new ProviderError({ provider: "yunfu", code: "6007", providerMessage: "started", userMessage: { en: "Pause first.", zh: "请先暂停。" } });
+        }
+        return { accepted: batch.length, rejected: [] };
+      },
+    };
+    const progress: string[] = [];
+    const result = await sendContactsInBatches({
+      adapter,
+      ctx: { baseUrl: "http://127.0.0.1:9", credentials: {}, settings: {} },
+      remoteId: "1",
+      contacts: contacts(250),
+      onBatch: (done, total) => progress.push(`${done}/${total}`),
+    });
+    expect(calls).toEqual([100, 100, 50]);
+    expect(result).toEqual({ accepted: 150, rejected: [], failedBatches: [{ index: 1, error: { en: "Pause first.", zh: "请先暂停。" } }] });
+    expect(progress).toEqual(["1/3", "2/3", "3/3"]);
+  });
+});

@@ -1,0 +1,420 @@
+// Reading the mirror: the task list (server-side paging, sorting and filters that stay fast with
+// 10 000 tasks) and one task's page. Only portable SQL (SQLite and PostgreSQL): quoted identifiers,
+// CASE, LOWER … LIKE … ESCAPE and NULLS LAST behave the same on both.
+import "server-only";
+import { parse as parseLossless, stringify as stringifyLossless } from "lossless-json";
+import { z } from "zod";
+import type { CallTimeGroup, LocalizedText } from "../../../domain/call-time-group";
+import type { RetryStrategy } from "../../../domain/retry-strategy";
+import { answerRate, finishRate } from "../../../domain/stats";
+import type { TaskStats } from "../../../domain/stats-types";
+import { TASK_STATUSES, type TaskKind, type TaskStatus } from "../../../domain/task";
+import { Prisma } from "../../../generated/sqlite/client";
+import { adapterFor } from "../../../providers/registry";
+import { ProviderError } from "../../../providers/errors";
+import { listEmployeeExecution } from "../../../providers/wshoto";
+import type { EmployeeExecution } from "../../../providers/wshoto/mapping";
+import { PROVIDER_KINDS, type ParamSpec, type ProviderCapabilities, type ProviderKind } from "../../../providers/types";
+import { getDb } from "../../db";
+import { AppError } from "../../errors";
+import { logger } from "../../logger";
+import { getCallTimeGroup } from "../call-time-groups";
+import { providerContextFor } from "../provider-accounts";
+import { getRetryStrategy } from "../retry-strategies";
+import { controlRules, type ControlRule, type TaskControl } from "./rules";
+
+export const TASK_SORTS = ["name", "status", "updatedAt", "answerRate", "finishRate", "lastSyncAt"] as const;
+export type TaskSort = (typeof TASK_SORTS)[number];
+export const PAGE_SIZES = [10, 25, 50, 100] as const;
+
+/** The list query, as read from the URL: anything unreadable falls back to the default. */
+export const ZTaskListQuery = z.object({
+  page: z.coerce.number().int().min(1).catch(1),
+  pageSize: z.coerce.number().int().min(1).max(100).catch(25),
+  sort: z.enum(TASK_SORTS).catch("updatedAt"),
+  dir: z.enum(["asc", "desc"]).catch("desc"),
+  provider: z.enum(PROVIDER_KINDS).optional().catch(undefined),
+  accountId: z.string().min(1).max(64).optional().catch(undefined),
+  status: z.enum(TASK_STATUSES).optional().catch(undefined),
+  search: z.string().trim().max(100).optional().catch(undefined),
+  kind: z.enum(["call", "follow-up"]).optional().catch(undefined),
+});
+export type TaskListQuery = z.infer<typeof ZTaskListQuery>;
+
+export interface TaskListRow {
+  id: string;
+  name: string;
+  status: TaskStatus;
+  rawStatus: string;
+  kind: TaskKind;
+  taskType: string;
+  taskTypeLabel: LocalizedText | null;
+  provider: ProviderKind;
+  providerLabel: LocalizedText;
+  accountId: string;
+  accountName: string;
+  groupName: string | null;
+  totalOrders: number;
+  finishedOrders: number;
+  answerRate: number;
+  finishRate: number;
+  /** ISO instants (rows go straight to a client component). */
+  lastSyncAt: string | null;
+  updatedAt: string;
+  /** The provider no longer lists it. */
+  gone: boolean;
+}
+
+// Status order that reads well for a manager: what is dialling first, what is over last.
+const STATUS_ORDER = Prisma.sql`CASE "status" WHEN 'running' THEN 0 WHEN 'paused' THEN 1 WHEN 'pending' THEN 2 WHEN 'draft' THEN 3 WHEN 'completed' THEN 4 WHEN 'failed' THEN 5 ELSE 6 END`;
+
+// Rates come from the stored counters (DESIGN.md "Stats"): the same formulas as lib/domain/stats.ts,
+// 0 when the denominator is 0. `* 1.0` makes the division non-integer on both databases.
+const SORT_SQL: Record<TaskSort, Prisma.Sql> = {
+  name: Prisma.sql`"name"`,
+  status: STATUS_ORDER,
+  updatedAt: Prisma.sql`"updatedAt"`,
+  lastSyncAt: Prisma.sql`"lastSyncAt"`,
+  answerRate: Prisma.sql`CASE WHEN "totalCalls" > 0 THEN "answeredCalls" * 1.0 / "totalCalls" ELSE 0 END`,
+  finishRate: Prisma.sql`CASE WHEN "totalOrders" > 0 THEN "finishedOrders" * 1.0 / "totalOrders" ELSE 0 END`,
+};
+
+function likePattern(search: string): string {
+  return `%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function whereSql(q: TaskListQuery): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [];
+  // A deleted task is history: it shows only when asked for by its status.
+  conditions.push(q.status ? Prisma.sql`"status" = ${q.status}` : Prisma.sql`"status" <> 'deleted'`);
+  if (q.accountId) conditions.push(Prisma.sql`"accountId" = ${q.accountId}`);
+  if (q.provider) conditions.push(Prisma.sql`"accountId" IN (SELECT "id" FROM "ProviderAccount" WHERE "kind" = ${q.provider})`);
+  if (q.kind) conditions.push(Prisma.sql`"kind" = ${q.kind}`);
+  if (q.search) conditions.push(Prisma.sql`LOWER("name") LIKE ${likePattern(q.search)} ESCAPE '\\'`);
+  return Prisma.join(conditions, " AND ");
+}
+
+function counters(row: Omit<TaskStats, "providerAnswerRate" | "providerFinishRate">): TaskStats {
+  const { totalOrders, finishedOrders, attemptedOrders, answeredOrders, totalCalls, answeredCalls } = row;
+  return { totalOrders, finishedOrders, attemptedOrders, answeredOrders, totalCalls, answeredCalls };
+}
+
+function taskTypeLabel(caps: ProviderCapabilities, taskType: string): LocalizedText | null {
+  return caps.taskTypes.find((t) => t.value === taskType)?.label ?? null;
+}
+
+export async function listTasks(input: Partial<TaskListQuery>): Promise<{ rows: TaskListRow[]; total: number }> {
+  const q = ZTaskListQuery.parse(input);
+  const db = getDb();
+  const where = whereSql(q);
+  const order = Prisma.sql`${SORT_SQL[q.sort]} ${Prisma.raw(q.dir === "asc" ? "ASC" : "DESC")} NULLS LAST, "id" ASC`;
+  const [countRows, idRows] = await Promise.all([
+    db.$queryRaw<{ n: number | bigint }[]>(Prisma.sql`SELECT COUNT(*) AS "n" FROM "Task" WHERE ${where}`),
+    db.$queryRaw<{ id: string }[]>(
+      Prisma.sql`SELECT "id" FROM "Task" WHERE ${where} ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+    ),
+  ]);
+  const total = Number(countRows[0]?.n ?? 0);
+  const ids = idRows.map((r) => r.id);
+  if (ids.length === 0) return { rows: [], total };
+
+  const found = await db.task.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true,
+      name: true,
+      status: true,
+      rawStatus: true,
+      kind: true,
+      taskType: true,
+      accountId: true,
+      account: { select: { kind: true, name: true } },
+      callTimeGroup: { select: { name: true } },
+      totalOrders: true,
+      finishedOrders: true,
+      totalCalls: true,
+      answeredCalls: true,
+      attemptedOrders: true,
+      answeredOrders: true,
+      lastSyncAt: true,
+      updatedAt: true,
+      goneAt: true,
+    },
+  });
+  const byId = new Map(found.map((r) => [r.id, r]));
+  const rows = ids.flatMap((id) => {
+    const r = byId.get(id);
+    if (!r) return [];
+    const caps = adapterFor(r.account.kind).capabilities;
+    return [
+      {
+        id: r.id,
+        name: r.name,
+        status: r.status as TaskStatus,
+        rawStatus: r.rawStatus,
+        kind: r.kind as TaskKind,
+        taskType: r.taskType,
+        taskTypeLabel: taskTypeLabel(caps, r.taskType),
+        provider: r.account.kind as ProviderKind,
+        providerLabel: caps.label,
+        accountId: r.accountId,
+        accountName: r.account.name,
+        groupName: r.callTimeGroup?.name ?? null,
+        totalOrders: r.totalOrders,
+        finishedOrders: r.finishedOrders,
+        answerRate: answerRate(counters(r)),
+        finishRate: finishRate(counters(r)),
+        lastSyncAt: r.lastSyncAt?.toISOString() ?? null,
+        updatedAt: r.updatedAt.toISOString(),
+        gone: r.goneAt !== null,
+      } satisfies TaskListRow,
+    ];
+  });
+  return { rows, total };
+}
+
+export interface TaskHistoryEntry {
+  id: string;
+  at: Date;
+  actorEmail: string;
+  action: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  note: string | null;
+}
+
+export interface TaskDetail {
+  task: {
+    id: string;
+    remoteId: string;
+    name: string;
+    description: string;
+    kind: TaskKind;
+    taskType: string;
+    taskTypeLabel: LocalizedText | null;
+    status: TaskStatus;
+    rawStatus: string;
+    statusAt: Date;
+    concurrency: number | null;
+    totalOrders: number;
+    finishedOrders: number;
+    attemptedOrders: number;
+    answeredOrders: number;
+    totalCalls: number;
+    answeredCalls: number;
+    answerRate: number;
+    finishRate: number;
+    providerAnswerRate: number | null;
+    providerFinishRate: number | null;
+    params: Record<string, string | number | boolean | null>;
+    goneAt: Date | null;
+    lastSyncAt: Date | null;
+    createdAt: Date;
+  };
+  account: { id: string; kind: ProviderKind; name: string; isDemo: boolean; enabled: boolean };
+  group: { id: string; group: CallTimeGroup; losses: LocalizedText[] } | null;
+  strategy: { id: string; strategy: RetryStrategy; losses: LocalizedText[] } | null;
+  capabilities: {
+    label: LocalizedText;
+    nameMaxLength: number;
+    descriptionMaxLength: number;
+    contactsBatchSize: number;
+    params: ParamSpec[];
+    controls: Record<TaskControl, ControlRule>;
+  };
+  /** The provider record, pretty-printed; big ids stay exactly as stored. */
+  rawJson: string;
+  history: TaskHistoryEntry[];
+}
+
+const HISTORY_LIMIT = 200;
+
+function prettyJson(text: string): string {
+  try {
+    // lossless-json: a number too big for a double is printed as written, never rounded.
+    return stringifyLossless(parseLossless(text), null, 2) ?? text;
+  } catch {
+    return text;
+  }
+}
+
+function readSummary(text: string): { before?: Record<string, unknown>; after?: Record<string, unknown>; note?: string } {
+  try {
+    return JSON.parse(text) as { before?: Record<string, unknown>; after?: Record<string, unknown>; note?: string };
+  } catch {
+    return {};
+  }
+}
+
+/** A group or strategy that cannot be read is shown as missing rather than failing the whole page. */
+async function optional<T>(load: () => Promise<T>, what: string): Promise<T | null> {
+  try {
+    return await load();
+  } catch (e) {
+    if (!(e instanceof AppError)) logger.warn({ err: (e as Error).message, what }, "task detail: could not load");
+    return null;
+  }
+}
+
+export async function getTaskDetail(id: string): Promise<TaskDetail> {
+  const db = getDb();
+  const row = await db.task.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      remoteId: true,
+      name: true,
+      description: true,
+      kind: true,
+      taskType: true,
+      status: true,
+      rawStatus: true,
+      statusAt: true,
+      concurrency: true,
+      totalOrders: true,
+      finishedOrders: true,
+      attemptedOrders: true,
+      answeredOrders: true,
+      totalCalls: true,
+      answeredCalls: true,
+      providerAnswerRate: true,
+      providerFinishRate: true,
+      params: true,
+      raw: true,
+      goneAt: true,
+      lastSyncAt: true,
+      createdAt: true,
+      callTimeGroupId: true,
+      retryStrategyId: true,
+      account: { select: { id: true, kind: true, name: true, isDemo: true, enabled: true, settings: true } },
+    },
+  });
+  if (!row) throw new AppError("NOT_FOUND", { en: "This task no longer exists.", zh: "该任务已不存在。" });
+  const adapter = adapterFor(row.account.kind);
+  const caps = adapter.capabilities;
+  const settings = JSON.parse(row.account.settings) as Record<string, string>;
+
+  const [group, strategy, audit] = await Promise.all([
+    row.callTimeGroupId ? optional(() => getCallTimeGroup(row.callTimeGroupId!), "group") : null,
+    row.retryStrategyId ? optional(() => getRetryStrategy(row.retryStrategyId!), "strategy") : null,
+    db.auditEntry.findMany({
+      where: { targetType: "task", targetId: id },
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      take: HISTORY_LIMIT,
+      select: { id: true, at: true, actorEmail: true, action: true, summary: true },
+    }),
+  ]);
+
+  const status = row.status as TaskStatus;
+  return {
+    task: {
+      id: row.id,
+      remoteId: row.remoteId,
+      name: row.name,
+      description: row.description,
+      kind: row.kind as TaskKind,
+      taskType: row.taskType,
+      taskTypeLabel: taskTypeLabel(caps, row.taskType),
+      status,
+      rawStatus: row.rawStatus,
+      statusAt: row.statusAt,
+      concurrency: row.concurrency,
+      totalOrders: row.totalOrders,
+      finishedOrders: row.finishedOrders,
+      attemptedOrders: row.attemptedOrders,
+      answeredOrders: row.answeredOrders,
+      totalCalls: row.totalCalls,
+      answeredCalls: row.answeredCalls,
+      answerRate: answerRate(counters(row)),
+      finishRate: finishRate(counters(row)),
+      providerAnswerRate: row.providerAnswerRate,
+      providerFinishRate: row.providerFinishRate,
+      params: JSON.parse(row.params) as Record<string, string | number | boolean | null>,
+      goneAt: row.goneAt,
+      lastSyncAt: row.lastSyncAt,
+      createdAt: row.createdAt,
+    },
+    account: { id: row.account.id, kind: row.account.kind as ProviderKind, name: row.account.name, isDemo: row.account.isDemo, enabled: row.account.enabled },
+    group: group ? { id: group.id, group, losses: adapter.encodeCallTimeGroup(group, { settings }).losses } : null,
+    strategy: strategy ? { id: strategy.id, strategy, losses: adapter.encodeRetryStrategy(strategy).losses } : null,
+    capabilities: {
+      label: caps.label,
+      nameMaxLength: caps.limits.nameMaxLength,
+      descriptionMaxLength: caps.limits.descriptionMaxLength,
+      contactsBatchSize: caps.limits.contactsBatchSize,
+      params: caps.params.filter((p) => !p.taskTypes || p.taskTypes.includes(row.taskType)),
+      controls: controlRules({ status, kind: row.kind }, caps),
+    },
+    rawJson: prettyJson(row.raw),
+    history: audit.map((entry) => {
+      const summary = readSummary(entry.summary);
+      return {
+        id: entry.id,
+        at: entry.at,
+        actorEmail: entry.actorEmail,
+        action: entry.action,
+        before: summary.before ?? null,
+        after: summary.after ?? null,
+        note: summary.note ?? null,
+      };
+    }),
+  };
+}
+
+// The parts of a WShoto task detail the follow-up page shows (seed 003 query_task_detail_info).
+const ZMaterialView = z.object({ id: z.string().nullish(), type: z.number().nullish(), send_type: z.number().nullish() }).passthrough();
+const ZFollowUpRaw = z.object({
+  template_id: z.string().nullish(),
+  explain: z.object({ content: z.string().nullish(), materials: z.array(ZMaterialView).nullish() }).nullish(),
+  verbal_wrap: z
+    .object({ verbal_title: z.string().nullish(), verbal_type: z.number().nullish(), materials: z.array(ZMaterialView).nullish() })
+    .nullish(),
+  filter_range_info: z.string().nullish(),
+});
+
+export interface FollowUpDetail {
+  /** The id the provider answered with, exactly as a string. */
+  templateId: string;
+  explain: string | null;
+  explainMaterials: number;
+  verbalTitle: string | null;
+  verbalMaterials: number;
+  materials: { id: string | null; type: number | null; sendType: number | null }[];
+  filterRange: string | null;
+  execution: EmployeeExecution[];
+}
+
+/**
+ * A WShoto follow-up or mass-send task as the provider has it now: detail (explain, verbal wrap,
+ * materials, filter range) and each employee's execution. Asked live, since the list does not carry
+ * them; a provider error becomes a message on the page, not a broken page.
+ */
+export async function getFollowUpDetail(taskId: string): Promise<{ detail: FollowUpDetail | null; error: LocalizedText | null }> {
+  const task = await getDb().task.findUnique({ where: { id: taskId }, select: { accountId: true, remoteId: true, kind: true } });
+  if (!task) throw new AppError("NOT_FOUND");
+  const { adapter, ctx } = await providerContextFor(task.accountId);
+  if (adapter.kind !== "wshoto") return { detail: null, error: null };
+  try {
+    const [remote, execution] = await Promise.all([adapter.getTask(ctx, task.remoteId), listEmployeeExecution(ctx, task.remoteId)]);
+    const raw = ZFollowUpRaw.safeParse(remote.raw);
+    const data = raw.success ? raw.data : {};
+    const explainMaterials = data.explain?.materials ?? [];
+    const verbalMaterials = data.verbal_wrap?.materials ?? [];
+    return {
+      detail: {
+        templateId: data.template_id ?? remote.remoteId,
+        explain: data.explain?.content ?? null,
+        explainMaterials: explainMaterials.length,
+        verbalTitle: data.verbal_wrap?.verbal_title ?? null,
+        verbalMaterials: verbalMaterials.length,
+        materials: [...explainMaterials, ...verbalMaterials].map((m) => ({ id: m.id ?? null, type: m.type ?? null, sendType: m.send_type ?? null })),
+        filterRange: data.filter_range_info ? prettyJson(data.filter_range_info) : null,
+        execution,
+      },
+      error: null,
+    };
+  } catch (e) {
+    if (e instanceof ProviderError) return { detail: null, error: e.userMessage };
+    throw e;
+  }
+}
