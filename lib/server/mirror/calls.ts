@@ -55,8 +55,10 @@ export async function recordCalls(taskId: string, calls: CallRecordEvent[]): Pro
           })),
         });
         const byHour = new Map<number, RollupDelta>();
+        const now = Date.now();
         for (const c of fresh) {
-          const hour = hourOf(c.startedAt).getTime();
+          // A call stamped in our future (a provider clock ahead of ours) counts in the hour we learn of it.
+          const hour = hourOf(new Date(Math.min(c.startedAt.getTime(), now))).getTime();
           const d = byHour.get(hour) ?? { calls: 0, answered: 0, noAnswer: 0, busy: 0, failed: 0, talkSeconds: 0 };
           d.calls++;
           d[outcomeColumn(c.outcome)]++;

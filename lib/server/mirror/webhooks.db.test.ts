@@ -131,6 +131,22 @@ describe("POST /api/webhooks/nxcloud/<accountId>", () => {
     expect(task).toMatchObject({ name: "Task 7", status: "paused", totalOrders: 10, totalCalls: 2 });
   });
 
+  it("an event stamped in our future (a skewed or accelerated provider clock) does not block later changes", async () => {
+    const { id } = await mirrorTask("t-1");
+    const twoDaysAhead = Math.floor(Date.now() / 1000) + 2 * 86_400;
+    const paused = signedNxcloudStatus({ userTaskID: "t-1", taskStatus: 5, createTs: twoDaysAhead });
+    expect((await deliver(`nxcloud/${accountId}`, paused.body, paused.headers)).status).toBe(200);
+    await flushWebhookApplies();
+    const after = await getDb().task.findUniqueOrThrow({ where: { id }, select: { status: true, statusAt: true } });
+    expect(after.status).toBe("paused");
+    expect(after.statusAt.getTime()).toBeLessThanOrEqual(Date.now());
+    // The manager starts it again a moment later: the provider's answer is applied.
+    await new Promise((r) => setTimeout(r, 5));
+    const { recordTaskStatus } = await import("./upsert");
+    expect(await recordTaskStatus(id, "running", "2", new Date())).toBe(true);
+    expect((await getDb().task.findUniqueOrThrow({ where: { id } })).status).toBe("running");
+  });
+
   it("recovers inbox rows a crash left unapplied", async () => {
     const { id } = await mirrorTask("t-1");
     const call = signedNxcloudCall({ userTaskID: "t-1", callID: "call-lost" });

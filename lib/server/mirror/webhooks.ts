@@ -118,11 +118,20 @@ async function mirroredTaskId(accountId: string, remoteTaskId: string, adapter: 
   return (await upsertRemoteTask(accountId, remote, { source: "listing" })).id;
 }
 
+/**
+ * A provider clock ahead of ours (real skew, or a simulator dialing in accelerated time) must not stamp the
+ * mirror in our future: a later direct read would then look "older" and could never correct it. An event is
+ * never later than the moment we apply it.
+ */
+function notInFuture(at: Date, now = new Date()): Date {
+  return at.getTime() > now.getTime() ? now : at;
+}
+
 async function applyEvent(accountId: string, kind: string, event: WebhookEvent, adapter: ProviderAdapter, ctx: ProviderContext): Promise<void> {
   switch (event.type) {
     case "task-status": {
       const taskId = await mirroredTaskId(accountId, event.remoteTaskId, adapter, ctx);
-      await recordTaskStatus(taskId, event.status, event.rawStatus, event.occurredAt);
+      await recordTaskStatus(taskId, event.status, event.rawStatus, notInFuture(event.occurredAt));
       if (event.stats) await recordTaskStats(taskId, event.stats);
       return;
     }
@@ -137,12 +146,12 @@ async function applyEvent(accountId: string, kind: string, event: WebhookEvent, 
       for (const [i, group] of event.timeGroups.entries()) {
         groupIds.push(await upsertImportedCallTimeGroup(group, `${kind}:${accountId}:${event.remoteTaskId}:${i}`));
       }
-      await upsertRemoteTask(accountId, event.task, { at: event.occurredAt, link: groupIds.length ? { callTimeGroupId: groupIds[0] } : undefined });
+      await upsertRemoteTask(accountId, event.task, { at: notInFuture(event.occurredAt), link: groupIds.length ? { callTimeGroupId: groupIds[0] } : undefined });
       return;
     }
     case "task-deleted": {
       const task = await getDb().task.findUnique({ where: { accountId_remoteId: { accountId, remoteId: event.remoteTaskId } }, select: { id: true } });
-      if (task) await recordTaskStatus(task.id, "deleted", "deleted", event.occurredAt);
+      if (task) await recordTaskStatus(task.id, "deleted", "deleted", notInFuture(event.occurredAt));
       return;
     }
   }
