@@ -49,11 +49,12 @@ async function main() {
   const applied = await applyMigrations(url, root);
   console.log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
 
+  // Build before the simulators start: their webhooks would otherwise hit a server that is not up yet.
+  if (!dev) buildIfNeeded();
   let stopEmbedded: () => Promise<void> = async () => {};
   if (embeddedMode()) {
     stopEmbedded = await prepareEmbedded();
   }
-  if (!dev) buildIfNeeded();
 
   const port = process.env.PORT ?? "3000";
   const next = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), dev ? "dev" : "start", "-p", port, "-H", process.env.HOST ?? "0.0.0.0"], {
