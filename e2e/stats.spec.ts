@@ -104,12 +104,15 @@ test("a started NXCloud task's statistics move live and match the simulator; the
   ]);
   await expect(page.getByTestId("updated-ago").first()).toContainText("Live");
 
-  // Calls arrive by webhook: outcomes and the per-hour chart grow while we watch.
-  const outcomeCalls = async () => Number((await page.getByTestId("task-activity").getAttribute("data-points")) ?? "0");
+  // Calls arrive by webhook: the outcomes and the per-hour chart grow while we watch.
+  const chartCalls = (id: string) => async () => Number((await page.getByTestId(id).getAttribute("data-points")) ?? "0");
+  const outcomeCalls = chartCalls("task-outcomes");
+  const activityCalls = chartCalls("task-activity");
   await expect.poll(outcomeCalls, { timeout: 60_000 }).toBeGreaterThan(0);
   const early = await outcomeCalls();
   await shot(page, "stats-task-running");
   await expect.poll(outcomeCalls, { timeout: 90_000 }).toBeGreaterThan(early);
+  await expect.poll(activityCalls, { timeout: 30_000 }).toBeGreaterThan(0);
 
   // Let the simulator finish the task (every number dialled once), then compare with its own numbers.
   await simFactor(page, DEMO_FACTOR);
@@ -129,6 +132,7 @@ test("a started NXCloud task's statistics move live and match the simulator; the
   await expect(kpiValue(page, "task-kpi-answer-rate")).toHaveText(formatRate(sim.totalAnswerCall / sim.totalCall, "en"));
   // Every call came by webhook, so the roll-ups hold exactly the simulator's calls.
   await expect.poll(outcomeCalls, { timeout: 30_000 }).toBe(sim.totalCall);
+  await expect.poll(activityCalls, { timeout: 30_000 }).toBe(sim.totalCall);
   expect(await page.evaluate(() => (window as unknown as { statsMarker?: number }).statsMarker)).toBe(42);
 
   // The formula is one tap away.

@@ -106,7 +106,7 @@ export function OverviewDashboard({ initial, userName }: { initial: Overview; us
 
       <CallsPerHour data={data} range={range} onRange={setRange} loading={query.isFetching && query.isPlaceholderData} />
 
-      <div className="mt-6 grid gap-6 xl:grid-cols-2">
+      <div className="mt-6 grid gap-6">
         <ProviderComparison data={data} />
         <NeedsAttention data={data} />
       </div>
@@ -166,7 +166,7 @@ function ProviderComparison({ data }: { data: Overview }) {
   const format = useFormatter();
   const lang = textKey(useLocale() as Locale);
   return (
-    <section className="rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 sm:p-4" data-testid="overview-providers">
+    <section className="min-w-0 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 sm:p-4" data-testid="overview-providers">
       <h2 className="mb-3 text-sm font-semibold text-slate-800">{t("title")}</h2>
       {data.providers.length === 0 ? (
         <p className="text-sm text-slate-500">{t("none")}</p>
@@ -202,7 +202,7 @@ function ProviderComparison({ data }: { data: Overview }) {
                   </td>
                   <td className="px-3 py-2 text-right tabular-nums">
                     {format.number(p.tasks)}
-                    <div className="text-xs text-slate-500">{t("running", { count: p.runningTasks })}</div>
+                    <div className="whitespace-nowrap text-xs text-slate-500">{t("running", { count: p.runningTasks })}</div>
                   </td>
                   <td className="px-3 py-2 text-right tabular-nums">{format.number(p.totalCalls)}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{formatRate(p.answerRate, lang)}</td>
@@ -233,7 +233,7 @@ function NeedsAttention({ data }: { data: Overview }) {
   const total = new Set(data.attention.map((a) => a.taskId)).size;
   const shownAll = Object.values(data.attentionCounts).reduce((a, b) => a + b, 0) <= data.attention.reduce((a, item) => a + item.reasons.length, 0);
   return (
-    <section className="rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 sm:p-4" data-testid="overview-attention">
+    <section className="min-w-0 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 sm:p-4" data-testid="overview-attention">
       <h2 className="mb-1 text-sm font-semibold text-slate-800">{t("title")}</h2>
       <p className="mb-3 text-xs text-slate-500">
         {(["failed", "paused-by-provider", "outside-window", "stale-sync"] as const)

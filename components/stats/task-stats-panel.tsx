@@ -241,7 +241,7 @@ function Outcomes({ data }: { data: TaskStatsView | undefined }) {
   const lang = textKey(useLocale() as Locale);
   const total = data?.outcomes.calls ?? 0;
   return (
-    <ChartFrame title={t("task.outcomes")} testId="task-outcomes">
+    <ChartFrame title={t("task.outcomes")} testId="task-outcomes" points={String(total)}>
       {!data ? (
         <ChartPlaceholder text={t("loading")} />
       ) : total === 0 ? (

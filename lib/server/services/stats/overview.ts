@@ -11,6 +11,7 @@ import { allAdapters } from "../../../providers/registry";
 import type { ProviderKind } from "../../../providers/types";
 import { syncIntervalSec } from "../../config";
 import { getDb } from "../../db";
+import type { Prisma } from "../../../generated/sqlite/client";
 import { listCallTimeGroups } from "../call-time-groups";
 import { getHolidayCalendar } from "../holiday-calendar";
 
@@ -225,66 +226,72 @@ const ATTENTION_SELECT = {
   rawStatus: true,
   lastSyncAt: true,
   createdAt: true,
-  callTimeGroupId: true,
   account: { select: { name: true, kind: true } },
 } as const;
 
 /**
  * Tasks a manager should look at: failed; paused by the provider (no user paused it here);
  * running while their call-time group says no dialling now; not synced for three sync intervals.
- * Only the few tasks in those states are loaded, never the whole mirror.
+ * Each reason is counted in full, but only the first ATTENTION_LIMIT tasks of each are loaded.
  */
 async function needsAttention(now: Date): Promise<{ items: AttentionItem[]; counts: Record<AttentionReason, number> }> {
   const db = getDb();
   const staleSec = staleAfterSec();
   const staleBefore = staleSec === null ? null : new Date(now.getTime() - staleSec * 1000);
-  const [failed, paused, runningWithGroup, stale] = await Promise.all([
-    db.task.findMany({ where: { status: "failed", goneAt: null }, select: ATTENTION_SELECT, orderBy: { statusAt: "desc" } }),
-    db.task.findMany({ where: { status: "paused", goneAt: null }, select: ATTENTION_SELECT, orderBy: { statusAt: "desc" } }),
-    db.task.findMany({
-      where: { status: "running", goneAt: null, callTimeGroupId: { not: null } },
-      select: ATTENTION_SELECT,
-      orderBy: { statusAt: "desc" },
-    }),
-    staleBefore === null
-      ? Promise.resolve([])
-      : db.task.findMany({
-          where: {
+  const [pausedIds, closedGroupIds] = await Promise.all([
+    db.task.findMany({ where: { status: "paused", goneAt: null }, select: { id: true }, orderBy: { statusAt: "desc" } }),
+    groupsClosedAt(now),
+  ]);
+  const pausedByUser = await tasksPausedByUser(pausedIds.map((task) => task.id));
+  const providerPausedIds = pausedIds.map((task) => task.id).filter((id) => !pausedByUser.has(id));
+
+  const where: Record<AttentionReason, Prisma.TaskWhereInput | null> = {
+    failed: { status: "failed", goneAt: null },
+    "paused-by-provider": null,
+    "outside-window": closedGroupIds.length > 0 ? { status: "running", goneAt: null, callTimeGroupId: { in: closedGroupIds } } : null,
+    "stale-sync":
+      staleBefore === null
+        ? null
+        : {
             status: { notIn: TERMINAL_STATUSES },
             goneAt: null,
             OR: [{ lastSyncAt: { lt: staleBefore } }, { lastSyncAt: null, createdAt: { lt: staleBefore } }],
           },
-          select: ATTENTION_SELECT,
-          orderBy: { lastSyncAt: "asc" },
-        }),
-  ]);
-
-  const pausedByUser = await tasksPausedByUser(paused.map((task) => task.id));
-  const outside = await runningOutsideWindows(runningWithGroup, now);
+  };
+  const firstOf = (reason: AttentionReason) => {
+    if (reason === "paused-by-provider") {
+      const ids = providerPausedIds.slice(0, ATTENTION_LIMIT);
+      return ids.length > 0 ? db.task.findMany({ where: { id: { in: ids } }, select: ATTENTION_SELECT, orderBy: { statusAt: "desc" } }) : Promise.resolve([]);
+    }
+    const condition = where[reason];
+    return condition ? db.task.findMany({ where: condition, select: ATTENTION_SELECT, orderBy: { statusAt: "desc" }, take: ATTENTION_LIMIT }) : Promise.resolve([]);
+  };
+  const countOf = (reason: AttentionReason) => {
+    if (reason === "paused-by-provider") return Promise.resolve(providerPausedIds.length);
+    const condition = where[reason];
+    return condition ? db.task.count({ where: condition }) : Promise.resolve(0);
+  };
+  const [firsts, totals] = await Promise.all([Promise.all(ATTENTION_REASONS.map(firstOf)), Promise.all(ATTENTION_REASONS.map(countOf))]);
 
   const byTask = new Map<string, AttentionItem>();
-  const add = (task: (typeof failed)[number], reason: AttentionReason) => {
-    const item = byTask.get(task.id) ?? {
-      taskId: task.id,
-      name: task.name,
-      accountName: task.account.name,
-      kind: task.account.kind as ProviderKind,
-      kindLabel: kindLabel(task.account.kind),
-      status: task.status,
-      rawStatus: task.rawStatus,
-      reasons: [],
-      lastSyncAt: task.lastSyncAt?.toISOString() ?? null,
-    };
-    item.reasons.push(reason);
-    byTask.set(task.id, item);
-  };
-  for (const task of failed) add(task, "failed");
-  for (const task of paused) if (!pausedByUser.has(task.id)) add(task, "paused-by-provider");
-  for (const task of outside) add(task, "outside-window");
-  for (const task of stale) add(task, "stale-sync");
-
-  const counts = Object.fromEntries(ATTENTION_REASONS.map((reason) => [reason, 0])) as Record<AttentionReason, number>;
-  for (const item of byTask.values()) for (const reason of item.reasons) counts[reason]++;
+  ATTENTION_REASONS.forEach((reason, index) => {
+    for (const task of firsts[index]) {
+      const item = byTask.get(task.id) ?? {
+        taskId: task.id,
+        name: task.name,
+        accountName: task.account.name,
+        kind: task.account.kind as ProviderKind,
+        kindLabel: kindLabel(task.account.kind),
+        status: task.status,
+        rawStatus: task.rawStatus,
+        reasons: [],
+        lastSyncAt: task.lastSyncAt?.toISOString() ?? null,
+      };
+      item.reasons.push(reason);
+      byTask.set(task.id, item);
+    }
+  });
+  const counts = Object.fromEntries(ATTENTION_REASONS.map((reason, index) => [reason, totals[index]])) as Record<AttentionReason, number>;
   return { items: [...byTask.values()].slice(0, ATTENTION_LIMIT), counts };
 }
 
@@ -318,12 +325,10 @@ async function tasksPausedByUser(pausedIds: string[]): Promise<Set<string>> {
   return new Set([...latest].filter(([, entry]) => entry.action === "task.pause").map(([taskId]) => taskId));
 }
 
-async function runningOutsideWindows<T extends { callTimeGroupId: string | null }>(tasks: T[], now: Date): Promise<T[]> {
-  if (tasks.length === 0) return [];
-  // Groups are few (a center has a handful), tasks many: one answer per group, shared by its tasks.
+/** Groups that allow no dialling at `now`. Groups are few (a center has a handful), tasks many. */
+async function groupsClosedAt(now: Date): Promise<string[]> {
   const [groups, calendar] = await Promise.all([listCallTimeGroups(), getHolidayCalendar()]);
-  const callableNow = new Map(groups.map((group) => [group.id, isCallable(group, now, calendar)]));
-  return tasks.filter((task) => task.callTimeGroupId !== null && callableNow.get(task.callTimeGroupId) === false);
+  return groups.filter((group) => !isCallable(group, now, calendar)).map((group) => group.id);
 }
 
 /** The provider's name in both languages, as its adapter states it. */

@@ -105,6 +105,14 @@ describe("task statistics", () => {
     expect(view.activity.at(-1)).toMatchObject({ hour: lastActive.toISOString(), calls: 3 });
   });
 
+  it("still shows a running task's calls when the provider's clock runs ahead of ours", async () => {
+    const task = await seedTask({ accountId: account });
+    const ahead = new Date(thisHour.getTime() + 30 * HOUR);
+    await seedRollup(task, ahead, { calls: 5, answered: 2 });
+    const view = await getTaskStats({ taskId: task, now: NOW });
+    expect(view.activity.at(-1)).toMatchObject({ hour: ahead.toISOString(), calls: 5 });
+  });
+
   it("answers NOT_FOUND for an unknown task", async () => {
     await expect(getTaskStats({ taskId: "nope", now: NOW })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });

@@ -155,7 +155,7 @@ export async function getTaskStats({ taskId, now }: { taskId: string; now: Date 
     })),
     snapshotCount: snapshots.length,
     outcomes: outcomesOf(outcomeSums._sum),
-    activity: await activity(taskId, task.status === "running" ? now : (latestHour?.hour ?? now)),
+    activity: await activity(taskId, activityEnd(task.status === "running", now, latestHour?.hour ?? null)),
   };
 }
 
@@ -189,6 +189,17 @@ function outcomesOf(sums: {
     other: Math.max(0, calls - answered - noAnswer - busy - failed),
     talkSeconds: sums.talkSeconds ?? 0,
   };
+}
+
+/**
+ * Where the activity chart ends: now for a running task, its last active hour for a stopped one, and
+ * in any case no earlier than the latest hour with calls — a provider whose clock runs ahead (the
+ * accelerated simulators do) still shows its latest calls.
+ */
+export function activityEnd(running: boolean, now: Date, latestHour: Date | null): Date {
+  if (!latestHour) return now;
+  if (!running) return latestHour;
+  return latestHour > now ? latestHour : now;
 }
 
 /** The ACTIVITY_HOURS hours ending with `until`'s hour, zeros where nothing was dialled. */
