@@ -146,7 +146,9 @@ function Explanation({ explanation: e }: { explanation: ForecastExplanation }) {
     e.concurrency !== null
       ? t(e.concurrencySource === "override" ? "linesAssumed" : "lines", { lines: n(e.concurrency) })
       : t("linesNone"),
-    e.groupName ? t("group", { name: e.groupName, zone: e.timeZone ?? "" }) : t("groupNone"),
+    e.groupName
+      ? t(e.groupSource === "default" ? "groupAssumed" : "group", { name: e.groupName, zone: e.timeZone ?? "" })
+      : t("groupNone"),
   ];
   if (e.computed) {
     items.push(

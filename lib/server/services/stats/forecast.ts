@@ -7,7 +7,7 @@ import { defaultRetryStrategy } from "../../../domain/retry";
 import type { RetryStrategy } from "../../../domain/retry-strategy";
 import { answerRate } from "../../../domain/stats";
 import { getDb } from "../../db";
-import { getCallTimeGroup } from "../call-time-groups";
+import { getCallTimeGroup, getDefaultCallTimeGroup } from "../call-time-groups";
 import { getHolidayCalendar } from "../holiday-calendar";
 import { getRetryStrategy } from "../retry-strategies";
 import { taskNotFound } from "./task-stats";
@@ -40,6 +40,9 @@ export interface ForecastExplanation {
   strategyName: string | null;
   retries: number;
   groupName: string | null;
+  /** "task": the task's own group; "default": the task has none linked (e.g. created outside Dialboard), so
+   * the default group is assumed and the page says so. */
+  groupSource: "task" | "default" | null;
   timeZone: string | null;
   /** From the domain forecast: attempts per number, calls needed, calls per hour, callable hours. */
   computed: ForecastInputs | null;
@@ -85,11 +88,14 @@ export async function getTaskForecast({
   const task = await db.task.findUnique({ where: { id: taskId }, select: TASK_SELECT });
   if (!task) throw taskNotFound();
 
-  const [talk, strategy, group] = await Promise.all([
+  const [talk, strategy, ownGroup] = await Promise.all([
     db.hourlyRollup.aggregate({ where: { taskId }, _sum: { talkSeconds: true, answered: true } }),
     task.retryStrategyId ? getRetryStrategy(task.retryStrategyId) : Promise.resolve(null),
     task.callTimeGroupId ? getCallTimeGroup(task.callTimeGroupId) : Promise.resolve(null),
   ]);
+  // A task synced from a provider has no Dialboard group linked; an estimate on the default group, said
+  // plainly, is more useful to a manager than none.
+  const group = ownGroup ?? (await getDefaultCallTimeGroup());
   const answeredWithTalk = talk._sum.answered ?? 0;
   const talkSeconds = talk._sum.talkSeconds ?? 0;
   const concurrency = concurrencyOverride ?? task.concurrency;
@@ -116,6 +122,7 @@ export async function getTaskForecast({
     strategyName: strategy?.name ?? null,
     retries: effectiveStrategy.rounds.length,
     groupName: group?.name ?? null,
+    groupSource: ownGroup ? "task" : group ? "default" : null,
     timeZone: group?.timeZone ?? null,
     computed: null,
   };

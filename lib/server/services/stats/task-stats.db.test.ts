@@ -200,6 +200,17 @@ describe("completion forecast", () => {
     expect(await reasonOf({ ...base, finishedOrders: 100 })).toBe("done");
     expect(await reasonOf({ ...base, status: "completed" })).toBe("done");
   });
+  it("estimates a task with no linked group on the default group, and says so", async () => {
+    const group = await seedGroup("Weekdays 9–18");
+    const task = await seedTask({ accountId: account, totalOrders: 5_400, totalCalls: 10, answeredCalls: 10, concurrency: 10, callTimeGroupId: null });
+    await seedRollup(task, thisHour, { calls: 10, answered: 10, talkSeconds: 600 });
+    const now = new Date("2026-09-30T18:00:00+08:00");
+    expect(await getTaskForecast({ taskId: task, now })).toMatchObject({ ok: false, reason: "no-group" });
+    await getDb().callTimeGroup.update({ where: { id: group }, data: { isDefault: true } });
+    const view = await getTaskForecast({ taskId: task, now });
+    expect(view.ok && view.finishAt).toBe(new Date("2026-10-08T18:00:00+08:00").toISOString());
+    expect(view.explanation).toMatchObject({ groupName: "Weekdays 9–18", groupSource: "default" });
+  });
 });
 
 describe("CSV export", () => {
