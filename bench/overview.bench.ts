@@ -7,10 +7,10 @@
 // million rows would take longer than the measurements it prepares.
 import Database from "better-sqlite3";
 import { mkdtempSync, rmSync } from "node:fs";
-import { register } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { stubServerOnly, type Row } from "./support";
 
 const TASKS = 10_000;
 const CALLS = 1_000_000;
@@ -26,21 +26,7 @@ const sqliteDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
 const RUNS = { overview: 20, taskPage: 50, health: 50 } as const;
 const HOUR_MS = 3_600_000;
 
-interface Row {
-  name: string;
-  value: number;
-  unit: string;
-  note?: string;
-}
 
-// Outside Next.js, "server-only" must resolve to nothing (Next does this for server code itself).
-function stubServerOnly(): void {
-  const hook = `export async function resolve(specifier, context, next) {
-    if (specifier === "server-only") return { url: "data:text/javascript,export {}", shortCircuit: true };
-    return next(specifier, context);
-  }`;
-  register(`data:text/javascript,${encodeURIComponent(hook)}`);
-}
 
 /** Deterministic, so two runs seed the same data. */
 function mulberry32(seed: number): () => number {

@@ -1,13 +1,7 @@
 // `npm run bench`: every benchmark in bench/, each printing its figures next to the baseline it measured in
 // the same run. Never part of `npm test`; nothing here is asserted.
 import { benchSchedule } from "./schedule.bench";
-
-interface Row {
-  name: string;
-  value: number;
-  unit: string;
-  note?: string;
-}
+import type { Row } from "./support";
 
 type Bench = { title: string; run: () => Promise<Row[]> };
 

@@ -2,28 +2,14 @@
 // into a fresh SQLite mirror (every task created, a snapshot each), then again (every task confirmed), next
 // to the time it takes just to fetch the same pages with the same client. Run alone: `npx tsx bench/sync.bench.ts`.
 import { mkdtempSync, rmSync } from "node:fs";
-import { register } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { stubServerOnly, type Row } from "./support";
 
 const TASKS = 10_000;
 
-interface Row {
-  name: string;
-  value: number;
-  unit: string;
-  note?: string;
-}
 
-// Outside Next.js, "server-only" must resolve to nothing (Next does this for server code itself).
-function stubServerOnly(): void {
-  const hook = `export async function resolve(specifier, context, next) {
-    if (specifier === "server-only") return { url: "data:text/javascript,export {}", shortCircuit: true };
-    return next(specifier, context);
-  }`;
-  register(`data:text/javascript,${encodeURIComponent(hook)}`);
-}
 
 export async function run(): Promise<Row[]> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "dialboard-bench-sync-"));

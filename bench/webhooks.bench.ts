@@ -4,32 +4,18 @@
 // prove nothing was lost or counted twice. Run alone: `npx tsx bench/webhooks.bench.ts`.
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { register } from "node:module";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { stubServerOnly, type Row } from "./support";
 
 const UNIQUE_CALLS = 4_000;
 const DUPLICATE_SHARE = 0.1;
 const TASKS = 20;
 const CONCURRENCY = 16;
 
-interface Row {
-  name: string;
-  value: number;
-  unit: string;
-  note?: string;
-}
 
-// Outside Next.js, "server-only" must resolve to nothing (Next does this for server code itself).
-function stubServerOnly(): void {
-  const hook = `export async function resolve(specifier, context, next) {
-    if (specifier === "server-only") return { url: "data:text/javascript,export {}", shortCircuit: true };
-    return next(specifier, context);
-  }`;
-  register(`data:text/javascript,${encodeURIComponent(hook)}`);
-}
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];

@@ -56,6 +56,11 @@ test("a wrong NXCloud secret gives a clear error, fixing it connects, and no sec
     expect(html).not.toContain(secret);
     expect(bodies.some((b) => b.includes(secret))).toBe(false);
   }
+
+  // Disabled, the account stays listed but is no longer synced (it points at the demo simulator too).
+  const card = page.getByTestId("account-NXCloud Shenzhen");
+  await card.getByRole("button", { name: /^(Disable|停用)$/ }).click();
+  await expect(card.getByText(/^(Disabled|已停用)$/)).toBeVisible();
 });
 
 test("a bad base URL is refused on its field", async ({ page }) => {
