@@ -27,8 +27,10 @@ import { getTaskDetail } from "./query";
 
 const actor = { id: null, email: "manager@example.com" };
 const calendar = cnCalendarFromPackage();
-// The dialing engine stands still (factor 0): statuses change only through the API.
-const simOpts = { port: 0, calendar, seedDemo: true, dialing: { factor: 0 } };
+// The dialing engine stands still (factor 0): statuses change only through the API. The simulated clock is
+// a Friday 10:00 in Beijing, inside the demo groups' hours: Yunfu reports an enabled task as dialling only
+// within them, so a real-time clock would make this test depend on the hour it runs.
+const simOpts = { port: 0, calendar, seedDemo: true, dialing: { factor: 0 }, startAt: new Date("2026-11-20T10:00:00+08:00") };
 const sims: Record<Exclude<ProviderKind, "wshoto">, Simulator> = {
   nxcloud: createNxcloudSimulator({ ...simOpts, credentials: nxcloudDemo.DEMO_CREDENTIALS }),
   "aliyun-vms": createAliyunVmsSimulator({ ...simOpts, credentials: aliyunDemo.DEMO_CREDENTIALS }),
