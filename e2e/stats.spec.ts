@@ -117,25 +117,31 @@ test("a started NXCloud task's statistics move live and match the simulator; the
   await expect.poll(outcomeCalls, { timeout: 90_000 }).toBeGreaterThan(early);
   await expect.poll(activityCalls, { timeout: 30_000 }).toBeGreaterThan(0);
 
-  // Let the simulator finish the task (every number dialled once), then compare with its own numbers.
+  // Let the simulator dial every number once, then freeze its clock (no call ends after that) and compare
+  // the page with the simulator's own numbers once the last webhooks have landed.
   await simFactor(page, DEMO_FACTOR);
+  const simTask = async () => (await simState(page)).tasks.find((t) => t.setting.taskName === TASK_NAME);
+  await expect.poll(async () => ((await simTask())?.totalCall ?? 0) >= 80, { timeout: 150_000, intervals: [1_000] }).toBe(true);
+  await simFactor(page, 0);
   let sim: SimTask | undefined;
   await expect
     .poll(
       async () => {
-        sim = (await simState(page)).tasks.find((t) => t.setting.taskName === TASK_NAME);
-        // The mirror has caught up when the page shows the simulator's count of calls.
-        return sim ? (await numberOf(page, "task-kpi-calls")) === sim.totalCall && sim.totalCall >= 80 : false;
+        sim = await simTask();
+        if (!sim) return false;
+        return (
+          (await numberOf(page, "task-kpi-calls")) === sim.totalCall &&
+          (await outcomeCalls()) === sim.totalCall &&
+          (await activityCalls()) === sim.totalCall
+        );
       },
-      { timeout: 150_000, intervals: [1_000] },
+      { timeout: 60_000, intervals: [1_000] },
     )
     .toBe(true);
   if (!sim) throw new Error("the task vanished from the simulator");
+  // Every call came by webhook, so the KPIs and the roll-ups hold exactly the simulator's calls.
   expect(await numberOf(page, "task-kpi-answered")).toBe(sim.totalAnswerCall);
   await expect(kpiValue(page, "task-kpi-answer-rate")).toHaveText(formatRate(sim.totalAnswerCall / sim.totalCall, "en"));
-  // Every call came by webhook, so the roll-ups hold exactly the simulator's calls.
-  await expect.poll(outcomeCalls, { timeout: 30_000 }).toBe(sim.totalCall);
-  await expect.poll(activityCalls, { timeout: 30_000 }).toBe(sim.totalCall);
   expect(await page.evaluate(() => (window as unknown as { statsMarker?: number }).statsMarker)).toBe(42);
 
   // The formula is one tap away.
