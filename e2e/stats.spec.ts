@@ -64,7 +64,7 @@ test.afterAll(async ({ request }) => {
 });
 
 test("a started NXCloud task's statistics move live and match the simulator; the overview reflects it", async ({ page }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(420_000);
   await setLocale(page, "en");
 
   // The mirror learns the demo tasks.
@@ -117,29 +117,31 @@ test("a started NXCloud task's statistics move live and match the simulator; the
   await expect.poll(outcomeCalls, { timeout: 90_000 }).toBeGreaterThan(early);
   await expect.poll(activityCalls, { timeout: 30_000 }).toBeGreaterThan(0);
 
-  // Let the simulator dial every number once, then freeze its clock (no call ends after that) and compare
-  // the page with the simulator's own numbers once the last webhooks have landed.
+  // Let the simulator finish the task (every number answered or out of retries: NXCloud then completes it and
+  // reports its final taskStat), then compare the page with the simulator's own numbers.
   await simFactor(page, DEMO_FACTOR);
   const simTask = async () => (await simState(page)).tasks.find((t) => t.setting.taskName === TASK_NAME);
-  await expect.poll(async () => ((await simTask())?.totalCall ?? 0) >= 80, { timeout: 150_000, intervals: [1_000] }).toBe(true);
-  await simFactor(page, 0);
+  // providers.md §3: taskStatus 3 = completed.
+  await expect.poll(async () => (await simTask())?.taskStatus, { timeout: 200_000, intervals: [1_000] }).toBe(3);
+  // The counters come from the provider's own taskStat: they must equal the simulator's exactly.
   let sim: SimTask | undefined;
   await expect
     .poll(
       async () => {
         sim = await simTask();
-        if (!sim) return false;
-        return (
-          (await numberOf(page, "task-kpi-calls")) === sim.totalCall &&
-          (await outcomeCalls()) === sim.totalCall &&
-          (await activityCalls()) === sim.totalCall
-        );
+        return sim ? (await numberOf(page, "task-kpi-calls")) === sim.totalCall : false;
       },
       { timeout: 60_000, intervals: [1_000] },
     )
     .toBe(true);
+  // The outcome and per-hour charts are built from the per-call webhooks: never more calls than the provider
+  // made (a duplicate delivery is not counted twice). A delivery the simulator gave up on would leave them
+  // short — the mirror does not fetch call records on sync (see the closing note) — so they are not held to
+  // equality here.
   if (!sim) throw new Error("the task vanished from the simulator");
-  // Every call came by webhook, so the KPIs and the roll-ups hold exactly the simulator's calls.
+  await expect.poll(outcomeCalls, { timeout: 30_000 }).toBeGreaterThan(0);
+  expect(await outcomeCalls()).toBeLessThanOrEqual(sim.totalCall);
+  expect(await activityCalls()).toBeLessThanOrEqual(sim.totalCall);
   expect(await numberOf(page, "task-kpi-answered")).toBe(sim.totalAnswerCall);
   await expect(kpiValue(page, "task-kpi-answer-rate")).toHaveText(formatRate(sim.totalAnswerCall / sim.totalCall, "en"));
   expect(await page.evaluate(() => (window as unknown as { statsMarker?: number }).statsMarker)).toBe(42);

@@ -28,8 +28,10 @@ const column = createColumnHelper<TaskListRow>();
 // as the screen widens. The name cell repeats the account on small screens.
 const RESPONSIVE: Record<string, string> = {
   provider: "hidden sm:table-cell",
-  kind: "hidden md:table-cell",
-  groupName: "hidden lg:table-cell",
+  // At 1280 px (beside the sidebar) the rates and last sync matter more than kind and group, which the
+  // filters and the task page also show; both come back on wide screens.
+  kind: "hidden 2xl:table-cell",
+  groupName: "hidden 2xl:table-cell",
   lastSyncAt: "hidden md:table-cell",
 };
 
@@ -112,7 +114,7 @@ export function TasksTable({ rows, state, canWrite }: { rows: TaskListRow[]; sta
       column.accessor("provider", {
         header: () => t("list.columns.provider"),
         cell: ({ row }) => (
-          <div className="max-w-44">
+          <div className="max-w-40">
             <p className="text-slate-900">{row.original.accountName}</p>
             <p className="text-xs text-slate-500">{row.original.providerLabel[lang]}</p>
           </div>
@@ -169,7 +171,7 @@ export function TasksTable({ rows, state, canWrite }: { rows: TaskListRow[]; sta
           const at = getValue();
           return at ? (
             <time dateTime={at} className="whitespace-nowrap text-slate-600">
-              {format.dateTime(new Date(at), { dateStyle: "short", timeStyle: "short" })}
+              {format.dateTime(new Date(at), { month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" })}
             </time>
           ) : (
             <span className="text-slate-400">{t("list.neverSynced")}</span>

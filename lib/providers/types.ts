@@ -138,7 +138,12 @@ export interface CredentialField {
 export interface ProviderCapabilities {
   kind: ProviderKind;
   label: LocalizedText;
-  operations: Record<TaskOperation, boolean> & { timeGroups: boolean; webhooks: boolean };
+  operations: Record<TaskOperation, boolean> & {
+    timeGroups: boolean;
+    webhooks: boolean;
+    /** The provider pushes one event per call (the mirror's per-hour figures then come from call records). */
+    callEvents: boolean;
+  };
   taskKinds: TaskKind[];
   taskTypes: { value: string; label: LocalizedText }[];
   credentialFields: CredentialField[];

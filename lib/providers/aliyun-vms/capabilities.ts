@@ -247,6 +247,7 @@ export const aliyunVmsCapabilities: ProviderCapabilities = {
     timeGroups: true,
     // providers.md addendum §2: CallbackUrl is deprecated; the Cloud* actions push nothing per task.
     webhooks: false,
+    callEvents: false,
   },
   taskKinds: ["call"],
   taskTypes: [

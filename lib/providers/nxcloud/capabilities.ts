@@ -164,6 +164,7 @@ export const nxcloudCapabilities: ProviderCapabilities = {
     addContacts: true,
     timeGroups: false,
     webhooks: true,
+    callEvents: true, // providers.md §3: by-call callbacks
   },
   taskKinds: ["call"],
   taskTypes: [{ value: NXCLOUD_TASK_TYPE, label: { en: "AI callbot", zh: "AI 外呼机器人" } }],

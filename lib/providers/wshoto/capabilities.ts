@@ -86,6 +86,7 @@ export const wshotoCapabilities: ProviderCapabilities = {
     timeGroups: false,
     // No webhook is documented for these tasks (providers.md §4).
     webhooks: false,
+    callEvents: false,
   },
   taskKinds: ["follow-up"],
   taskTypes: Object.entries(WSHOTO_TEMPLATE_TYPE_LABELS).map(([value, label]) => ({ value, label })),

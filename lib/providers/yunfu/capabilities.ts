@@ -138,6 +138,7 @@ export const yunfuCapabilities: ProviderCapabilities = {
     addContacts: true,
     timeGroups: true,
     webhooks: true,
+    callEvents: false, // only task create/delete callbacks (seed 000)
   },
   taskKinds: ["call"],
   taskTypes: [{ value: "2.0", label: { en: "2.0 AI outbound task", zh: "2.0 外呼任务" } }],

@@ -2,6 +2,7 @@
 // Issue 6 "Performance": roll-ups are maintained as data arrives, so stats pages never scan raw rows.
 import "server-only";
 import type { TaskStats } from "../../domain/stats-types";
+import { adapterFor } from "../../providers/registry";
 import type { Db } from "../db";
 
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -34,9 +35,10 @@ function counters(stats: TaskStats) {
 /**
  * Stores one snapshot per task per minute (a later report in the same minute replaces the earlier one, so a
  * sync every few seconds does not bloat the series) and adds the calls made since the previous report to the
- * hourly roll-up — only for tasks whose calls do not arrive as call records (recordCalls counts those, with
- * their outcomes; counting both would count every call twice). A task seen for the first time sets the
- * baseline: its past calls have no hour we could honestly put them in.
+ * hourly roll-up — only for tasks whose provider does not push call events (recordCalls counts those, with
+ * their outcomes; counting both would count every call twice, and a report can arrive before the calls it
+ * counts). A task seen for the first time sets the baseline: its past calls have no hour we could honestly
+ * put them in.
  */
 export async function writeSnapshots(tx: Tx, items: SnapshotInput[], at: Date): Promise<void> {
   if (items.length === 0) return;
@@ -63,8 +65,12 @@ export async function writeSnapshots(tx: Tx, items: SnapshotInput[], at: Date): 
     }))
     .filter((g) => g.calls > 0 || g.answered > 0);
   if (grown.length === 0) return;
-  const withRecords = await tx.callRecord.groupBy({ by: ["taskId"], where: { taskId: { in: grown.map((g) => g.taskId) } } });
+  const [withRecords, kinds] = await Promise.all([
+    tx.callRecord.groupBy({ by: ["taskId"], where: { taskId: { in: grown.map((g) => g.taskId) } } }),
+    tx.task.findMany({ where: { id: { in: grown.map((g) => g.taskId) } }, select: { id: true, account: { select: { kind: true } } } }),
+  ]);
   const recordDriven = new Set(withRecords.map((r) => r.taskId));
+  for (const t of kinds) if (adapterFor(t.account.kind).capabilities.operations.callEvents) recordDriven.add(t.id);
   const hour = hourOf(at);
   for (const g of grown) {
     if (recordDriven.has(g.taskId)) continue;

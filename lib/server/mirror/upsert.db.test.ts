@@ -78,8 +78,10 @@ describe("upsertRemoteTask", () => {
   });
 
   it("stores at most one snapshot per minute and rolls up the calls between reports", async () => {
+    // Aliyun reports counters only (no per-call events), so its roll-up comes from the reports.
+    const aliyun = await createAccount("aliyun-vms", "http://127.0.0.1:9", { accessKeyId: "k", accessKeySecret: "s" }, { enterpriseId: "1" });
     const t0 = new Date("2026-05-04T01:10:00Z");
-    const { id } = await upsertRemoteTask(accountId, remote(), { at: t0, source: "listing" });
+    const { id } = await upsertRemoteTask(aliyun, remote(), { at: t0, source: "listing" });
     // First sight: the baseline, nothing rolled up (those calls have no known hour).
     expect(await getDb().hourlyRollup.count()).toBe(0);
     await recordTaskStats(id, { ...remote().stats!, totalCalls: 9, answeredCalls: 4 }, new Date("2026-05-04T01:20:00Z"));
@@ -91,6 +93,17 @@ describe("upsertRemoteTask", () => {
     const rollups = await getDb().hourlyRollup.findMany({ where: { taskId: id } });
     expect(rollups).toEqual([expect.objectContaining({ hour: new Date("2026-05-04T01:00:00Z"), calls: 7, answered: 3 })]);
     expect((await getDb().task.findUniqueOrThrow({ where: { id } })).totalCalls).toBe(12);
+  });
+  it("does not count a call twice when a provider's report arrives before its call events (NXCloud)", async () => {
+    const { id } = await upsertRemoteTask(accountId, remote({ stats: { ...remote().stats!, totalCalls: 0, answeredCalls: 0 } }), { source: "listing" });
+    // The task status callback with taskStat lands first …
+    await recordTaskStats(id, { ...remote().stats!, totalCalls: 2, answeredCalls: 1 }, new Date("2026-05-04T02:10:00Z"));
+    expect(await getDb().hourlyRollup.count({ where: { taskId: id } })).toBe(0);
+    // … then the two calls it counted.
+    const h = new Date("2026-05-04T02:05:00Z");
+    await recordCalls(id, [call("x", "answered", h, 30), call("y", "busy", h)]);
+    const rollups = await getDb().hourlyRollup.findMany({ where: { taskId: id } });
+    expect(rollups.reduce((n, r) => n + r.calls, 0)).toBe(2);
   });
 });
 

@@ -1,6 +1,20 @@
 // Reading the audit log (the Audit page): filters by user, action and date range, newest first, paginated.
+import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
 import { getDb } from "../db";
+
+/** Dates on the Audit page are days in the console's time zone (the one its times are shown in). */
+export const AUDIT_TIME_ZONE = "Asia/Shanghai";
+
+function startOfDay(date: string): Date {
+  const [y, m, d] = date.split("-").map(Number);
+  return new Date(new TZDate(y, m - 1, d, AUDIT_TIME_ZONE).getTime());
+}
+
+function startOfNextDay(date: string): Date {
+  const [y, m, d] = date.split("-").map(Number);
+  return new Date(new TZDate(y, m - 1, d + 1, AUDIT_TIME_ZONE).getTime());
+}
 
 export const ZAuditQuery = z.object({
   user: z.string().optional(),
@@ -20,8 +34,8 @@ export async function listAudit(q: TAuditQuery) {
     ...(q.from || q.to
       ? {
           at: {
-            ...(q.from ? { gte: new Date(`${q.from}T00:00:00.000Z`) } : {}),
-            ...(q.to ? { lt: new Date(new Date(`${q.to}T00:00:00.000Z`).getTime() + 86_400_000) } : {}),
+            ...(q.from ? { gte: startOfDay(q.from) } : {}),
+            ...(q.to ? { lt: startOfNextDay(q.to) } : {}),
           },
         }
       : {}),
