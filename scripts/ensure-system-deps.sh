@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs what the tests need from Debian's packages when it is missing and we are root:
-# chromium (Playwright drives it, STACK.md §8) and postgresql (the integration tests' second database).
+# chromium (Playwright drives it), postgresql (the integration tests' second database) and faketime
+# (libfaketime: the unit and integration suites run again with the clock moved +45 and +400 days).
 # Without root it says exactly what is missing and stops.
 set -euo pipefail
 
 missing=()
 chromium_bin="${CHROMIUM_PATH:-/usr/bin/chromium}"
 [ -x "$chromium_bin" ] || missing+=(chromium)
+command -v faketime >/dev/null 2>&1 || missing+=(faketime)
 if [ -z "${TEST_DATABASE_URL_PG:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   missing+=(postgresql)
 fi

@@ -18,6 +18,15 @@ npx eslint . --max-warnings=0
 step "unit"
 npx vitest run --project unit
 
+# No test may depend on the day it runs: the same unit suite with the clock moved (libfaketime), and the
+# SQLite integration suite a year ahead. Clocks are inputs; a test that passes only today fails here.
+for shift in +45d +400d; do
+  step "unit, clock $shift"
+  faketime -f "$shift" npx vitest run --project unit
+done
+step "integration (SQLite), clock +400d"
+FAKETIME_SHIFT=+400d bash scripts/test-integration.sh sqlite
+
 step "integration"
 bash scripts/test-integration.sh
 

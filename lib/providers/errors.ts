@@ -10,6 +10,11 @@ export class ProviderError extends Error {
   readonly httpStatus: number | null;
   /** Safe to retry the same request (5xx, 429, timeout on a read). */
   readonly retryable: boolean;
+  /**
+   * The request may have been applied although we have no answer saying so: a timeout or a connection lost
+   * after sending, a 5xx or a 429. A write that fails this way is never sent again blind (see createOnce).
+   */
+  readonly mayHaveApplied: boolean;
   readonly userMessage: LocalizedText;
 
   constructor(opts: {
@@ -18,6 +23,7 @@ export class ProviderError extends Error {
     providerMessage: string;
     httpStatus?: number | null;
     retryable?: boolean;
+    mayHaveApplied?: boolean;
     userMessage: LocalizedText;
   }) {
     super(`${opts.provider} ${opts.code}: ${opts.providerMessage}`);
@@ -27,6 +33,8 @@ export class ProviderError extends Error {
     this.providerMessage = opts.providerMessage;
     this.httpStatus = opts.httpStatus ?? null;
     this.retryable = opts.retryable ?? false;
+    const status = this.httpStatus ?? 0;
+    this.mayHaveApplied = opts.mayHaveApplied ?? (status >= 500 || status === 429);
     this.userMessage = opts.userMessage;
   }
 }

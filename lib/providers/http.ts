@@ -21,6 +21,15 @@ export interface HttpResponse {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Failures that happen before a byte of the request left this machine: nothing can have been applied. */
+const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "ERR_INVALID_URL", "ERR_TLS_CERT_ALTNAME_INVALID", "DEPTH_ZERO_SELF_SIGNED_CERT", "CERT_HAS_EXPIRED", "UNABLE_TO_VERIFY_LEAF_SIGNATURE"]);
+
+function failedBeforeSending(e: unknown): boolean {
+  const cause = e instanceof Error ? (e.cause as { code?: unknown } | undefined) : undefined;
+  const code = typeof cause?.code === "string" ? cause.code : e instanceof Error && "code" in e ? String((e as { code: unknown }).code) : "";
+  return NOT_SENT_CODES.has(code);
+}
+
 function retryAfterMs(headers: Headers, fallback: number): number {
   const v = headers.get("retry-after");
   if (!v) return fallback;
@@ -67,6 +76,8 @@ export async function sendWithRetry(
         code: timedOut ? "TIMEOUT" : "NETWORK",
         providerMessage: e instanceof Error ? e.message : String(e),
         retryable: true,
+        // A timeout or a connection dropped mid-request may have reached the provider; a refused connection has not.
+        mayHaveApplied: timedOut || !failedBeforeSending(e),
         userMessage: timedOut
           ? { en: "The provider did not answer in time.", zh: "服务商未在规定时间内响应。" }
           : { en: "The provider could not be reached. Check the base URL.", zh: "无法连接服务商，请检查接口地址。" },

@@ -431,6 +431,62 @@ describe("faults and idempotency", () => {
   });
 });
 
+describe("a lost create, whatever the clocks say", () => {
+  // The answer to the first CloudCreateTask is lost after the simulator applied it.
+  function losingFetch(): { fetch: typeof fetch; lost: () => number } {
+    let lost = 0;
+    return {
+      lost: () => lost,
+      fetch: async (input, init) => {
+        const res = await fetch(input, init);
+        if (typeof init?.body === "string" && init.body.includes("Action=CloudCreateTask") && lost === 0) {
+          lost++;
+          await res.text();
+          throw new DOMException("The operation timed out.", "TimeoutError");
+        }
+        return res;
+      },
+    };
+  }
+
+  // A simulator whose task clock (CreateTime) is `skewMs` off ours; its gateway checks signatures on real time.
+  async function skewedSim(skewMs: number) {
+    const skewed = createAliyunVmsSimulator({ port: 0, credentials: DEMO_CREDENTIALS, calendar, startAt: new Date(Date.now() + skewMs), dialing: { factor: 1 } });
+    const skewedUrl = await skewed.start();
+    skewed.engine.stop();
+    return { skewed, skewedUrl };
+  }
+
+  for (const [label, skewMs] of [
+    ["3 minutes ahead of ours", 3 * 60_000],
+    ["400 days behind ours", -400 * 86_400_000],
+  ] as const) {
+    it(`creates exactly one task when the provider's clock is ${label}`, async () => {
+      const { skewed, skewedUrl } = await skewedSim(skewMs);
+      try {
+        const losing = losingFetch();
+        const ctx: ProviderContext = { ...ctxFor("7100001"), baseUrl: skewedUrl, fetch: losing.fetch };
+        const task = await adapter.createTask!(ctx, draft("时钟偏差"));
+        expect(losing.lost()).toBe(1);
+        expect(skewed.state().createCount).toBe(1);
+        expect((await adapter.listTasks(ctxFor("7100001", { baseUrl: skewedUrl }), null)).items.map((t) => t.remoteId)).toEqual([task.remoteId]);
+      } finally {
+        await skewed.stop();
+      }
+    });
+  }
+
+  it("does not take an older task of the same name for the lost one", async () => {
+    const enterpriseId = String(entSeq++);
+    const older = await adapter.createTask!(ctxFor(enterpriseId), draft("同名任务"));
+    const losing = losingFetch();
+    const task = await adapter.createTask!(ctxFor(enterpriseId, { fetch: losing.fetch }), draft("同名任务"));
+    expect(losing.lost()).toBe(1);
+    expect(task.remoteId).not.toBe(older.remoteId);
+    expect(tasksOf(enterpriseId).map((t) => String(t.props.Id)).sort()).toEqual([older.remoteId, task.remoteId].sort());
+  });
+});
+
 describe("webhooks", () => {
   it("has none: verify refuses everything and parse throws", () => {
     expect(adapter.capabilities.operations.webhooks).toBe(false);

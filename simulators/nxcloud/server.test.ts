@@ -261,6 +261,46 @@ describe("idempotent create", () => {
   });
 });
 
+describe("a lost create and skewed clocks", () => {
+  it("creates exactly one task when NXCloud's clock is 3 minutes ahead of ours", async () => {
+    const { sim, url } = await startSim();
+    let lost = 0;
+    const losingFetch: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      if (String(input).endsWith(NXCLOUD_PATHS.createTask) && lost === 0) {
+        lost++;
+        throw new DOMException("The operation timed out.", "TimeoutError");
+      }
+      return res;
+    };
+    const d = draft();
+    const ours = () => new Date(sim.clock.now().getTime() - 3 * 60_000);
+    const task = await nxcloudAdapter.createTask!(ctxFor(url, { fetch: losingFetch, now: ours }), d);
+    expect(lost).toBe(1);
+    expect(task.remoteId).toBe(d.idempotencyKey);
+    expect(sim.state.createRequests).toBe(1);
+  });
+
+  it("a create answered 502 after it landed is found again, not sent twice", async () => {
+    const { sim, url } = await startSim();
+    let failed = 0;
+    const proxyError: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      if (String(input).endsWith(NXCLOUD_PATHS.createTask) && failed === 0) {
+        failed++;
+        await res.text();
+        return new Response("Bad Gateway", { status: 502 });
+      }
+      return res;
+    };
+    const d = draft();
+    await nxcloudAdapter.createTask!(ctxFor(url, { fetch: proxyError }), d);
+    expect(failed).toBe(1);
+    expect(sim.state.createRequests).toBe(1);
+    expect(sim.state.tasks).toHaveLength(1);
+  });
+});
+
 describe("faults", () => {
   it("reads succeed through 5xx and 429, and a create still makes exactly one task", async () => {
     const { sim, url } = await startSim({ faults: { errorRate: 0.2, rateLimitRate: 0.1, retryAfterSec: 0, seed: 7 }, seedDemo: true });

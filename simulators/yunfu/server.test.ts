@@ -298,6 +298,34 @@ describe("Yunfu adapter against the simulator", () => {
     expect(sim.state().createCount).toBe(before + 1);
   });
 
+  it("a create whose answer is lost (timeout or 502) makes exactly one task, with Yunfu's clock 3 minutes ahead of ours", async () => {
+    const isCreate = (input: unknown, init?: RequestInit) => init?.method === "POST" && String(input).endsWith("/task");
+    // Our clock 3 minutes behind the simulator's.
+    const ours = () => new Date(sim.clock.now().getTime() - 3 * 60_000);
+    const losing = (answer: "timeout" | "502"): ProviderContext => ({
+      ...ctx,
+      now: ours,
+      fetch: async (input, init) => {
+        const res = await fetch(input, init);
+        if (!isCreate(input, init)) return res;
+        await res.arrayBuffer();
+        if (answer === "502") return new Response("Bad Gateway", { status: 502 });
+        throw Object.assign(new Error("The operation timed out."), { name: "TimeoutError" });
+      },
+    });
+    // An older task of the same name is not mistaken for the lost one.
+    const older = await yunfuAdapter.createTask!(ctx, draft("时钟偏差回访"));
+    const before = sim.state().createCount;
+    const viaTimeout = await yunfuAdapter.createTask!(losing("timeout"), draft("时钟偏差回访"));
+    expect(sim.state().createCount).toBe(before + 1);
+    expect(viaTimeout.remoteId).not.toBe(older.remoteId);
+    const via502 = await yunfuAdapter.createTask!(losing("502"), draft("网关错误回访"));
+    expect(sim.state().createCount).toBe(before + 2);
+    expect(via502.name).toBe("网关错误回访");
+    const listed = (await yunfuAdapter.listTasks(ctx, null)).items.map((t) => t.remoteId).sort();
+    expect(listed).toEqual([older.remoteId, viaTimeout.remoteId, via502.remoteId].sort());
+  });
+
   it("rejects a create without the required fields", async () => {
     const res = await fetch(`${ctx.baseUrl}/agent-api/new/user/${DEMO_SETTINGS.userId}/task`, {
       method: "POST",

@@ -1,6 +1,7 @@
 // The Aliyun VMS adapter: Cloud* tasks of one call centre (settings.enterpriseId) behind the
 // ProviderAdapter interface.
 import type { CallTimeGroup } from "../../domain/call-time-group";
+import { createOnce, newSince } from "../create-once";
 import { ProviderError } from "../errors";
 import type { Contact, ContactsResult, Page, ProviderAdapter, ProviderContext, RemoteTask, TaskDraft } from "../types";
 import { aliyunVmsCapabilities } from "./capabilities";
@@ -31,28 +32,6 @@ import {
 
 const PAGE_SIZE = 100;
 const TASK_TYPES = ["1", "2"] as const;
-/** A create the provider may or may not have applied is looked for among tasks created this recently. */
-const RECONCILE_WINDOW_MS = 10 * 60_000;
-
-// ---------------------------------------------------------------------------------------------
-// Uncertain writes
-
-/** The request may have been applied: no answer, or a server error after sending. */
-function outcomeUnknown(err: unknown): boolean {
-  return err instanceof ProviderError && (err.code === "TIMEOUT" || err.code === "NETWORK" || (err.httpStatus ?? 0) >= 500 || err.httpStatus === 429);
-}
-
-/** Sends a create; when its outcome is unknown, looks for its result first and re-sends at most once. */
-async function createOnce<T>(send: () => Promise<T>, findCreated: () => Promise<T | null>): Promise<T> {
-  try {
-    return await send();
-  } catch (err) {
-    if (!outcomeUnknown(err)) throw err;
-    const found = await findCreated();
-    if (found !== null) return found;
-    return send();
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Time conditions
@@ -110,10 +89,11 @@ async function ensureTimeConditions(ctx: ProviderContext, rows: TimeConditionRow
       StartTime: row.StartTime,
       EndTime: row.EndTime,
     };
-    const created = await createOnce(
-      () => callAction(ctx, "CloudCreateEnterpriseTime", params, ZCreateEnterpriseTimeData, { safe: false }),
-      async () => (await listConditions(ctx)).find((c) => c.Name === name) ?? null,
-    );
+    // The name is unique in the call centre right now, so a condition bearing it after a lost answer is ours.
+    const created = await createOnce({
+      send: () => callAction(ctx, "CloudCreateEnterpriseTime", params, ZCreateEnterpriseTimeData, { safe: false }),
+      findLanded: async () => (await listConditions(ctx)).find((c) => c.Name === name) ?? null,
+    });
     existing.push(created);
     ids.push(created.Id);
   }
@@ -275,16 +255,19 @@ export const aliyunVmsAdapter: ProviderAdapter = {
 
   async createTask(ctx, draft) {
     const fields = await taskFields(ctx, draft, "create");
-    const sentAt = (ctx.now?.() ?? new Date()).getTime();
-    const property = await createOnce(
-      () => callAction(ctx, "CloudCreateTask", fields, ZTaskProperty, { safe: false }),
-      async () => {
-        const rows = await queryPage(ctx, draft.taskType, 0, { Name: draft.name });
-        return (
-          rows.find((p) => p.Name === draft.name && (parseAliyunDateTime(p.CreateTime)?.getTime() ?? 0) >= sentAt - RECONCILE_WINDOW_MS) ?? null
-        );
+    // CloudCreateTask takes no idempotency key: a lost create is the task of this name that was not there
+    // before we sent (create-once.ts newSince), whatever the two clocks say.
+    const named = async () => (await queryPage(ctx, draft.taskType, 0, { Name: draft.name })).filter((p) => p.Name === draft.name);
+    const property = await createOnce({
+      before: async () => new Set((await named()).map((p) => String(p.Id))),
+      send: () => callAction(ctx, "CloudCreateTask", fields, ZTaskProperty, { safe: false }),
+      findLanded: async (before) => {
+        const fresh = newSince(before, await named(), (p) => String(p.Id));
+        // Both CreateTimes are on the provider's clock, so comparing them is fair: the newest is ours.
+        const at = (p: (typeof fresh)[number]) => parseAliyunDateTime(p.CreateTime)?.getTime() ?? 0;
+        return fresh.sort((a, b) => at(b) - at(a))[0] ?? null;
       },
-    );
+    });
     return taskFromProperty(property);
   },
 

@@ -5,6 +5,7 @@ import { parse as parseLossless } from "lossless-json";
 import type { z } from "zod";
 import type { LocalizedText } from "../../domain/call-time-group";
 import { ProviderError } from "../errors";
+import { createOnce } from "../create-once";
 import { httpStatusError, sendWithRetry } from "../http";
 import type { Contact, ContactsResult, Page, ProviderContext, RemoteTask, TaskDraft } from "../types";
 import { NXCLOUD_PAGE_SIZE } from "./capabilities";
@@ -103,6 +104,8 @@ function retCodeError(retCode: number, retMsg: string, responseID: string): Prov
     providerMessage: `${retMsg} (responseID ${responseID || "none"})`,
     httpStatus: 200,
     retryable: RETRYABLE_CODES.has(retCode),
+    // An internal error answered in the envelope may come after the write was made.
+    mayHaveApplied: retCode === NXCLOUD_RET.internal,
     userMessage: detail ? { en: `${known.en} (${detail})`, zh: `${known.zh}（${detail}）` } : known,
   });
 }
@@ -318,18 +321,6 @@ export function nxcloudTaskSettings(
   };
 }
 
-/** Did the create possibly reach NXCloud without us hearing the answer? */
-function outcomeUnknown(e: unknown): boolean {
-  if (!(e instanceof ProviderError)) return false;
-  return (
-    e.code === "TIMEOUT" ||
-    e.code === "NETWORK" ||
-    e.code === "HTTP_429" ||
-    /^HTTP_5\d\d$/.test(e.code) ||
-    e.code === String(NXCLOUD_RET.internal)
-  );
-}
-
 /**
  * createTask with userTaskID = draft.idempotencyKey (providers.md §3: "userTaskID is the caller's own task id:
  * unique"). A create whose outcome is unknown is first looked up by that id; only if NXCloud has no such task
@@ -344,18 +335,14 @@ export async function nxcloudCreateTask(ctx: ProviderContext, draft: TaskDraft):
     taskCreateSetting: settings.taskCreateSetting,
     funcFlag: { ...settings.funcFlag, smsEnable: false, smsFuncFlag: [] },
   };
-  for (let attempt = 1; ; attempt++) {
-    try {
+  // The userTaskID is ours, so a lost create is found by it; no clock is involved.
+  return createOnce({
+    send: async () => {
       await nxPost(ctx, NXCLOUD_PATHS.createTask, request, ZNxCreateTaskResponse, { safe: false });
-      break;
-    } catch (e) {
-      if (!outcomeUnknown(e)) throw e;
-      const existing = await findTask(ctx, draft.idempotencyKey);
-      if (existing) return existing;
-      if (attempt >= 2) throw e;
-    }
-  }
-  return nxcloudGetTask(ctx, draft.idempotencyKey);
+      return nxcloudGetTask(ctx, draft.idempotencyKey);
+    },
+    findLanded: () => findTask(ctx, draft.idempotencyKey),
+  });
 }
 
 export async function nxcloudUpdateTask(ctx: ProviderContext, remoteId: string, draft: TaskDraft): Promise<void> {

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { CallTimeGroup } from "../../domain/call-time-group";
 import type { TaskStats } from "../../domain/stats-types";
+import { createOnce, newSince } from "../create-once";
 import { ProviderError } from "../errors";
 import type {
   Contact,
@@ -21,7 +22,6 @@ import {
   encodeCallTimeGroup,
   encodeRetryStrategy,
   eventsFromTaskCallback,
-  parseChinaDateTime,
   remoteTaskFromYunfu,
   sameDialingHours,
   statsFromYunfuRecords,
@@ -46,8 +46,6 @@ const RECORD_PAGE_SIZE = 100;
 // Bounds on paging so a misbehaving host cannot keep us looping (10 000 groups, 200 000 calls).
 const MAX_GROUP_PAGES = 200;
 const MAX_RECORD_PAGES = 2000;
-/** A task found by name within this long of our timed-out create is taken as that create. */
-const RECONCILE_WINDOW_MS = 10 * 60_000;
 
 const taskPath = (ctx: ProviderContext, id: string) => `/agent-api/new/user/${userIdOf(ctx)}/task/${encodeURIComponent(id)}`;
 const groupsPath = (ctx: ProviderContext) => `/agent-api/user/${userIdOf(ctx)}/dial-time-group`;
@@ -101,40 +99,36 @@ async function dialTimeIdFor(ctx: ProviderContext, group: CallTimeGroup): Promis
   });
 }
 
-/** A task with this name created within the reconcile window, newest first. */
-async function findRecentTaskByName(ctx: ProviderContext, name: string, since: Date): Promise<TYunfuTask | null> {
+/** Tasks of exactly this name (the list filters by name; the first page is enough to tell ours). */
+async function tasksNamed(ctx: ProviderContext, name: string): Promise<TYunfuTask[]> {
   const { data } = await listTaskPage(ctx, 1, name);
-  const candidates = data
-    .filter((t) => t.name === name)
-    .filter((t) => {
-      const created = parseChinaDateTime(t.create_datetime);
-      return created !== null && created.getTime() >= since.getTime() - RECONCILE_WINDOW_MS;
-    })
-    .sort((a, b) => (b.create_datetime ?? "").localeCompare(a.create_datetime ?? ""));
-  return candidates[0] ?? null;
+  return data.filter((t) => t.name === name);
 }
 
-const isLostAnswer = (e: unknown) => e instanceof ProviderError && (e.code === "TIMEOUT" || e.code === "NETWORK");
+/**
+ * The task a create made, among tasks of its name that did not exist before it was sent (create-once.ts
+ * newSince): no clock is compared, since Yunfu's create_datetime is on Yunfu's clock. Among several new ones
+ * (someone else made one meanwhile) the newest by Yunfu's own create_datetime.
+ */
+async function landedTask(ctx: ProviderContext, name: string, before: ReadonlySet<string>): Promise<TYunfuTask | null> {
+  const fresh = newSince(before, await tasksNamed(ctx, name), (t) => t.uuid);
+  return fresh.sort((a, b) => (b.create_datetime ?? "").localeCompare(a.create_datetime ?? ""))[0] ?? null;
+}
 
 async function createTask(ctx: ProviderContext, draft: TaskDraft): Promise<RemoteTask> {
   const dialTimeId = await dialTimeIdFor(ctx, draft.callTimeGroup);
   const body = taskBodyFromDraft(draft, dialTimeId, encodeRetryStrategy(draft.retryStrategy).value);
   const path = `/agent-api/new/user/${userIdOf(ctx)}/task`;
-  const sentAt = ctx.now?.() ?? new Date();
-  let answer: unknown;
-  try {
-    answer = (await callYunfu(ctx, "POST", path, { body, safe: false })).data;
-  } catch (e) {
-    if (!isLostAnswer(e)) throw e;
-    // Yunfu takes no idempotency key: the create may have landed. Look before sending it again.
-    const landed = await findRecentTaskByName(ctx, draft.name, sentAt);
-    if (landed) return remoteTaskFromYunfu(landed);
-    answer = (await callYunfu(ctx, "POST", path, { body, safe: false })).data;
-  }
+  const before = new Set((await tasksNamed(ctx, draft.name)).map((t) => t.uuid));
+  // Yunfu takes no idempotency key: a create whose answer was lost is looked for before it is sent again.
+  const answer = await createOnce<unknown>({
+    send: async () => (await callYunfu(ctx, "POST", path, { body, safe: false })).data,
+    findLanded: () => landedTask(ctx, draft.name, before),
+  });
   const row = ZYunfuTask.safeParse(answer);
   if (row.success) return remoteTaskFromYunfu(row.data);
   // INFERENCE: the answer's data shape is not documented; the task list has the new row.
-  const listed = await findRecentTaskByName(ctx, draft.name, sentAt);
+  const listed = await landedTask(ctx, draft.name, before);
   if (listed) return remoteTaskFromYunfu(listed);
   throw localError("BAD_RESPONSE", "created task not found", {
     en: "Yunfu accepted the task but did not return it; sync the account to see it.",
