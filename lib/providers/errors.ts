@@ -16,6 +16,11 @@ export class ProviderError extends Error {
    */
   readonly mayHaveApplied: boolean;
   readonly userMessage: LocalizedText;
+  /**
+   * The form field the refusal is about, when the adapter knows it from the provider's code or the field it
+   * names: "name", "description", "callTimeGroupId", "retryStrategyId", "contacts" or "params.<key>".
+   */
+  readonly field: string | undefined;
 
   constructor(opts: {
     provider: ProviderKind;
@@ -24,6 +29,7 @@ export class ProviderError extends Error {
     httpStatus?: number | null;
     retryable?: boolean;
     mayHaveApplied?: boolean;
+    field?: string;
     userMessage: LocalizedText;
   }) {
     super(`${opts.provider} ${opts.code}: ${opts.providerMessage}`);
@@ -36,5 +42,6 @@ export class ProviderError extends Error {
     const status = this.httpStatus ?? 0;
     this.mayHaveApplied = opts.mayHaveApplied ?? (status >= 500 || status === 429);
     this.userMessage = opts.userMessage;
+    this.field = opts.field;
   }
 }

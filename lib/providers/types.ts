@@ -98,9 +98,50 @@ export type WebhookEvent =
   | { type: "task-deleted"; dedupeKey: string; remoteTaskId: string; occurredAt: Date };
 
 export interface InboundWebhook {
+  /** Lower-cased header names. */
   headers: Record<string, string | undefined>;
+  /** The query string of the webhook URL (Yunfu's callbacks are unsigned: our URL carries a token). */
+  query: Record<string, string | undefined>;
   /** Exact bytes received (signatures cover them). */
   rawBody: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Number-level operations (optional; declared in capabilities.numberOps). The mirror's per-number ledger
+// (TaskNumber) is filled from them during sync, so a call webhook the provider gave up on is recovered.
+
+/** What happened to one number of a task, as far as the provider tells. */
+export type RemoteNumberState = "queued" | "dialling" | "answered" | "not-answered" | "busy" | "failed" | "finished" | "removed";
+
+export interface RemoteNumber {
+  /** E.164 where the provider's form can be read as such (+8613800138000), else as the provider sent it. */
+  phone: string;
+  /** The provider's id for this number in this task (NXCloud orderID, Yunfu number id…), when it has one. */
+  orderId: string | null;
+  state: RemoteNumberState;
+  /** Calls made to this number so far, when the provider reports it. */
+  attempts: number | null;
+  lastOutcome: CallOutcome | null;
+  lastCallAt: Date | null;
+  /** The provider record, JSON-safe. */
+  raw: unknown;
+}
+
+export interface NumberOpsCapabilities {
+  /** listNumbers: the task's numbers with their last state. */
+  list: boolean;
+  /** listCalls: the task's call records. */
+  calls: boolean;
+  /** removeNumbers: stop calling numbers of a running task (DNC). */
+  remove: boolean;
+  /** Largest batch removeNumbers / listNumbers filters accept, when documented. */
+  batchSize: number | null;
+}
+
+export interface RemoveNumbersResult {
+  removed: string[];
+  /** Numbers the provider could not stop, each with the reason in plain words. */
+  notRemoved: { phone: string; reason: LocalizedText }[];
 }
 
 /** A parameter of the dialing-parameters form, generated from capabilities. */
@@ -159,6 +200,8 @@ export interface ProviderCapabilities {
     /** Largest page for list calls. */
     listPageSize: number;
   };
+  /** Number-level operations this provider offers (see RemoteNumber). */
+  numberOps: NumberOpsCapabilities;
   /** In which mirrored statuses each operation is allowed (documented state rules). */
   allowedIn: Record<TaskOperation, TaskStatus[]>;
   /** Cross-field rules the range checks cannot express (Aliyun AutoStart=1 needs day or time, …). */
@@ -183,6 +226,12 @@ export interface ProviderAdapter {
   /** Sends one batch (≤ capabilities.limits.contactsBatchSize). */
   addContacts?(ctx: ProviderContext, remoteId: string, contacts: Contact[]): Promise<ContactsResult>;
   listTimeGroups?(ctx: ProviderContext): Promise<(CallTimeGroup & { remoteId: string })[]>;
+  /** The task's numbers, page by page (capabilities.numberOps.list). */
+  listNumbers?(ctx: ProviderContext, remoteId: string, cursor: string | null): Promise<Page<RemoteNumber>>;
+  /** The task's call records, page by page, oldest first where the provider allows (capabilities.numberOps.calls). */
+  listCalls?(ctx: ProviderContext, remoteId: string, cursor: string | null): Promise<Page<CallRecordEvent>>;
+  /** Stops calling these numbers (E.164) in the task (capabilities.numberOps.remove). */
+  removeNumbers?(ctx: ProviderContext, remoteId: string, phones: string[]): Promise<RemoveNumbersResult>;
   /** Encode a group for this provider, naming every loss. */
   encodeCallTimeGroup(group: CallTimeGroup, ctx?: Pick<ProviderContext, "settings">): Encoded<unknown>;
   encodeRetryStrategy(strategy: RetryStrategy): Encoded<unknown>;

@@ -491,7 +491,7 @@ describe("webhooks", () => {
   it("has none: verify refuses everything and parse throws", () => {
     expect(adapter.capabilities.operations.webhooks).toBe(false);
     expect(adapter.capabilities.operations.complete).toBe(false);
-    const req = { headers: {}, rawBody: "{}" };
+    const req = { headers: {}, query: {}, rawBody: "{}" };
     expect(adapter.verifyWebhook(ctxFor("1"), req)).toBe(false);
     expect(() => adapter.parseWebhook(ctxFor("1"), req)).toThrow();
   });

@@ -398,7 +398,7 @@ describe("webhooks", () => {
         }
         const headers: Record<string, string> = {};
         for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers[k] = v;
-        received.push({ headers, rawBody: Buffer.concat(chunks).toString("utf8") });
+        received.push({ headers, query: {}, rawBody: Buffer.concat(chunks).toString("utf8") });
         res.writeHead(200).end("ok");
       });
     });
@@ -443,7 +443,7 @@ describe("webhooks", () => {
 
     const hook = received[received.length - 1];
     expect(nxcloudAdapter.verifyWebhook(ctx, { ...hook, rawBody: hook.rawBody.replace(/"taskStatus":\d/, '"taskStatus":5') + " " })).toBe(false);
-    expect(nxcloudAdapter.verifyWebhook(ctx, { headers: { ...hook.headers, sign: "0".repeat(32) }, rawBody: hook.rawBody })).toBe(false);
+    expect(nxcloudAdapter.verifyWebhook(ctx, { query: {}, headers: { ...hook.headers, sign: "0".repeat(32) }, rawBody: hook.rawBody })).toBe(false);
     expect(nxcloudAdapter.verifyWebhook(ctxFor(url, { credentials: { ...DEMO_CREDENTIALS, secretKey: "other" } }), hook)).toBe(false);
   });
 

@@ -231,8 +231,8 @@ describe("Yunfu adapter against the simulator", () => {
     expect(received).toHaveLength(2);
 
     const [createdHook, deletedHook] = received;
-    expect(yunfuAdapter.verifyWebhook(ctx, { headers: createdHook.headers, rawBody: createdHook.body })).toBe(true);
-    const created = yunfuAdapter.parseWebhook(ctx, { headers: createdHook.headers, rawBody: createdHook.body });
+    expect(yunfuAdapter.verifyWebhook(ctx, { query: {}, headers: createdHook.headers, rawBody: createdHook.body })).toBe(true);
+    const created = yunfuAdapter.parseWebhook(ctx, { query: {}, headers: createdHook.headers, rawBody: createdHook.body });
     expect(created).toHaveLength(1);
     expect(created[0].type).toBe("task-created");
     if (created[0].type !== "task-created") return;
@@ -240,14 +240,14 @@ describe("Yunfu adapter against the simulator", () => {
     expect(created[0].task.name).toBe("新会员欢迎回访");
     expect(created[0].timeGroups).toEqual([officeHours()]);
 
-    const deleted = yunfuAdapter.parseWebhook(ctx, { headers: deletedHook.headers, rawBody: deletedHook.body });
+    const deleted = yunfuAdapter.parseWebhook(ctx, { query: {}, headers: deletedHook.headers, rawBody: deletedHook.body });
     expect(deleted.map((e) => e.type)).toEqual(["task-deleted"]);
     expect(deleted[0].dedupeKey).not.toBe(created[0].dedupeKey);
 
     const tampered = { ...createdHook.headers, "x-dialboard-token": "forged" };
-    expect(yunfuAdapter.verifyWebhook(ctx, { headers: tampered, rawBody: createdHook.body })).toBe(false);
+    expect(yunfuAdapter.verifyWebhook(ctx, { query: {}, headers: tampered, rawBody: createdHook.body })).toBe(false);
     const { "x-dialboard-token": _dropped, ...unsigned } = createdHook.headers;
-    expect(yunfuAdapter.verifyWebhook(ctx, { headers: unsigned, rawBody: createdHook.body })).toBe(false);
+    expect(yunfuAdapter.verifyWebhook(ctx, { query: {}, headers: unsigned, rawBody: createdHook.body })).toBe(false);
   });
 
   it("reads through injected 5xx and 429 faults, and never sends a create twice", async () => {

@@ -272,6 +272,8 @@ export const aliyunVmsCapabilities: ProviderCapabilities = {
     maxTasks: 100,
     listPageSize: 100,
   },
+  // Number-level operations are declared by each adapter as it implements them.
+  numberOps: { list: false, calls: false, remove: false, batchSize: null },
   allowedIn: {
     create: ["draft"],
     // INFERENCE: no documented rule for CloudUpdateTask; we allow it where the task is not dialling and not ended.

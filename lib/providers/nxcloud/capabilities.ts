@@ -197,6 +197,8 @@ export const nxcloudCapabilities: ProviderCapabilities = {
     listPageSize: NXCLOUD_PAGE_SIZE,
   },
   // providers.md §3: updateTask only while paused or not yet started; mgrTaskStatus start/pause/complete.
+  // Number-level operations are declared by each adapter as it implements them.
+  numberOps: { list: false, calls: false, remove: false, batchSize: null },
   allowedIn: {
     create: ["draft"],
     update: ["pending", "paused"],

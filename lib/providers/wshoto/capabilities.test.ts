@@ -32,7 +32,7 @@ describe("WShoto capabilities", () => {
 
   it("has no webhook: nothing verifies and parsing refuses", () => {
     const ctx = { baseUrl: "http://127.0.0.1:1", credentials: {}, settings: {} };
-    expect(wshotoAdapter.verifyWebhook(ctx, { headers: {}, rawBody: "{}" })).toBe(false);
-    expect(() => wshotoAdapter.parseWebhook(ctx, { headers: {}, rawBody: "{}" })).toThrow(/webhook/i);
+    expect(wshotoAdapter.verifyWebhook(ctx, { query: {}, headers: {}, rawBody: "{}" })).toBe(false);
+    expect(() => wshotoAdapter.parseWebhook(ctx, { query: {}, headers: {}, rawBody: "{}" })).toThrow(/webhook/i);
   });
 });

@@ -106,6 +106,8 @@ export const wshotoCapabilities: ProviderCapabilities = {
     maxTasks: null,
     listPageSize: PAGE_SIZE_MAX,
   },
+  // Number-level operations are declared by each adapter as it implements them.
+  numberOps: { list: false, calls: false, remove: false, batchSize: null },
   allowedIn: NONE_ALLOWED,
   // Nothing is sent to WShoto, so there is no cross-field rule to check.
   validateParams: () => [],

@@ -171,6 +171,8 @@ export const yunfuCapabilities: ProviderCapabilities = {
     maxTasks: null,
     listPageSize: 50,
   },
+  // Number-level operations are declared by each adapter as it implements them.
+  numberOps: { list: false, calls: false, remove: false, batchSize: null },
   allowedIn: {
     create: ["draft"],
     // INFERENCE: like numbers (6007), a started 2.0 task is edited after stopping it.

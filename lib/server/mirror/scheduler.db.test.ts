@@ -28,7 +28,7 @@ describe("the scheduled pass", () => {
     sim.state.tasks.push(nxSimTask(1));
     const accountId = await createAccount("nxcloud", sim.url, NX_CREDENTIALS);
     const call = signedNxcloudCall({ userTaskID: "bench-000001", callID: "lost-in-crash" });
-    const [event] = nxcloudParseWebhook({ headers: call.headers, rawBody: call.body });
+    const [event] = nxcloudParseWebhook({ query: {}, headers: call.headers, rawBody: call.body });
     await getDb().webhookEvent.create({
       data: { accountId, dedupeKey: event.dedupeKey, body: JSON.stringify({ event, raw: call.body }), receivedAt: new Date(Date.now() - 120_000) },
     });

@@ -151,7 +151,7 @@ describe("POST /api/webhooks/nxcloud/<accountId>", () => {
     const { id } = await mirrorTask("t-1");
     const call = signedNxcloudCall({ userTaskID: "t-1", callID: "call-lost" });
     const { nxcloudParseWebhook } = await import("../../providers/nxcloud/webhook");
-    const [event] = nxcloudParseWebhook({ headers: call.headers, rawBody: call.body });
+    const [event] = nxcloudParseWebhook({ query: {}, headers: call.headers, rawBody: call.body });
     await getDb().webhookEvent.create({
       data: { accountId, dedupeKey: event.dedupeKey, body: JSON.stringify({ event, raw: call.body }), receivedAt: new Date(Date.now() - 5 * 60_000) },
     });

@@ -63,7 +63,7 @@ export async function receiveWebhook(req: InboundRequest): Promise<ReceiveOutcom
   const headers = { ...req.headers };
   const token = req.query.get("token");
   if (account.kind === "yunfu" && token && !headers[YUNFU_TOKEN_HEADER]) headers[YUNFU_TOKEN_HEADER] = token;
-  const inbound: InboundWebhook = { headers, rawBody: req.rawBody };
+  const inbound: InboundWebhook = { headers, query: Object.fromEntries(req.query), rawBody: req.rawBody };
   if (!adapter.verifyWebhook(ctx, inbound)) return { status: 401, body: { ok: false, error: "invalid signature" }, toApply: [] };
   let events: WebhookEvent[];
   try {
