@@ -15,6 +15,12 @@ const inter = localFont({
 export const metadata: Metadata = {
   title: { default: "Dialboard", template: "%s · Dialboard" },
   description: "Outbound calling tasks across providers",
+  // public/: favicon.ico for browsers that ask for it by name, the SVG for the rest, PNGs for home screens.
+  icons: {
+    icon: [{ url: "/favicon.ico", sizes: "48x48" }, { url: "/icon.svg", type: "image/svg+xml" }],
+    apple: "/apple-touch-icon.png",
+  },
+  manifest: "/site.webmanifest",
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
