@@ -27,7 +27,14 @@ export interface ProviderContext {
   /** Our public webhook URL for this account, sent to providers that take callback URLs per task. */
   webhookUrl?: string;
   now?: () => Date;
+  /**
+   * Where an adapter reports what no user sees but an operator should: provider rows it could not read, a
+   * best-effort call that failed. Fields never carry phone numbers or secrets. Absent: nothing is logged.
+   */
+  log?: ProviderLog;
 }
+
+export type ProviderLog = (level: "info" | "warn", msg: string, fields: Record<string, string | number | boolean | null>) => void;
 
 /** A remote task, normalised. Ids are strings end to end (19-digit ids exist). */
 export interface RemoteTask {

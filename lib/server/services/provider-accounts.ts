@@ -10,6 +10,7 @@ import { appUrl } from "../config";
 import { decryptJson, encryptJson } from "../crypto";
 import { getDb } from "../db";
 import { AppError, isUniqueViolation } from "../errors";
+import { logger } from "../logger";
 
 export const ZAccountInput = z.object({
   kind: z.enum(PROVIDER_KINDS),
@@ -126,6 +127,8 @@ export async function providerContextFor(
     credentials: decryptJson<Record<string, string>>(row.credentialsEnc),
     settings: JSON.parse(row.settings) as Record<string, string>,
     webhookUrl: webhookUrlFor(row.kind, row.id),
+    // What an adapter reports for operators (rows it could not read, best-effort calls that failed).
+    log: (level, msg, fields) => logger[level]({ provider: row.kind, accountId: row.id, ...fields }, msg),
     ...overrides,
   };
   return { adapter, ctx, account: { id: row.id, kind: row.kind as ProviderKind, name: row.name, enabled: row.enabled } };
