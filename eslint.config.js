@@ -26,4 +26,24 @@ export default tseslint.config(
     files: ["lib/providers/**/*.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: ["**/server/**", "**/app/**", "react", "next/*", "@prisma/*", "@/lib/server/*", "@/app/*"] }] },
   },
+  {
+    // A simulator is a second reading of the provider's documents (issue 11 §1): it may share the TypeScript
+    // types of documented payloads (wire.ts), never a client's signer, mapping, client, adapter or zod schema.
+    files: ["simulators/wshoto/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/lib/providers/**", "@/lib/providers/*"],
+              allowTypeImports: true,
+              message: "Simulators import only types from lib/providers (wire.ts): implement the provider from its documents.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -1,5 +1,5 @@
 // The WShoto simulator's state and its demo seed: follow-up and super mass-send tasks as a WeCom
-// SCRM team would have them (providers.md §4, seed 003). Ids are 19-digit strings (int64 > 2^53).
+// SCRM team would have them (docs/providers/wshoto.md §3, seed 003). Ids are 19-digit strings (int64 > 2^53).
 import { mulberry32 } from "../core/faults";
 import { bigId } from "../core/ids";
 
@@ -65,7 +65,7 @@ export interface WshotoSimState {
   receivedBodies: { path: string; body: string }[];
 }
 
-// The ids in WShoto's own examples (providers.md §4 "int64 ids"): the detail request and the list.
+// The ids in WShoto's own examples (docs/providers/wshoto.md §4 "int64 ids"): the detail request and the list.
 export const DOC_TEMPLATE_ID = "1254676189925432389";
 export const DOC_LIST_TEMPLATE_ID = "1561935932083487170";
 

@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { HolidayCalendar } from "../../lib/domain/holiday-calendar";
 import { ProviderError } from "../../lib/providers/errors";
-import type { ProviderContext } from "../../lib/providers/types";
+import type { Page, ProviderContext, RemoteTask } from "../../lib/providers/types";
 import { clearAccessTokenCache, queryTaskPage } from "../../lib/providers/wshoto/client";
 import { listEmployeeExecution, wshotoAdapter } from "../../lib/providers/wshoto/index";
 import { DEMO_CREDENTIALS } from "./demo";
@@ -59,6 +59,18 @@ async function rawPost(pathname: string, token: string | null, body: string): Pr
   return { status: res.status, code: ((await res.json()) as { code: number }).code };
 }
 
+async function listAll(c: ProviderContext): Promise<RemoteTask[]> {
+  const items: RemoteTask[] = [];
+  let cursor: string | null = null;
+  for (let pages = 0; pages < 100; pages++) {
+    const page: Page<RemoteTask> = await wshotoAdapter.listTasks(c, cursor);
+    items.push(...page.items);
+    cursor = page.nextCursor;
+    if (cursor === null) break;
+  }
+  return items;
+}
+
 async function providerError(promise: Promise<unknown>): Promise<ProviderError> {
   const error = await promise.then(
     () => null,
@@ -78,10 +90,11 @@ afterEach(async () => {
 });
 
 describe("WShoto adapter against the simulator: reading tasks", () => {
-  it("lists the seeded follow-up and mass-send tasks of the last 90 days with exact 19-digit ids", async () => {
-    const page = await wshotoAdapter.listTasks(ctx(), null);
-    expect(page.nextCursor).toBeNull();
-    expect(page.total).toBe(8);
+  it("lists the seeded follow-up and mass-send tasks with exact 19-digit ids", async () => {
+    const first = await wshotoAdapter.listTasks(ctx(), null);
+    expect(first.total).toBe(8);
+    const page = { items: await listAll(ctx()) };
+    expect(page.items).toHaveLength(8);
     const byName = new Map(page.items.map((t) => [t.name, t]));
     expect(byName.get("双十二老客户回访")).toMatchObject({ remoteId: DOC_TEMPLATE_ID, kind: "follow-up", status: "running", rawStatus: "2", taskType: "1" });
     expect(byName.get("会员日群发")).toMatchObject({ remoteId: DOC_LIST_TEMPLATE_ID, status: "completed", rawStatus: "3", taskType: "3" });
@@ -90,6 +103,17 @@ describe("WShoto adapter against the simulator: reading tasks", () => {
     expect(byName.get("新品试用跟进")).toMatchObject({ status: "pending", rawStatus: "0" });
     for (const task of page.items) expect(task.remoteId).toMatch(/^\d{19}$/);
     expect(page.items.map((t) => t.remoteId).sort()).toEqual((await adminState()).tasks.map((t) => t.template_id).sort());
+  });
+
+  it("keeps listing tasks once they are older than 90 days (windows of at most 90 days, walked back)", async () => {
+    await adminConfig({ advanceSeconds: 100 * 86_400 });
+    const later = new Date(START.getTime() + 100 * 86_400_000);
+    const listed = await listAll(ctx({ now: () => later }));
+    expect(listed.map((t) => t.remoteId).sort()).toEqual((await adminState()).tasks.map((t) => t.template_id).sort());
+    const windows = (await adminState()).receivedBodies
+      .filter((b) => b.path.endsWith("/page_query_task_info_list"))
+      .map((b) => JSON.parse(b.body) as { start_time?: number; end_time?: number });
+    expect(windows.every((w) => w.start_time === undefined || w.end_time! - w.start_time <= 90 * 86_400)).toBe(true);
   });
 
   it("pages through the list with current_index (the simulator pages like WShoto)", async () => {
@@ -216,14 +240,21 @@ describe("WShoto access_token against the simulator", () => {
     expect(await rawToken()).not.toBe(first);
   });
 
-  it("re-fetches an early-invalidated token once and the call succeeds", async () => {
-    await wshotoAdapter.listTasks(ctx(), null);
+  it("re-fetches an early-invalidated token once (answered 42001, a code in no list) and the call succeeds", async () => {
+    await queryTaskPage(ctx(), {});
     await adminConfig({ expireTokens: true });
-    const page = await wshotoAdapter.listTasks(ctx(), null);
-    expect(page.items).toHaveLength(8);
+    const page = await queryTaskPage(ctx(), {});
+    expect(page.total).toBe(8);
     const state = await adminState();
     expect(state.tokenRequests).toBe(2);
     expect(state.receivedBodies.filter((b) => b.path.endsWith("/page_query_task_info_list"))).toHaveLength(3);
+  });
+
+  it("answers an expired token with 42001 and an unknown one with 10001", async () => {
+    const token = await rawToken();
+    await adminConfig({ advanceSeconds: 7201 });
+    expect(await rawPost("/openapi/task/follow_up/page_query_task_info_list", token, "{}")).toEqual({ status: 200, code: 42001 });
+    expect(await rawPost("/openapi/task/follow_up/page_query_task_info_list", "forged", "{}")).toEqual({ status: 200, code: 10001 });
   });
 
   it("stops after a second token-invalid answer instead of looping", async () => {

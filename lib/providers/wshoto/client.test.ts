@@ -4,8 +4,9 @@ import type { ProviderContext } from "../types";
 import { clearAccessTokenCache, getAccessToken, queryTaskPage } from "./client";
 
 // A scripted WShoto: the token endpoint hands out tok-1, tok-2, …; the list answers with the
-// scripted codes in order (then 0). Counts what the client asked for.
-function fakeWshoto(listCodes: number[] = []) {
+// scripted codes in order (then 0), each with "access_token已过期" unless a [code, msg] pair says otherwise.
+// Counts what the client asked for.
+function fakeWshoto(listCodes: (number | [number, string])[] = []) {
   const seen = { tokenFetches: 0, listCalls: 0, tokensUsed: [] as string[] };
   const fetchImpl = (async (input: RequestInfo | URL) => {
     const url = new URL(String(input));
@@ -16,8 +17,9 @@ function fakeWshoto(listCodes: number[] = []) {
     }
     seen.listCalls++;
     seen.tokensUsed.push(url.searchParams.get("access_token") ?? "");
-    const code = listCodes.shift() ?? 0;
-    const body = code === 0 ? { code, msg: "请求成功", data: { total: 0, records: [] } } : { code, msg: "access_token已过期" };
+    const next = listCodes.shift() ?? 0;
+    const [code, msg] = typeof next === "number" ? [next, "access_token已过期"] : next;
+    const body = code === 0 ? { code, msg: "请求成功", data: { total: 0, records: [] } } : { code, msg };
     return new Response(JSON.stringify(body));
   }) as typeof fetch;
   return { seen, fetchImpl };
@@ -87,6 +89,44 @@ describe("WShoto access_token cache", () => {
     expect((error as ProviderError).userMessage.zh).toContain("AppSecret");
     expect(seen.listCalls).toBe(2);
     expect(seen.tokenFetches).toBe(2);
+  });
+
+  it("re-fetches once on a token answer whatever its code: WeCom's 42001 and 40014 are in no list", async () => {
+    for (const [code, msg] of [
+      [42001, "access_token已过期"],
+      [40014, "不合法的access_token"],
+      [40082, "invalid token"],
+    ] as const) {
+      clearAccessTokenCache();
+      const { seen, fetchImpl } = fakeWshoto([[code, msg]]);
+      await expect(queryTaskPage(ctxWith(fetchImpl), {})).resolves.toMatchObject({ total: 0 });
+      expect(seen.tokensUsed).toEqual(["tok-1", "tok-2"]);
+    }
+  });
+
+  it("says the token is the problem when a fresh token is refused too, whatever the code", async () => {
+    const { seen, fetchImpl } = fakeWshoto([
+      [40014, "不合法的access_token"],
+      [40014, "不合法的access_token"],
+    ]);
+    const error = (await queryTaskPage(ctxWith(fetchImpl), {}).catch((e: unknown) => e)) as ProviderError;
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error.code).toBe("40014");
+    expect(error.userMessage.en).toMatch(/rejected the access token, even a freshly fetched one \(code 40014\)/);
+    expect(error.userMessage.zh).toContain("访问凭证");
+    expect(seen.listCalls).toBe(2);
+    // The refused token is not kept: the next call starts with a new one.
+    await queryTaskPage(ctxWith(fetchImpl), {});
+    expect(seen.tokensUsed).toEqual(["tok-1", "tok-2", "tok-3"]);
+  });
+
+  it("does not touch the token for a refusal about something else", async () => {
+    const { seen, fetchImpl } = fakeWshoto([[40005, "任务不存在"]]);
+    const error = (await queryTaskPage(ctxWith(fetchImpl), {}).catch((e: unknown) => e)) as ProviderError;
+    expect(error.code).toBe("40005");
+    expect(error.userMessage.en).toBe("The task was not found on WShoto.");
+    expect(seen.tokenFetches).toBe(1);
+    expect(seen.listCalls).toBe(1);
   });
 
   it("asks for the credentials before calling anyone", async () => {

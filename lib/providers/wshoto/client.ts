@@ -1,4 +1,4 @@
-// HTTP client for the WShoto open API (providers.md §4): a cached access_token passed as a query
+// HTTP client for the WShoto open API (docs/providers/wshoto.md): a cached access_token passed as a query
 // parameter, `{code, msg, data}` envelopes, and lossless JSON because ids are 19-digit longs.
 import { createHash } from "node:crypto";
 import type { z } from "zod";
@@ -6,6 +6,7 @@ import type { LocalizedText } from "../../domain/call-time-group";
 import { ProviderError } from "../errors";
 import { httpStatusError, sendWithRetry, type HttpResponse } from "../http";
 import type { ProviderContext } from "../types";
+import { wshotoText } from "./text";
 import {
   parseWshotoResponse,
   stringifyWshoto,
@@ -39,32 +40,31 @@ export interface WshotoRecord<T> {
 
 /** What a manager should read for a WShoto code. Unknown codes show WShoto's own msg. */
 export function wshotoErrorMessage(code: number, msg: string): LocalizedText {
-  if (TOKEN_INVALID_CODES.has(code)) {
-    return {
-      en: "WShoto rejected the access token, even a freshly fetched one. Check the app ID and app secret.",
-      zh: "微盛拒绝了访问凭证（重新获取后仍无效），请检查 AppID 和 AppSecret。",
-    };
-  }
   switch (code) {
     case WSHOTO_CODES.badCredentials:
-      return {
-        en: "WShoto did not accept the app ID and app secret.",
-        zh: "微盛不接受该 AppID 和 AppSecret。",
-      };
+      return wshotoText("error.badCredentials");
     case WSHOTO_CODES.missingParameter:
-      return { en: `A required parameter is missing: ${msg}`, zh: `缺少必填参数：${msg}` };
+      return wshotoText("error.missingParameter", { detail: msg });
     case WSHOTO_CODES.pageSizeTooLarge:
-      return { en: "WShoto returns at most 100 records per page.", zh: "微盛每页最多返回 100 条记录。" };
+      return wshotoText("error.pageSizeTooLarge");
     case WSHOTO_CODES.timeWindowTooLong:
-      return {
-        en: "WShoto lists tasks in windows of at most 90 days (start time to end time).",
-        zh: "微盛任务列表的起止时间间隔不能超过 90 天。",
-      };
+      return wshotoText("error.windowTooLong");
     case WSHOTO_CODES.taskNotFound:
-      return { en: "The task was not found on WShoto.", zh: "在微盛上找不到该任务。" };
+      return wshotoText("error.taskNotFound");
     default:
-      return { en: `WShoto refused the request: ${msg} (code ${code}).`, zh: `微盛拒绝了请求：${msg}（错误码 ${code}）。` };
+      return wshotoText("error.refused", { detail: msg, code });
   }
+}
+
+/**
+ * Whether an answer says the access_token is not (or no longer) valid. WShoto's code table is NOT FOUND
+ * (docs/providers/wshoto.md §5): the codes a third-party client refreshes on are one sign, a msg naming the
+ * token (access_token / token / 凭证) is the other, so a token answer with a code nobody listed is still
+ * recognised. Only the token is named, never a field: "template_id不能为空" is not a token answer.
+ */
+export function isTokenInvalid(env: TEnvelope): boolean {
+  if (env.code === WSHOTO_CODES.ok) return false;
+  return TOKEN_INVALID_CODES.has(env.code) || /access[_ ]?token|\btoken\b|令牌|凭证/i.test(env.msg ?? "");
 }
 
 function envelopeError(env: TEnvelope, httpStatus: number): ProviderError {
@@ -84,10 +84,7 @@ function badResponse(detail: string, httpStatus: number): ProviderError {
     code: "BAD_RESPONSE",
     providerMessage: detail.slice(0, 300),
     httpStatus,
-    userMessage: {
-      en: "WShoto answered with something Dialboard cannot read.",
-      zh: "微盛返回了无法识别的内容。",
-    },
+    userMessage: wshotoText("error.badResponse"),
   });
 }
 
@@ -124,7 +121,7 @@ interface CachedToken {
   secretFingerprint: string;
 }
 
-// providers.md §4: fetching the token too often triggers frequency interception (频率拦截), so one
+// docs/providers/wshoto.md §2: fetching the token too often triggers frequency interception (频率拦截), so one
 // token per (base URL, app id) is kept in module memory and shared by every call of this process.
 const tokenCache = new Map<string, CachedToken>();
 const tokenFetches = new Map<string, Promise<CachedToken>>();
@@ -145,7 +142,7 @@ function credentialsOf(ctx: ProviderContext): { appid: string; appSecret: string
       provider: "wshoto",
       code: "MISSING_CREDENTIALS",
       providerMessage: "appid and appSecret are required",
-      userMessage: { en: "Enter the WShoto app ID and app secret.", zh: "请填写微盛 AppID 和 AppSecret。" },
+      userMessage: wshotoText("error.missingCredentials"),
     });
   }
   return { appid, appSecret };
@@ -208,9 +205,9 @@ async function fetchAccessToken(ctx: ProviderContext, appid: string, appSecret: 
 
 /**
  * POSTs a JSON body with ?access_token=. Every API used here is a read, so it is retried (safe).
- * providers.md §4: "the platform may invalidate a token early, so implement re-fetch on failure":
- * on a token-invalid code the token is fetched again ONCE and the call repeated once; a second
- * refusal is an error, never a loop.
+ * docs/providers/wshoto.md §2: "the platform may invalidate a token early, so implement re-fetch on
+ * failure". A token-invalid answer, whatever its code (isTokenInvalid), drops the token, fetches a new one
+ * ONCE and repeats the call once; a second refusal is a clear error about the token, never a loop.
  */
 async function post<T>(ctx: ProviderContext, path: string, body: unknown, schema: z.ZodType<T>): Promise<WshotoRecord<T>> {
   let token = await getAccessToken(ctx);
@@ -225,10 +222,19 @@ async function post<T>(ctx: ProviderContext, path: string, body: unknown, schema
       safe: true,
     }));
     const env = readEnvelope(res);
-    if (TOKEN_INVALID_CODES.has(env.code) && attempt === 1) {
+    if (isTokenInvalid(env)) {
       invalidateAccessToken(ctx, token);
-      token = await getAccessToken(ctx);
-      continue;
+      if (attempt === 1) {
+        token = await getAccessToken(ctx);
+        continue;
+      }
+      throw new ProviderError({
+        provider: "wshoto",
+        code: String(env.code),
+        providerMessage: env.msg ?? "",
+        httpStatus: res.status,
+        userMessage: wshotoText("error.tokenRejected", { code: env.code }),
+      });
     }
     if (env.code !== WSHOTO_CODES.ok) throw envelopeError(env, res.status);
     return { record: parseData(schema, env.data, path, res.status), raw: env.data };

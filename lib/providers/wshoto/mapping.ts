@@ -1,10 +1,11 @@
-// WShoto wire ↔ Dialboard domain (providers.md §4). WShoto tasks are WeCom follow-up and super
+// WShoto wire ↔ Dialboard domain (docs/providers/wshoto.md). WShoto tasks are WeCom follow-up and super
 // mass-send tasks: employees follow up customers or groups, nobody is dialled.
 import type { CallTimeGroup, Encoded, LocalizedText } from "../../domain/call-time-group";
 import type { RetryStrategy } from "../../domain/retry-strategy";
 import type { TaskStats } from "../../domain/stats-types";
 import type { TaskStatus } from "../../domain/task";
 import type { RemoteTask } from "../types";
+import { wshotoText } from "./text";
 import type { TExecutionRecord, TTaskRecord } from "./wire";
 
 /**
@@ -31,33 +32,20 @@ export function taskStatusFromWshoto(status: number): TaskStatus {
   }
 }
 
-export const WSHOTO_STATUS_LABELS: Record<string, LocalizedText> = {
-  "0": { en: "Not started", zh: "未开始" },
-  "1": { en: "Creating", zh: "创建中" },
-  "2": { en: "In progress", zh: "进行中" },
-  "3": { en: "Ended", zh: "已结束" },
-  "4": { en: "Expired", zh: "已失效" },
-  "-1": { en: "Create failed", zh: "创建失败" },
-};
+/** `template_type`: 1 follow up customers, 2 follow up customer groups, 3 super mass-send (seed 003). */
+const TEMPLATE_TYPES = ["1", "2", "3"] as const;
 
-export const WSHOTO_TEMPLATE_TYPE_LABELS: Record<string, LocalizedText> = {
-  "1": { en: "Follow up customers", zh: "跟进客户" },
-  "2": { en: "Follow up customer groups", zh: "跟进客户群" },
-  "3": { en: "Super mass-send", zh: "超级群发" },
-};
+export const WSHOTO_TEMPLATE_TYPE_LABELS: Record<string, LocalizedText> = Object.fromEntries(
+  TEMPLATE_TYPES.map((type) => [type, wshotoText(`taskType.${type}`)]),
+);
 
 // Seed 003 and the 2.0 create API: 1 低, 2 中, 3 高, 4–7 一星…四星. The old create API
-// (/openapi/task/follow_up/create) is reversed, 1 = 高 and 3 = 低 (providers.md §4); tasks are read
-// through the 2.0 detail API, so the 2.0 meaning applies.
-export const WSHOTO_PRIORITY_LABELS: Record<string, LocalizedText> = {
-  "1": { en: "Low", zh: "低" },
-  "2": { en: "Medium", zh: "中" },
-  "3": { en: "High", zh: "高" },
-  "4": { en: "One star", zh: "一星" },
-  "5": { en: "Two stars", zh: "二星" },
-  "6": { en: "Three stars", zh: "三星" },
-  "7": { en: "Four stars", zh: "四星" },
-};
+// (/openapi/task/follow_up/create) is reversed, 1 = 高 and 3 = 低 (docs/providers/wshoto.md §3); tasks are
+// read through the 2.0 detail API, so the 2.0 meaning applies.
+const PRIORITIES = ["1", "2", "3", "4", "5", "6", "7"] as const;
+export const WSHOTO_PRIORITY_LABELS: Record<string, LocalizedText> = Object.fromEntries(
+  PRIORITIES.map((priority) => [priority, wshotoText(`priority.${priority}`)]),
+);
 
 /** WShoto times are Unix seconds; 0 or absent means "not set". */
 export function dateFromUnixSeconds(seconds: number | null | undefined): Date | null {
@@ -107,22 +95,12 @@ export function employeeExecutionFromWshoto(record: TExecutionRecord): EmployeeE
   };
 }
 
-const NO_CALL_TIME_RULES: LocalizedText = {
-  en: "WShoto follow-up tasks have no call-time rules",
-  zh: "微盛跟进任务没有呼叫时间规则",
-};
-
-const NO_RETRY_RULES: LocalizedText = {
-  en: "WShoto follow-up tasks have no retry rules",
-  zh: "微盛跟进任务没有重呼规则",
-};
-
 /** WShoto has no call windows: nothing is encoded and the whole group is the one loss. */
 export function encodeCallTimeGroup(_group: CallTimeGroup): Encoded<null> {
-  return { value: null, losses: [NO_CALL_TIME_RULES] };
+  return { value: null, losses: [wshotoText("loss.noCallTime")] };
 }
 
 /** WShoto has no retries: nothing is encoded and the whole strategy is the one loss. */
 export function encodeRetryStrategy(_strategy: RetryStrategy): Encoded<null> {
-  return { value: null, losses: [NO_RETRY_RULES] };
+  return { value: null, losses: [wshotoText("loss.noRetry")] };
 }

@@ -1,24 +1,17 @@
-// WShoto (微盛·企微管家) open API wire format, as documented (providers.md §4, seed 003).
-// Shared by the client (responses) and the simulator (requests).
+// WShoto (微盛·企微管家) open API wire format, as documented (docs/providers/wshoto.md, seed 003): zod
+// schemas of the responses the client reads, and the request shapes it sends. The simulator may import the
+// types of this file only (it validates requests its own way).
 //
-// providers.md §4 "int64 ids": template_id and other `long` fields are bare JSON numbers above
+// docs/providers/wshoto.md §4 "int64 ids": template_id and other `long` fields are bare JSON numbers above
 // 2^53 (e.g. 1254676189925432389, which JSON.parse turns into 1254676189925432300). So nothing
 // here uses JSON.parse/JSON.stringify: responses are read with unsafe integers kept as digit
 // strings, and ids are sent back as bare digits through LosslessNumber.
-import { isInteger, isLosslessNumber, isSafeNumber, LosslessNumber, parse, stringify } from "lossless-json";
+import { isInteger, isSafeNumber, LosslessNumber, parse, stringify } from "lossless-json";
 import { z } from "zod";
 
 /** Response JSON → JS values; integers beyond Number.MAX_SAFE_INTEGER become digit strings (ids stay exact). */
 export function parseWshotoResponse(text: string): unknown {
   return parse(text, null, (digits) => (isUnsafeInteger(digits) ? digits : Number(digits)));
-}
-
-/**
- * Request JSON → JS values for the simulator; integers beyond the safe range become LosslessNumber,
- * so a bare 19-digit id is told apart from a quoted one.
- */
-export function parseWshotoRequest(text: string): unknown {
-  return parse(text, null, (digits) => (isUnsafeInteger(digits) ? new LosslessNumber(digits) : Number(digits)));
 }
 
 // Only integers are kept exact: a long decimal (a rate) loses insignificant digits either way.
@@ -42,11 +35,6 @@ export function wshotoLong(id: string): LosslessNumber {
 /** A `long` in a response: a safe number or (beyond 2^53) the digit string parseWshotoResponse kept. */
 export const ZLongOut = z.union([z.string().regex(DIGITS), z.number().int()]).transform((v) => String(v));
 
-/** A `long` in a request: a bare JSON number only (a quoted id is not a `long`). */
-export const ZLongIn = z
-  .union([z.number().int(), z.custom<LosslessNumber>((v) => isLosslessNumber(v) && DIGITS.test(v.value))])
-  .transform((v) => String(v));
-
 export const WSHOTO_PATHS = {
   accessToken: "/openapi/access_token",
   taskList: "/openapi/task/follow_up/page_query_task_info_list",
@@ -57,7 +45,7 @@ export const WSHOTO_PATHS = {
 
 // ---- envelope -------------------------------------------------------------------------------
 
-/** `{"code":0,"msg":"请求成功","data":…}`; non-zero code = failure (providers.md §4). */
+/** `{"code":0,"msg":"请求成功","data":…}`; non-zero code = failure (docs/providers/wshoto.md §5). */
 export const ZEnvelope = z.object({
   code: z.number().int(),
   msg: z.string().nullish(),
@@ -65,22 +53,21 @@ export const ZEnvelope = z.object({
 });
 export type TEnvelope = z.infer<typeof ZEnvelope>;
 
-// Token-invalid codes are THIRD-PARTY (providers.md addendum §4: the "wecom-weisheng-scrm" skill
+// Token-invalid codes are THIRD-PARTY (docs/providers/wshoto.md §5: the "wecom-weisheng-scrm" skill
 // refreshes the token on {10001, 10010, 10011}); WShoto's own table is NOT FOUND.
 export const TOKEN_INVALID_CODES: ReadonlySet<number> = new Set([10001, 10010, 10011]);
 
-// The rest of WShoto's error-code table is NOT FOUND (providers.md §4). These are the codes the
-// simulator answers with and the client explains; a real host's other codes are shown with its msg.
+// The rest of WShoto's error-code table is NOT FOUND. INFERENCE (docs/providers/wshoto.md §5): the codes our
+// simulator chose for the documented refusals; the client explains them, a real host's other codes are
+// shown with its msg.
 export const WSHOTO_CODES = {
   ok: 0,
-  tokenInvalid: 10001,
-  /** WeCom's "invalid credential" code, borrowed (INFERENCE: WShoto is a WeCom SCRM). */
+  /** WeCom's "invalid credential" code, borrowed (INFERENCE, docs/providers/wshoto.md §5). */
   badCredentials: 40001,
   missingParameter: 40002,
   pageSizeTooLarge: 40003,
   timeWindowTooLong: 40004,
   taskNotFound: 40005,
-  invalidParameter: 40006,
 } as const;
 
 // ---- access_token ---------------------------------------------------------------------------
@@ -95,15 +82,10 @@ export type TAccessTokenData = z.infer<typeof ZAccessTokenData>;
 
 // ---- task list / detail ---------------------------------------------------------------------
 
+/** page_size at most 100 (docs/providers/wshoto.md §7). */
 export const PAGE_SIZE_MAX = 100;
-export const PAGE_SIZE_DEFAULT = 20;
-/** start_time/end_time at most 90 days apart (providers.md §4 任务列表). */
+/** start_time/end_time at most 90 days apart (docs/providers/wshoto.md §7 任务列表). */
 export const LIST_WINDOW_MAX_SECONDS = 90 * 24 * 3600;
-
-/** `status`: 0 not started, 1 creating, 2 in progress, 3 ended, 4 expired (已失效), −1 create failed. */
-export const WSHOTO_TASK_STATUSES = [0, 1, 2, 3, 4, -1] as const;
-/** `template_type` / `task_type`: 1 follow up customers, 2 follow up customer groups, 3 super mass-send. */
-export const WSHOTO_TEMPLATE_TYPES = [1, 2, 3] as const;
 
 /** A material (素材) of `explain` or `verbal_wrap` (seed 003). */
 export const ZMaterial = z.object({
@@ -153,8 +135,9 @@ export const ZTaskDetail = z.object({
 });
 export type TTaskDetail = z.infer<typeof ZTaskDetail>;
 
-// INFERENCE: the list's record fields are not in providers.md; the list example carries template_id
-// values, and the records are read with the detail's field names, all but id and status optional.
+// INFERENCE (docs/providers/wshoto.md §3): the list's record fields are not documented; the list example
+// carries template_id values, and the records are read with the detail's field names, all but id and status
+// optional.
 export const ZTaskRecord = ZTaskDetail.partial().required({ template_id: true, status: true });
 export type TTaskRecord = z.infer<typeof ZTaskRecord>;
 
@@ -163,22 +146,24 @@ export const ZTaskPage = z.object({
   records: z.array(z.unknown()).nullish(),
 });
 
-/** page_query_task_info_list request body (providers.md §4 任务列表(新)). */
-export const ZTaskListRequest = z.object({
-  start_time: z.number().int().optional(),
-  end_time: z.number().int().optional(),
-  template_name: z.string().optional(),
-  current_index: z.number().int().min(1).optional(),
-  page_size: z.number().int().min(1).optional(),
-  status_list: z.array(z.number().int()).optional(),
-  task_ext_type: z.string().optional(),
-  task_type: z.number().int().optional(),
-  create_user_ids: z.array(z.string()).optional(),
-});
-export type TTaskListRequest = z.input<typeof ZTaskListRequest>;
+/** page_query_task_info_list request body (docs/providers/wshoto.md §7 任务列表(新)). */
+export interface TTaskListRequest {
+  /** Unix seconds; with end_time or not at all, at most LIST_WINDOW_MAX_SECONDS before it. */
+  start_time?: number;
+  end_time?: number;
+  template_name?: string;
+  current_index?: number;
+  page_size?: number;
+  status_list?: number[];
+  task_ext_type?: string;
+  task_type?: number;
+  create_user_ids?: string[];
+}
 
-export const ZTaskDetailRequest = z.object({ template_id: ZLongIn });
-export type TTaskDetailRequest = z.input<typeof ZTaskDetailRequest>;
+/** query_task_detail_info request body: `template_id` is a `long`, sent as bare digits (wshotoLong). */
+export interface TTaskDetailRequest {
+  template_id: LosslessNumber;
+}
 
 // ---- employee execution ---------------------------------------------------------------------
 
@@ -200,19 +185,20 @@ export const ZExecutionPage = z.object({
   records: z.array(ZExecutionRecord).nullish(),
 });
 
-export const ZExecutionListRequest = z.object({
-  template_id: ZLongIn,
-  current_index: z.number().int().min(1).optional(),
-  page_size: z.number().int().min(1).optional(),
-});
-export type TExecutionListRequest = z.input<typeof ZExecutionListRequest>;
+/** page_query_user_execute_info_list request body. */
+export interface TExecutionListRequest {
+  template_id: LosslessNumber;
+  current_index?: number;
+  page_size?: number;
+}
 
 // ---- super mass-send ------------------------------------------------------------------------
 
 /** get_mass_task_detail takes `task_id` as a `long` (its execute-detail sibling takes a string). */
-export const ZMassTaskDetailRequest = z.object({ task_id: ZLongIn });
-export type TMassTaskDetailRequest = z.input<typeof ZMassTaskDetailRequest>;
+export interface TMassTaskDetailRequest {
+  task_id: LosslessNumber;
+}
 
-// INFERENCE: get_mass_task_detail's response fields are not in providers.md; only the id is read,
-// the rest is kept as the raw provider record.
+// INFERENCE (docs/providers/wshoto.md §8): get_mass_task_detail's response fields are not documented; only
+// the id is read, the rest is kept as the raw provider record.
 export const ZMassTaskDetail = z.looseObject({ task_id: ZLongOut.nullish() });
