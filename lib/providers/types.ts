@@ -143,6 +143,8 @@ export interface NumberOpsCapabilities {
   remove: boolean;
   /** Largest batch removeNumbers / listNumbers filters accept, when documented. */
   batchSize: number | null;
+  /** addContactsAsync: numbers per request of an import the provider runs later (Yunfu: 200). */
+  asyncImportBatchSize?: number;
 }
 
 export interface RemoveNumbersResult {
@@ -209,6 +211,11 @@ export interface ProviderCapabilities {
   };
   /** Number-level operations this provider offers (see RemoteNumber). */
   numberOps: NumberOpsCapabilities;
+  /**
+   * Operations that call an endpoint the provider does not document, each with what the user should know;
+   * the task page says so beside the control (Yunfu's start).
+   */
+  unverified?: Partial<Record<TaskOperation, LocalizedText>>;
   /** In which mirrored statuses each operation is allowed (documented state rules). */
   allowedIn: Record<TaskOperation, TaskStatus[]>;
   /** Cross-field rules the range checks cannot express (Aliyun AutoStart=1 needs day or time, …). */
@@ -232,6 +239,12 @@ export interface ProviderAdapter {
   deleteTask?(ctx: ProviderContext, remoteId: string): Promise<void>;
   /** Sends one batch (≤ capabilities.limits.contactsBatchSize). */
   addContacts?(ctx: ProviderContext, remoteId: string, contacts: Contact[]): Promise<ContactsResult>;
+  /**
+   * Hands one batch (≤ capabilities.numberOps.asyncImportBatchSize) to an import the provider runs later.
+   * `accepted` counts the numbers handed over; what the provider then refuses (a duplicate) shows only in
+   * listNumbers.
+   */
+  addContactsAsync?(ctx: ProviderContext, remoteId: string, contacts: Contact[]): Promise<ContactsResult>;
   listTimeGroups?(ctx: ProviderContext): Promise<(CallTimeGroup & { remoteId: string })[]>;
   /** The task's numbers, page by page (capabilities.numberOps.list). */
   listNumbers?(ctx: ProviderContext, remoteId: string, cursor: string | null): Promise<Page<RemoteNumber>>;

@@ -1,11 +1,16 @@
 // What Dialboard can do on Yunfu AI (云蝠智能) 2.0 tasks, with every documented create parameter
-// (help.ccgpt.net 2.0任务创建 and docs.longlonglong.cn 任务创建, summarised in providers.md §1).
+// (2.0任务创建 and 任务创建; docs/providers/yunfu.md §3).
 import type { LocalizedText } from "../../domain/call-time-group";
 import type { ParamIssue, ParamSpec, ProviderCapabilities } from "../types";
 import { parseTaskDateTime } from "./mapping";
+import { yunfuText } from "./text";
 
-/** Sync number import takes at most 100 rows per request (providers.md §1 "Numbers"). */
+/** Sync number import takes at most 100 rows per request (批量添加号码(同步接口); docs/providers/yunfu.md §7). */
 export const YUNFU_CONTACTS_BATCH = 100;
+/** The async import takes at most 200 (批量添加号码(异步接口) "每次最多导入200条数据"; docs/providers/yunfu.md §7). */
+export const YUNFU_ASYNC_IMPORT_BATCH = 200;
+/** INFERENCE (docs/providers/yunfu.md §7): batch delete states no limit; 100, as the customer-pool delete. */
+export const YUNFU_REMOVE_BATCH = 100;
 
 const yesNo = (no: LocalizedText, yes: LocalizedText) => [
   { value: "0", label: no },
@@ -15,121 +20,73 @@ const yesNo = (no: LocalizedText, yes: LocalizedText) => [
 export const YUNFU_PARAMS: ParamSpec[] = [
   {
     key: "destination_extension",
-    label: { en: "Script group id", zh: "话术分组 ID" },
-    help: { en: "The script group the AI agent speaks (from the task-init data).", zh: "机器人使用的话术分组（见任务初始化接口）。" },
+    label: yunfuText("param.destinationExtension"),
+    help: yunfuText("param.destinationExtensionHelp"),
     type: "int",
     min: 1,
     required: true,
   },
-  {
-    key: "maximumcall",
-    label: { en: "Concurrent calls", zh: "线路并发数" },
-    type: "int",
-    min: 1,
-    default: 1,
-    required: true,
-  },
-  {
-    key: "start_time",
-    label: { en: "Task starts", zh: "任务开始时间" },
-    help: { en: "China time.", zh: "北京时间。" },
-    type: "datetime",
-    required: true,
-  },
-  {
-    key: "stop_time",
-    label: { en: "Task stops", zh: "任务结束时间" },
-    help: { en: "China time; after it the task no longer dials.", zh: "北京时间；之后任务不再拨打。" },
-    type: "datetime",
-    required: true,
-  },
-  {
-    key: "line",
-    label: { en: "Line ids", zh: "线路 ID" },
-    help: { en: "Comma-separated; empty uses the account's lines.", zh: "多个用英文逗号分隔；留空使用账号线路。" },
-    type: "string",
-    maxLength: 2000,
-    default: "",
-  },
-  {
-    key: "interval_time",
-    label: { en: "Pause between calls", zh: "呼叫时间间隔" },
-    help: { en: "Seconds between two calls of one line (0 = none).", zh: "同一线路两通电话之间的间隔秒数（0 为不间隔）。" },
-    type: "int",
-    min: 0,
-    default: 0,
-  },
+  { key: "maximumcall", label: yunfuText("param.maximumcall"), type: "int", min: 1, default: 1, required: true },
+  { key: "start_time", label: yunfuText("param.startTime"), help: yunfuText("param.startTimeHelp"), type: "datetime", required: true },
+  { key: "stop_time", label: yunfuText("param.stopTime"), help: yunfuText("param.stopTimeHelp"), type: "datetime", required: true },
+  { key: "line", label: yunfuText("param.line"), help: yunfuText("param.lineHelp"), type: "string", maxLength: 2000, default: "" },
+  { key: "interval_time", label: yunfuText("param.intervalTime"), help: yunfuText("param.intervalTimeHelp"), type: "int", min: 0, default: 0 },
   {
     key: "end_action",
-    label: { en: "When the task ends", zh: "任务结束动作" },
+    label: yunfuText("param.endAction"),
     type: "enum",
-    options: yesNo({ en: "Do nothing", zh: "无操作" }, { en: "Pause and release the lines", zh: "暂停任务并释放并发" }),
+    options: yesNo(yunfuText("param.endActionNone"), yunfuText("param.endActionPause")),
     default: "0",
   },
   {
     key: "pop_mode",
-    label: { en: "Dialling order", zh: "号码拨打顺序" },
+    label: yunfuText("param.popMode"),
     type: "enum",
     options: [
-      { value: "0", label: { en: "Random", zh: "随机" } },
-      { value: "1", label: { en: "In import order", zh: "顺序" } },
-      { value: "2", label: { en: "Newest first", zh: "倒序" } },
+      { value: "0", label: yunfuText("param.popRandom") },
+      { value: "1", label: yunfuText("param.popInOrder") },
+      { value: "2", label: yunfuText("param.popNewestFirst") },
     ],
     default: null,
   },
   {
     key: "auto_recycle_rule_id",
-    label: { en: "Redial rule id", zh: "重呼规则 ID" },
-    help: {
-      en: "A redial rule kept on Yunfu; leave empty to use this task's retry strategy.",
-      zh: "云蝠上已有的重呼规则；留空则使用本任务的重试策略。",
-    },
+    label: yunfuText("param.recycleRule"),
+    help: yunfuText("param.recycleRuleHelp"),
     type: "int",
     min: 1,
     default: null,
   },
   {
     key: "enable_type",
-    label: { en: "Agent type", zh: "任务类型" },
+    label: yunfuText("param.enableType"),
     type: "enum",
-    options: yesNo({ en: "2.0 outbound", zh: "2.0 外呼" }, { en: "LLM outbound", zh: "大模型外呼" }),
+    options: yesNo(yunfuText("param.enableTypeClassic"), yunfuText("param.enableTypeLlm")),
     default: "0",
   },
-  {
-    key: "is_call_in",
-    label: { en: "Direction", zh: "呼入开关" },
-    type: "enum",
-    options: yesNo({ en: "Outbound", zh: "外呼" }, { en: "Inbound", zh: "呼入" }),
-    default: "0",
-  },
-  { key: "bridge_group_id", label: { en: "Transfer group id", zh: "转接组 ID" }, type: "int", min: 1, default: null },
-  { key: "background_id", label: { en: "Background sound id", zh: "背景音 ID" }, type: "int", min: 1, default: null },
-  { key: "llm_intention_id", label: { en: "LLM QA config id", zh: "大模型质检配置 ID" }, type: "int", min: 1, default: null },
+  { key: "is_call_in", label: yunfuText("param.isCallIn"), type: "enum", options: yesNo(yunfuText("param.outbound"), yunfuText("param.inbound")), default: "0" },
+  { key: "bridge_group_id", label: yunfuText("param.bridgeGroup"), type: "int", min: 1, default: null },
+  { key: "background_id", label: yunfuText("param.background"), type: "int", min: 1, default: null },
+  { key: "llm_intention_id", label: yunfuText("param.llmIntention"), type: "int", min: 1, default: null },
 ];
 
 function validateYunfuParams(_taskType: string, params: Record<string, unknown>): ParamIssue[] {
   const issues: ParamIssue[] = [];
   const start = parseTaskDateTime(params.start_time);
   const stop = parseTaskDateTime(params.stop_time);
-  if (start && stop && stop.getTime() <= start.getTime()) {
-    issues.push({
-      key: "stop_time",
-      message: { en: "The task must stop after it starts.", zh: "任务结束时间必须晚于开始时间。" },
-    });
-  }
+  if (start && stop && stop.getTime() <= start.getTime()) issues.push({ key: "stop_time", message: yunfuText("param.stopAfterStart") });
   if (typeof params.line === "string" && params.line.split(",").some((id) => id.trim() === "") && params.line.trim() !== "") {
-    issues.push({ key: "line", message: { en: "Remove the empty line id between commas.", zh: "请删除逗号之间的空线路 ID。" } });
+    issues.push({ key: "line", message: yunfuText("param.emptyLineId") });
   }
   return issues;
 }
 
 export const yunfuCapabilities: ProviderCapabilities = {
   kind: "yunfu",
-  label: { en: "Yunfu AI", zh: "云蝠智能" },
+  label: yunfuText("label"),
   operations: {
     create: true,
     update: true,
-    // Start is NOT documented; we call PUT …/task_start/{id} by symmetry with task_stop (INFERENCE, providers.md §1).
     start: true,
     pause: true,
     // Yunfu has no finish operation; a task ends at its stop_time.
@@ -140,19 +97,22 @@ export const yunfuCapabilities: ProviderCapabilities = {
     webhooks: true,
     callEvents: false, // only task create/delete callbacks (seed 000)
   },
+  // Start is NOT documented: Dialboard calls PUT …/task_start/{id}, the counterpart of the documented
+  // task_stop (INFERENCE, docs/providers/yunfu.md §3); the task page says so beside Start.
+  unverified: { start: yunfuText("unverified.start") },
   taskKinds: ["call"],
-  taskTypes: [{ value: "2.0", label: { en: "2.0 AI outbound task", zh: "2.0 外呼任务" } }],
-  credentialFields: [{ key: "token", label: { en: "API token (Bearer)", zh: "API 令牌（Bearer）" }, secret: true }],
+  taskTypes: [{ value: "2.0", label: yunfuText("taskType") }],
+  credentialFields: [{ key: "token", label: yunfuText("credential.token"), secret: true }],
   settingFields: [
-    { key: "userId", label: { en: "User id (main account)", zh: "用户 ID（主账号）" }, secret: false },
-    { key: "subUserId", label: { en: "Sub-account id (optional)", zh: "子账户 ID（可选）" }, secret: false },
+    { key: "userId", label: yunfuText("setting.userId"), secret: false },
+    { key: "subUserId", label: yunfuText("setting.subUserId"), secret: false },
     {
       key: "weekBase",
-      label: { en: "Time-group week 0 is", zh: "时间组 week 0 表示" },
+      label: yunfuText("setting.weekBase"),
       secret: false,
       options: [
-        { value: "monday", label: { en: "Monday (as the callback docs say)", zh: "周一（回调文档）" } },
-        { value: "sunday", label: { en: "Sunday", zh: "周日" } },
+        { value: "monday", label: yunfuText("setting.weekMonday") },
+        { value: "sunday", label: yunfuText("setting.weekSunday") },
       ],
       default: "monday",
     },
@@ -171,11 +131,10 @@ export const yunfuCapabilities: ProviderCapabilities = {
     maxTasks: null,
     listPageSize: 50,
   },
-  // Number-level operations are declared by each adapter as it implements them.
-  numberOps: { list: false, calls: false, remove: false, batchSize: null },
+  numberOps: { list: true, calls: true, remove: true, batchSize: YUNFU_REMOVE_BATCH, asyncImportBatchSize: YUNFU_ASYNC_IMPORT_BATCH },
   allowedIn: {
     create: ["draft"],
-    // INFERENCE: like numbers (6007), a started 2.0 task is edited after stopping it.
+    // INFERENCE (docs/providers/yunfu.md §3): like numbers (6007), a started 2.0 task is edited after stopping it.
     update: ["paused"],
     start: ["paused"],
     pause: ["pending", "running"],

@@ -1,11 +1,12 @@
-// Yunfu agent-api over HTTP: Bearer auth, the {code,status,message,meta,data} envelope, and the
-// provider's codes as ProviderErrors a manager can act on. Paths per providers.md §1 / addendum §1.
+// Yunfu agent-api over HTTP: Bearer auth, the {code,status,message,meta,data} envelope, and the provider's
+// codes as ProviderErrors a manager can act on (docs/providers/yunfu.md §1, docs/providers/yunfu.md §2).
 import type { z } from "zod";
 import type { LocalizedText } from "../../domain/call-time-group";
 import { ProviderError } from "../errors";
 import { httpStatusError, sendWithRetry } from "../http";
 import type { ProviderContext } from "../types";
 import { bearerHeaders } from "./sign";
+import { yunfuText, yunfuTextPer } from "./text";
 import { ZYunfuEnvelope, type TYunfuMeta } from "./wire";
 
 const PROVIDER = "yunfu" as const;
@@ -16,25 +17,24 @@ export interface YunfuAnswer<T> {
   message: string;
 }
 
-interface CallOptions {
-  query?: Record<string, string | number | undefined>;
+export interface CallOptions {
+  query?: Record<string, string | number | string[] | undefined>;
   body?: unknown;
   /** Reads are retried by sendWithRetry; mutations never are. */
   safe: boolean;
+  /**
+   * The form field a refusal is about: from the Laravel validation errors' field names (a 422 answer's data,
+   * docs/providers/yunfu.md §2), or one field for every refusal of this call (a number import → "contacts").
+   */
+  field?: string | ((wireField: string) => string | undefined);
 }
 
-/** The provider's codes, as documented (6007) or as the simulator and Laravel answer them. */
-const CODE_MESSAGES: Record<number, LocalizedText> = {
-  401: {
-    en: "Yunfu rejected the API token. Copy it again from the Yunfu console (AI客户联络 → 开发指引 → 查看认证 token).",
-    zh: "云蝠拒绝了 API 令牌，请在云蝠控制台（AI客户联络 → 开发指引 → 查看认证 token）重新复制。",
-  },
-  403: { en: "This Yunfu account may not do that.", zh: "该云蝠账号无权执行此操作。" },
-  404: { en: "Yunfu does not know this task or time group (deleted?).", zh: "云蝠找不到该任务或时间组（可能已删除）。" },
-  6007: {
-    en: "Pause the task before adding numbers: Yunfu refuses numbers for a running 2.0 task.",
-    zh: "请先暂停任务再添加号码：云蝠不允许向运行中的 2.0 任务导入号码。",
-  },
+/** The provider's codes: 6007 is documented; 401/403/404/422 are how its Laravel API answers (INFERENCE, docs/providers/yunfu.md §2). */
+const CODE_MESSAGES: Record<number, () => LocalizedText> = {
+  401: () => yunfuText("error.token"),
+  403: () => yunfuText("error.forbidden"),
+  404: () => yunfuText("error.notFound"),
+  6007: () => yunfuText("error.pauseBeforeNumbers"),
 };
 
 export function settingOrThrow(ctx: ProviderContext, key: string, label: LocalizedText): string {
@@ -44,17 +44,36 @@ export function settingOrThrow(ctx: ProviderContext, key: string, label: Localiz
       provider: PROVIDER,
       code: "CONFIG",
       providerMessage: `missing setting ${key}`,
-      userMessage: { en: `Set the ${label.en} of this Yunfu account.`, zh: `请填写该云蝠账号的${label.zh}。` },
+      userMessage: yunfuTextPer("error.setting", (lang) => ({ setting: label[lang] })),
     });
   }
   return value;
 }
 
 export function userIdOf(ctx: ProviderContext): string {
-  return encodeURIComponent(settingOrThrow(ctx, "userId", { en: "user id", zh: "用户 ID" }));
+  return encodeURIComponent(settingOrThrow(ctx, "userId", yunfuText("setting.userId")));
 }
 
-function errorFromEnvelope(code: number, message: string, httpStatus: number): ProviderError {
+/** Field names of a Laravel validation answer: data = {"name": ["…"], "task_extras.start_time": ["…"]}. */
+function invalidFields(data: unknown): string[] {
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return [];
+  return Object.entries(data)
+    .filter(([, messages]) => Array.isArray(messages) && messages.every((m) => typeof m === "string"))
+    .map(([name]) => name);
+}
+
+function fieldFor(opts: Pick<CallOptions, "field">, data: unknown): string | undefined {
+  if (typeof opts.field === "string") return opts.field;
+  const map = opts.field;
+  if (!map) return undefined;
+  for (const name of invalidFields(data)) {
+    const field = map(name);
+    if (field) return field;
+  }
+  return undefined;
+}
+
+function errorFromEnvelope(code: number, message: string, httpStatus: number, field?: string): ProviderError {
   const known = CODE_MESSAGES[code];
   const validation = code === 422 || httpStatus === 422;
   return new ProviderError({
@@ -63,12 +82,17 @@ function errorFromEnvelope(code: number, message: string, httpStatus: number): P
     providerMessage: message,
     httpStatus,
     retryable: code === 429 || (code >= 500 && code < 600),
-    userMessage:
-      known ??
-      (validation
-        ? { en: `Yunfu rejected the values: ${message}`, zh: `云蝠拒绝了提交的内容：${message}` }
-        : { en: `Yunfu refused the request (code ${code}): ${message}`, zh: `云蝠拒绝了请求（代码 ${code}）：${message}` }),
+    field,
+    userMessage: known
+      ? known()
+      : validation
+        ? yunfuText("error.invalid", { detail: message })
+        : yunfuText("error.refused", { code, detail: message }),
   });
+}
+
+function badResponse(detail: string): ProviderError {
+  return new ProviderError({ provider: PROVIDER, code: "BAD_RESPONSE", providerMessage: detail, userMessage: yunfuText("error.badResponse") });
 }
 
 /** One call to the agent-api; returns data/meta of a success envelope, throws ProviderError otherwise. */
@@ -86,7 +110,11 @@ export async function callYunfu<T = unknown>(
   const subUserId = ctx.settings.subUserId?.trim();
   // sub_user_id "传递此参数则是对子账户操作": in the query for calls without a body, in the body otherwise.
   if (subUserId && opts.body === undefined) query.sub_user_id = subUserId;
-  for (const [k, v] of Object.entries(query)) if (v !== undefined) url.searchParams.set(k, String(v));
+  for (const [k, v] of Object.entries(query)) {
+    // Laravel reads `status[]=1&status[]=2` as an array.
+    if (Array.isArray(v)) for (const item of v) url.searchParams.append(`${k}[]`, item);
+    else if (v !== undefined) url.searchParams.set(k, String(v));
+  }
   let body: string | undefined;
   if (opts.body !== undefined) {
     const withSub =
@@ -96,13 +124,7 @@ export async function callYunfu<T = unknown>(
     body = JSON.stringify(withSub);
   }
 
-  const res = await sendWithRetry(PROVIDER, ctx, () => ({
-    method,
-    url: url.toString(),
-    headers: bearerHeaders(token),
-    body,
-    safe: opts.safe,
-  }));
+  const res = await sendWithRetry(PROVIDER, ctx, () => ({ method, url: url.toString(), headers: bearerHeaders(token), body, safe: opts.safe }));
 
   let parsedJson: unknown;
   try {
@@ -119,7 +141,7 @@ export async function callYunfu<T = unknown>(
     throw badResponse("answer is not the {code,status,data} envelope");
   }
   const env = envelope.data;
-  if (env.code !== 200 || env.status !== "success") throw errorFromEnvelope(env.code, env.message, res.status);
+  if (env.code !== 200 || env.status !== "success") throw errorFromEnvelope(env.code, env.message, res.status, fieldFor(opts, env.data));
   if (res.status < 200 || res.status >= 300) throw httpStatusError(PROVIDER, res.status, res.text);
   if (!dataSchema) return { data: env.data as T, meta: env.meta, message: env.message };
   const data = dataSchema.safeParse(env.data);
@@ -127,19 +149,7 @@ export async function callYunfu<T = unknown>(
   return { data: data.data, meta: env.meta, message: env.message };
 }
 
-function badResponse(detail: string): ProviderError {
-  return new ProviderError({
-    provider: PROVIDER,
-    code: "BAD_RESPONSE",
-    providerMessage: detail,
-    userMessage: {
-      en: "Yunfu answered in an unexpected format. Check the base URL of the account.",
-      zh: "云蝠返回的格式异常，请检查账号的接口地址。",
-    },
-  });
-}
-
 /** A local refusal, before anything is sent (e.g. a batch larger than Yunfu takes). */
-export function localError(code: string, detail: string, userMessage: LocalizedText): ProviderError {
-  return new ProviderError({ provider: PROVIDER, code, providerMessage: detail, userMessage });
+export function localError(code: string, detail: string, userMessage: LocalizedText, field?: string): ProviderError {
+  return new ProviderError({ provider: PROVIDER, code, providerMessage: detail, userMessage, field });
 }

@@ -1,54 +1,45 @@
-// Yunfu AI (云蝠智能) agent-api adapter: 2.0 tasks, call-time groups, numbers, call records and the
-// task create/delete callback (providers.md §1, addendum §1, seed 000).
+// Yunfu AI (云蝠智能) agent-api adapter: 2.0 tasks, call-time groups, numbers, call records and the task
+// create/delete callback (docs/providers/yunfu.md, seed 000).
 import { z } from "zod";
 import type { CallTimeGroup } from "../../domain/call-time-group";
 import type { TaskStats } from "../../domain/stats-types";
 import { createOnce, newSince } from "../create-once";
 import { ProviderError } from "../errors";
-import type {
-  Contact,
-  ContactsResult,
-  InboundWebhook,
-  Page,
-  ProviderAdapter,
-  ProviderContext,
-  RemoteTask,
-  TaskDraft,
-} from "../types";
-import { YUNFU_CONTACTS_BATCH, yunfuCapabilities } from "./capabilities";
+import type { InboundWebhook, Page, ProviderAdapter, ProviderContext, RemoteTask, TaskDraft } from "../types";
+import { listCalls, recordStats } from "./call-records";
+import { eventsFromTaskCallback } from "./callback";
+import { yunfuCapabilities } from "./capabilities";
 import { callYunfu, localError, userIdOf } from "./client";
 import {
   decodeCallTimeGroup,
   encodeCallTimeGroup,
   encodeRetryStrategy,
-  eventsFromTaskCallback,
   remoteTaskFromYunfu,
   sameDialingHours,
-  statsFromYunfuRecords,
   taskBodyFromDraft,
   weekBaseOf,
 } from "./mapping";
+import { addContacts, addContactsAsync, listNumbers, removeNumbers } from "./numbers";
 import { verifyCallbackToken } from "./sign";
-import {
-  ZYunfuCallRecord,
-  ZYunfuDialTimeGroup,
-  ZYunfuNumberImportResult,
-  ZYunfuTask,
-  ZYunfuTaskCallback,
-  type TYunfuCallRecord,
-  type TYunfuDialTimeGroup,
-  type TYunfuNumberRow,
-  type TYunfuTask,
-} from "./wire";
+import { yunfuText } from "./text";
+import { ZYunfuDialTimeGroup, ZYunfuTask, ZYunfuTaskCallback, type TYunfuDialTimeGroup, type TYunfuTask } from "./wire";
 
 const TASK_PAGE_SIZE = yunfuCapabilities.limits.listPageSize;
-const RECORD_PAGE_SIZE = 100;
-// Bounds on paging so a misbehaving host cannot keep us looping (10 000 groups, 200 000 calls).
+// Bounds on paging so a misbehaving host cannot keep us looping (10 000 groups).
 const MAX_GROUP_PAGES = 200;
-const MAX_RECORD_PAGES = 2000;
 
 const taskPath = (ctx: ProviderContext, id: string) => `/agent-api/new/user/${userIdOf(ctx)}/task/${encodeURIComponent(id)}`;
 const groupsPath = (ctx: ProviderContext) => `/agent-api/user/${userIdOf(ctx)}/dial-time-group`;
+
+/** The task form's field for a field Yunfu's validation names (docs/providers/yunfu.md §2). */
+function taskFormField(wireField: string): string | undefined {
+  if (wireField === "name") return "name";
+  if (wireField === "remark") return "description";
+  if (wireField === "dial_time_id") return "callTimeGroupId";
+  if (/^(recycle_limit|task_extras\.redial_)/.test(wireField)) return "retryStrategyId";
+  const param = wireField.replace(/^task_extras\./, "").split(".")[0];
+  return yunfuCapabilities.params.some((p) => p.key === param) ? `params.${param}` : undefined;
+}
 
 async function listTaskPage(ctx: ProviderContext, page: number, name?: string) {
   return callYunfu(
@@ -68,7 +59,7 @@ async function editTask(ctx: ProviderContext, remoteId: string): Promise<TYunfuT
 async function listGroupsWire(ctx: ProviderContext): Promise<TYunfuDialTimeGroup[]> {
   const groups: TYunfuDialTimeGroup[] = [];
   for (let page = 1; page <= MAX_GROUP_PAGES; page++) {
-    // "page is required" (providers.md §1 call-time groups).
+    // "page is required" (docs/providers/yunfu.md §5).
     const { data, meta } = await callYunfu(ctx, "GET", groupsPath(ctx), { query: { page }, safe: true }, z.array(ZYunfuDialTimeGroup));
     groups.push(...data);
     if (!meta?.last_page || page >= meta.last_page || data.length === 0) break;
@@ -77,9 +68,9 @@ async function listGroupsWire(ctx: ProviderContext): Promise<TYunfuDialTimeGroup
 }
 
 /**
- * The dial_time_id for a draft: an existing group that dials the same hours, or a new one. Yunfu
- * copies the group into the 2.0 task and never syncs later edits (help.telrobot.top 2.0任务列表),
- * so reusing an identical group is safe and avoids piling up duplicates.
+ * The dial_time_id for a draft: an existing group that dials the same hours, or a new one. Yunfu copies the
+ * group into the 2.0 task and never syncs later edits (docs/providers/yunfu.md §5), so reusing an identical
+ * group is safe and avoids piling up duplicates.
  */
 async function dialTimeIdFor(ctx: ProviderContext, group: CallTimeGroup): Promise<string> {
   const base = weekBaseOf(ctx.settings);
@@ -87,16 +78,13 @@ async function dialTimeIdFor(ctx: ProviderContext, group: CallTimeGroup): Promis
   const existing = (await listGroupsWire(ctx)).find((g) => sameDialingHours(g, wanted, base));
   if (existing) return existing.id;
   // is_default false: a group made for one task must not take over the account's default group.
-  const created = await callYunfu(ctx, "POST", groupsPath(ctx), { body: { ...wanted, is_default: false }, safe: false });
+  const created = await callYunfu(ctx, "POST", groupsPath(ctx), { body: { ...wanted, is_default: false }, safe: false, field: "callTimeGroupId" });
   const parsed = ZYunfuDialTimeGroup.safeParse(created.data);
   if (parsed.success) return parsed.data.id;
-  // INFERENCE: the create answer's data is not documented; find the group we just made.
+  // INFERENCE (docs/providers/yunfu.md §5): the create answer's data is not documented; find the group we made.
   const found = (await listGroupsWire(ctx)).find((g) => sameDialingHours(g, wanted, base));
   if (found) return found.id;
-  throw localError("BAD_RESPONSE", "created time group not found", {
-    en: "Yunfu created the call-time group but did not return it; try again.",
-    zh: "云蝠已创建呼叫时间组但未返回其 ID，请重试。",
-  });
+  throw localError("BAD_RESPONSE", "created time group not found", yunfuText("error.groupNotReturned"));
 }
 
 /** Tasks of exactly this name (the list filters by name; the first page is enough to tell ours). */
@@ -122,96 +110,20 @@ async function createTask(ctx: ProviderContext, draft: TaskDraft): Promise<Remot
   const before = new Set((await tasksNamed(ctx, draft.name)).map((t) => t.uuid));
   // Yunfu takes no idempotency key: a create whose answer was lost is looked for before it is sent again.
   const answer = await createOnce<unknown>({
-    send: async () => (await callYunfu(ctx, "POST", path, { body, safe: false })).data,
+    send: async () => (await callYunfu(ctx, "POST", path, { body, safe: false, field: taskFormField })).data,
     findLanded: () => landedTask(ctx, draft.name, before),
   });
   const row = ZYunfuTask.safeParse(answer);
   if (row.success) return remoteTaskFromYunfu(row.data);
-  // INFERENCE: the answer's data shape is not documented; the task list has the new row.
+  // INFERENCE (docs/providers/yunfu.md §3): the answer's data shape is not documented; the list has the row.
   const listed = await landedTask(ctx, draft.name, before);
   if (listed) return remoteTaskFromYunfu(listed);
-  throw localError("BAD_RESPONSE", "created task not found", {
-    en: "Yunfu accepted the task but did not return it; sync the account to see it.",
-    zh: "云蝠已接受任务但未返回任务信息，请同步账号后查看。",
-  });
-}
-
-/** Phone as Yunfu takes it: mainland numbers without +86 (every docs sample is an 11-digit number). */
-function yunfuPhone(e164: string): string | null {
-  const digits = e164.replace(/[\s-]/g, "");
-  if (digits.startsWith("+86")) return digits.slice(3);
-  if (/^1\d{10}$/.test(digits) || /^0\d{9,11}$/.test(digits)) return digits;
-  return null;
-}
-
-function numberRow(contact: Contact, phone: string): TYunfuNumberRow {
-  const { email, company, ...rest } = contact.variables;
-  return {
-    phone,
-    ...(contact.name ? { name: contact.name } : {}),
-    ...(email ? { email } : {}),
-    ...(company ? { company } : {}),
-    // INFERENCE: custom CRM components need ids we do not have; other variables travel in `extra`.
-    ...(Object.keys(rest).length > 0 ? { extra: JSON.stringify(rest) } : {}),
-  };
-}
-
-async function addContacts(ctx: ProviderContext, remoteId: string, contacts: Contact[]): Promise<ContactsResult> {
-  if (contacts.length > YUNFU_CONTACTS_BATCH) {
-    throw localError("BATCH_TOO_LARGE", `${contacts.length} numbers in one request`, {
-      en: `Yunfu takes at most ${YUNFU_CONTACTS_BATCH} numbers per request; this batch has ${contacts.length}.`,
-      zh: `云蝠每次最多导入 ${YUNFU_CONTACTS_BATCH} 个号码，本批有 ${contacts.length} 个。`,
-    });
-  }
-  const rejected: ContactsResult["rejected"] = [];
-  const rows: TYunfuNumberRow[] = [];
-  for (const c of contacts) {
-    const phone = yunfuPhone(c.phone);
-    if (phone) rows.push(numberRow(c, phone));
-    else rejected.push({ phone: c.phone, reason: { en: "Yunfu dials mainland China numbers only.", zh: "云蝠仅支持中国大陆号码。" } });
-  }
-  if (rows.length === 0) return { accepted: 0, rejected };
-  const { data } = await callYunfu(
-    ctx,
-    "POST",
-    `/agent-api/user/${userIdOf(ctx)}/task/${encodeURIComponent(remoteId)}/number`,
-    // skip_error: import the good rows and report the others instead of failing the batch.
-    { body: { skip_error: 1, data: rows }, safe: false },
-  );
-  const result = ZYunfuNumberImportResult.safeParse(data);
-  const errors = result.success ? (result.data.errors ?? []) : [];
-  for (const err of errors) {
-    const original = contacts.find((c) => yunfuPhone(c.phone) === err.phone);
-    rejected.push({
-      phone: original?.phone ?? err.phone,
-      reason: { en: `Yunfu refused this number: ${err.message}`, zh: `云蝠拒绝了该号码：${err.message}` },
-    });
-  }
-  const accepted = result.success && result.data.success !== undefined ? result.data.success : rows.length - errors.length;
-  return { accepted, rejected };
-}
-
-async function allRecords(ctx: ProviderContext, remoteId: string): Promise<TYunfuCallRecord[]> {
-  const records: TYunfuCallRecord[] = [];
-  const path = `/agent-api/user/${userIdOf(ctx)}/task/${encodeURIComponent(remoteId)}/record`;
-  for (let page = 1; page <= MAX_RECORD_PAGES; page++) {
-    const { data, meta } = await callYunfu(
-      ctx,
-      "GET",
-      path,
-      { query: { page, per_page: RECORD_PAGE_SIZE }, safe: true },
-      z.array(ZYunfuCallRecord),
-    );
-    records.push(...data);
-    if (!meta?.last_page || page >= meta.last_page || data.length === 0) break;
-  }
-  return records;
+  throw localError("BAD_RESPONSE", "created task not found", yunfuText("error.taskNotReturned"));
 }
 
 async function getStats(ctx: ProviderContext, remoteId: string): Promise<TaskStats> {
   const task = await editTask(ctx, remoteId);
-  const records = await allRecords(ctx, remoteId);
-  return statsFromYunfuRecords(task.new_task_extra?.number_count ?? 0, records);
+  return recordStats(ctx, remoteId, task.new_task_extra?.number_count ?? 0);
 }
 
 export const yunfuAdapter: ProviderAdapter = {
@@ -220,7 +132,7 @@ export const yunfuAdapter: ProviderAdapter = {
 
   async ping(ctx) {
     userIdOf(ctx);
-    // 查看合作伙伴token有效期: the cheapest authenticated call (providers.md §1 "Identification").
+    // 查看合作伙伴token有效期: the cheapest authenticated call (docs/providers/yunfu.md §1).
     await callYunfu(ctx, "GET", "/agent-api/token", { safe: true });
   },
 
@@ -246,7 +158,7 @@ export const yunfuAdapter: ProviderAdapter = {
     const dialTimeId = await dialTimeIdFor(ctx, draft.callTimeGroup);
     const body = taskBodyFromDraft(draft, dialTimeId, encodeRetryStrategy(draft.retryStrategy).value);
     try {
-      await callYunfu(ctx, "PUT", taskPath(ctx, remoteId), { body, safe: false });
+      await callYunfu(ctx, "PUT", taskPath(ctx, remoteId), { body, safe: false, field: taskFormField });
     } catch (e) {
       if (!(e instanceof ProviderError) || e.code !== "6007") throw e;
       throw new ProviderError({
@@ -254,13 +166,14 @@ export const yunfuAdapter: ProviderAdapter = {
         code: e.code,
         providerMessage: e.providerMessage,
         httpStatus: e.httpStatus,
-        userMessage: { en: "Pause the task before editing it.", zh: "请先暂停任务再修改。" },
+        userMessage: yunfuText("error.pauseBeforeEdit"),
       });
     }
   },
 
   async startTask(ctx, remoteId) {
-    // NOT documented (providers.md §1 "Start"): PUT task_start by symmetry with task_stop. INFERENCE.
+    // NOT documented (docs/providers/yunfu.md §3): PUT task_start by symmetry with task_stop; capabilities
+    // mark it unverified and the task page says so.
     await callYunfu(ctx, "PUT", `/agent-api/new/user/${userIdOf(ctx)}/task_start/${encodeURIComponent(remoteId)}`, { safe: false });
   },
 
@@ -269,11 +182,15 @@ export const yunfuAdapter: ProviderAdapter = {
   },
 
   async deleteTask(ctx, remoteId) {
-    // Only the legacy path is documented for delete (providers.md §1 task endpoints).
+    // Only the legacy path is documented for delete (docs/providers/yunfu.md §3).
     await callYunfu(ctx, "DELETE", `/agent-api/user/${userIdOf(ctx)}/task/${encodeURIComponent(remoteId)}`, { safe: false });
   },
 
   addContacts,
+  addContactsAsync,
+  listNumbers,
+  listCalls,
+  removeNumbers,
 
   async listTimeGroups(ctx) {
     const base = weekBaseOf(ctx.settings);

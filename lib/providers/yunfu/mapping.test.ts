@@ -1,19 +1,21 @@
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { readSeedExample, stripJsonComments } from "../../../simulators/core/fixtures";
 import { emptyWeek, type CallTimeGroup } from "../../domain/call-time-group";
 import type { RetryStrategy } from "../../domain/retry-strategy";
 import {
   decodeCallTimeGroup,
   encodeCallTimeGroup,
   encodeRetryStrategy,
-  eventsFromTaskCallback,
   formatChinaDateTime,
   parseTaskDateTime,
   sameDialingHours,
-  statsFromYunfuRecords,
   taskBodyFromDraft,
   taskStatusFromYunfu,
 } from "./mapping";
 import { ZYunfuDialTimeGroup, ZYunfuTaskBody, ZYunfuTaskCallback } from "./wire";
+
+const SEED_000_CALLBACK = path.join(import.meta.dirname, "../../../simulators/yunfu/fixtures/seed-000-task-callback.jsonc");
 
 const officeHours = (): CallTimeGroup => {
   const weekly = emptyWeek();
@@ -21,58 +23,8 @@ const officeHours = (): CallTimeGroup => {
   return { name: "工作日", timeZone: "Asia/Shanghai", weekly, skipHolidays: true, makeUpDayAs: null, overrides: [], isDefault: false };
 };
 
-// The seed's callback (000), comments removed.
-const SEED_CALLBACK = {
-  type: 1,
-  mode: "saas_web",
-  task_data: {
-    auto_recycle_rule_id: 4,
-    call_pause_second: 10,
-    caller_line_id: null,
-    customer_service_id: 21,
-    destination_extension: 5,
-    disable_dial_timegroup: "8ae402ae-4af9-4c2a-914c-96e1efae399e",
-    maximumcall: 1,
-    name: "0930",
-    recycle_limit: 0,
-    remark: null,
-    uuid: "f8a1e546-2d5c-4e68-873e-8052645373e9",
-    user_id: "f00c8abc-433f-4666-a9d6-70479605ced1",
-    start: 0,
-    start_str: "暂停",
-    task_type: 6,
-    enable_type: 0,
-    create_datetime: "2020-10-27 16:12:17",
-    user_type: 4,
-    time_range: [
-      {
-        id: 1,
-        name: "测试呼叫组1",
-        content: [
-          { week: 0, times: [{ end_time: "12:00", begin_time: "9:00" }, { end_time: "18:00", begin_time: "13:00" }] },
-          { week: 1, times: [{ end_time: "12:30", begin_time: "9:30" }, { end_time: "17:30", begin_time: "13:30" }] },
-        ],
-        skip_holiday: false,
-        is_default: true,
-      },
-      {
-        id: 2,
-        content: [
-          {
-            week: 0,
-            times: [
-              { end_time: "12:00", begin_time: "08:00" },
-              { end_time: "15:00", begin_time: "13:00" },
-              { end_time: "22:00", begin_time: "16:00" },
-            ],
-          },
-        ],
-        skip_holiday: false,
-        is_default: false,
-      },
-    ],
-  },
-};
+// Seed 000's callback example, as a sender would send it (its comments stripped).
+const SEED_CALLBACK: unknown = JSON.parse(stripJsonComments(readSeedExample(SEED_000_CALLBACK)));
 
 describe("call-time group encoding", () => {
   it("encodes Mon–Fri 9–12/13–18 in China time with skip holidays without any loss", () => {
@@ -223,39 +175,5 @@ describe("tasks", () => {
     expect(parseTaskDateTime("2026-12-01 09:00")?.toISOString()).toBe("2026-12-01T01:00:00.000Z");
     expect(formatChinaDateTime(new Date("2026-12-01T01:00:00Z"))).toBe("2026-12-01 09:00:00");
     expect(parseTaskDateTime("soon")).toBeNull();
-  });
-
-  it("counts numbers and calls from the records", () => {
-    const stats = statsFromYunfuRecords(10, [
-      { number: "13800000001", status: 4 },
-      { number: "13800000001", status: 1 },
-      { number: "13800000002", status: 8 },
-    ]);
-    expect(stats).toMatchObject({ totalOrders: 10, attemptedOrders: 2, answeredOrders: 1, totalCalls: 3, answeredCalls: 1 });
-  });
-});
-
-describe("task callback (seed 000)", () => {
-  it("parses the seed into a task-created event with its groups", () => {
-    const body = ZYunfuTaskCallback.parse(SEED_CALLBACK);
-    const [event] = eventsFromTaskCallback(body, "monday", new Date("2026-01-01T00:00:00Z"));
-    expect(event.type).toBe("task-created");
-    if (event.type !== "task-created") return;
-    expect(event.remoteTaskId).toBe("f8a1e546-2d5c-4e68-873e-8052645373e9");
-    expect(event.occurredAt.toISOString()).toBe("2020-10-27T08:12:17.000Z");
-    expect(event.task.status).toBe("paused");
-    expect(event.timeGroups).toHaveLength(2);
-    expect(event.dedupeKey).toBe("yunfu:1:f8a1e546-2d5c-4e68-873e-8052645373e9:2020-10-27 16:12:17");
-  });
-
-  it("parses a delete into task-deleted with a different dedupe key", () => {
-    const body = ZYunfuTaskCallback.parse({ ...SEED_CALLBACK, type: 2 });
-    const [event] = eventsFromTaskCallback(body, "monday", new Date("2026-01-01T00:00:00Z"));
-    expect(event.type).toBe("task-deleted");
-    expect(event.dedupeKey.startsWith("yunfu:2:")).toBe(true);
-  });
-
-  it("rejects an unknown callback type", () => {
-    expect(ZYunfuTaskCallback.safeParse({ ...SEED_CALLBACK, type: 3 }).success).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
-// Yunfu wire ↔ Dialboard domain: call-time groups (呼叫时间组), redial settings, task status,
-// statistics and the task create/delete callback (seed 000).
+// Yunfu wire ↔ Dialboard domain: call-time groups (呼叫时间组), redial settings, task status and the task
+// body (docs/providers/yunfu.md §3–docs/providers/yunfu.md §6, docs/providers/yunfu.md §10). Call records are read in call-records.ts, the task
+// create/delete callback in callback.ts.
 import {
   emptyWeek,
   ISO_WEEKDAYS,
@@ -9,29 +10,20 @@ import {
   type LocalizedText,
   type MinuteRange,
 } from "../../domain/call-time-group";
-import type { CallOutcome, RetryStrategy, RetryableOutcome } from "../../domain/retry-strategy";
-import { statsFromYunfu } from "../../domain/stats";
+import type { RetryStrategy, RetryableOutcome } from "../../domain/retry-strategy";
 import type { TaskStats } from "../../domain/stats-types";
 import type { TaskStatus } from "../../domain/task";
 import { formatMinute, MINUTES_PER_DAY, parseHhMm } from "../../domain/time-format";
-import type { RemoteTask, TaskDraft, WebhookEvent } from "../types";
-import type {
-  TYunfuCallRecord,
-  TYunfuDayContent,
-  TYunfuDialTimeGroup,
-  TYunfuDialTimeGroupBody,
-  TYunfuRedial,
-  TYunfuTask,
-  TYunfuTaskBody,
-  TYunfuTaskCallback,
-} from "./wire";
+import type { RemoteTask, TaskDraft } from "../types";
+import { yunfuText, yunfuTextPer } from "./text";
+import type { TYunfuDayContent, TYunfuDialTimeGroup, TYunfuDialTimeGroupBody, TYunfuRedial, TYunfuTask, TYunfuTaskBody } from "./wire";
 
-/** Yunfu has no time-zone field: groups and datetimes are China time (UTC+8, no DST since 1991). */
+/** Yunfu has no time-zone field: groups and datetimes are China time (UTC+8, no DST since 1991; docs/providers/yunfu.md §10). */
 export const YUNFU_TIME_ZONE = "Asia/Shanghai";
 
 /**
  * What `content[].week` 0 means. The seed says Monday ("0 = 周一"); the save example and the 2.0
- * task's work_week read like Sunday (providers.md §1, addendum §1/§6), so it is an account setting.
+ * task's work_week read like Sunday (docs/providers/yunfu.md §5), so it is an account setting.
  */
 export type YunfuWeekBase = "monday" | "sunday";
 
@@ -50,42 +42,24 @@ export function isoFromWeek(week: number, base: YunfuWeekBase): IsoWeekday {
 // ---------------------------------------------------------------- call-time groups
 
 // Yunfu validates times as H:i (the API is Laravel: its paginator meta gives it away), which stops
-// at 23:59, so a range that runs to midnight is sent as ending at 23:59.
+// at 23:59, so a range that runs to midnight is sent as ending at 23:59 (INFERENCE, docs/providers/yunfu.md §5).
 const LAST_YUNFU_MINUTE = "23:59";
 
-const WEEKDAY_NAMES: Record<IsoWeekday, LocalizedText> = {
-  1: { en: "Monday", zh: "周一" },
-  2: { en: "Tuesday", zh: "周二" },
-  3: { en: "Wednesday", zh: "周三" },
-  4: { en: "Thursday", zh: "周四" },
-  5: { en: "Friday", zh: "周五" },
-  6: { en: "Saturday", zh: "周六" },
-  7: { en: "Sunday", zh: "周日" },
-};
+const weekdayName = (day: IsoWeekday): LocalizedText => yunfuText(`weekday.${day}`);
 
 export function encodeCallTimeGroup(group: CallTimeGroup, base: YunfuWeekBase): Encoded<TYunfuDialTimeGroupBody> {
   const losses: LocalizedText[] = [];
   if (group.timeZone !== YUNFU_TIME_ZONE) {
-    losses.push({
-      en: `Yunfu has no time zone field: the hours are dialled in China time, but the group is in ${group.timeZone}`,
-      zh: `云蝠没有时区字段：时间按北京时间拨打，而该时间组使用 ${group.timeZone}`,
-    });
+    losses.push(yunfuText("loss.timeZone", { zone: group.timeZone }));
   }
   if (group.overrides.length > 0) {
-    const dates = group.overrides.map((o) => o.date).join(", ");
-    losses.push({
-      en: `Yunfu time groups have no date exceptions; these are not sent: ${dates}`,
-      zh: `云蝠时间组不支持按日期例外，以下日期设置不会发送：${dates}`,
-    });
+    losses.push(yunfuText("loss.overrides", { dates: group.overrides.map((o) => o.date).join(", ") }));
   }
-  // INFERENCE: skip_holiday follows the national arrangement, make-up workdays (调休) included, and
+  // INFERENCE (docs/providers/yunfu.md §5): skip_holiday follows the national arrangement, make-up workdays (调休) included, and
   // on such a day Yunfu uses that weekday's own hours, which is our makeUpDayAs = null.
   if (group.makeUpDayAs !== null) {
-    const day = WEEKDAY_NAMES[group.makeUpDayAs];
-    losses.push({
-      en: `Yunfu dials a make-up workday with that weekday's own hours, not with ${day.en}'s`,
-      zh: `云蝠在调休工作日按当天星期的时段拨打，而不是按${day.zh}的时段`,
-    });
+    const day = weekdayName(group.makeUpDayAs);
+    losses.push(yunfuTextPer("loss.makeUpDay", (lang) => ({ day: day[lang] })));
   }
 
   const content: TYunfuDayContent[] = [];
@@ -105,10 +79,7 @@ export function encodeCallTimeGroup(group: CallTimeGroup, base: YunfuWeekBase): 
     });
   }
   if (cutAtMidnight.length > 0) {
-    losses.push({
-      en: `Yunfu times end at 23:59, so the last minute before midnight is not dialled on ${cutAtMidnight.map((d) => WEEKDAY_NAMES[d].en).join(", ")}`,
-      zh: `云蝠时间最晚为 23:59，${cutAtMidnight.map((d) => WEEKDAY_NAMES[d].zh).join("、")}午夜前最后一分钟不会拨打`,
-    });
+    losses.push(yunfuTextPer("loss.midnight", (lang) => ({ days: cutAtMidnight.map((d) => weekdayName(d)[lang]).join(lang === "zh" ? "、" : ", ") })));
   }
   return {
     value: { name: group.name, content, is_default: group.isDefault, skip_holiday: group.skipHolidays },
@@ -176,7 +147,7 @@ export function sameDialingHours(remote: TYunfuDialTimeGroup, wanted: TYunfuDial
 
 // ---------------------------------------------------------------- retry strategy
 
-/** 13-code call status (addendum §1 "Enumerations", THIRD-PARTY). */
+/** The 13-code call status of a number (批量重置号码状态; docs/providers/yunfu.md §7). */
 export const YUNFU_CALL_STATUS = {
   waiting: 0,
   answered: 1,
@@ -216,23 +187,17 @@ export function encodeRetryStrategy(strategy: RetryStrategy | null): Encoded<Yun
     return { value: { recycle_limit: 0, redial: { redial_enabled: 0 } }, losses: [] };
   }
   const losses: LocalizedText[] = [];
-  // Yunfu has one redial_interval, counted between calls (INFERENCE, as the name says). Turn the
+  // Yunfu has one redial_interval, counted between calls (INFERENCE, docs/providers/yunfu.md §6, as the name says). Turn the
   // rounds into gaps between consecutive calls; equal gaps are exact, anything else is a loss.
   const offsets = strategy.rounds.map((r) => minutesOf(r.after));
   const gaps =
     strategy.measureFrom === "previous-call" ? offsets : offsets.map((m, i) => m - (i === 0 ? 0 : offsets[i - 1]));
   const interval = gaps[0];
   if (gaps.some((g) => g !== interval)) {
-    losses.push({
-      en: `Yunfu waits the same time before every redial: all ${gaps.length} redials will wait ${interval} minutes`,
-      zh: `云蝠每次重拨的间隔相同：${gaps.length} 次重拨都将间隔 ${interval} 分钟`,
-    });
+    losses.push(yunfuText("loss.sameInterval", { count: gaps.length, minutes: interval }));
   }
   if (strategy.onlyToday) {
-    losses.push({
-      en: "Yunfu cannot drop pending redials at the end of the day; they continue the next dialling day",
-      zh: "云蝠无法在当天结束时取消未完成的重拨，重拨会在下一个可拨打日继续",
-    });
+    losses.push(yunfuText("loss.onlyToday"));
   }
   const daStatus = [...new Set(strategy.retryOn.flatMap((o) => DA_STATUS_BY_OUTCOME[o]))].sort((a, b) => a - b);
   return {
@@ -252,7 +217,7 @@ export function encodeRetryStrategy(strategy: RetryStrategy | null): Encoded<Yun
 // ---------------------------------------------------------------- tasks
 
 /**
- * Status from enable + new_task_extra.call_status (help.telrobot.top 2.0任务列表):
+ * Status from enable + new_task_extra.call_status (2.0任务列表; docs/providers/yunfu.md §4):
  * (true,true) 拨打中, (false,false) 暂停中, (true,false) 等待执行. Raw value: the edit/all_task code
  * 1 paused, 2 running, 3 waiting. (false,true) is undocumented: a task still winding down, so paused.
  */
@@ -306,90 +271,6 @@ export function remoteTaskFromYunfu(row: TYunfuTask, stats: TaskStats | null = n
   };
 }
 
-// ---------------------------------------------------------------- statistics
-
-/** TaskStats from the task's number_count and its call records (counted per number and per call). */
-export function statsFromYunfuRecords(
-  numberCount: number,
-  records: Pick<TYunfuCallRecord, "number" | "status">[],
-): TaskStats {
-  const called = new Set<string>();
-  const answered = new Set<string>();
-  let answeredCallCount = 0;
-  for (const r of records) {
-    called.add(r.number);
-    if (r.status === YUNFU_CALL_STATUS.answered) {
-      answered.add(r.number);
-      answeredCallCount++;
-    }
-  }
-  return statsFromYunfu({
-    numberCount: Math.max(numberCount, called.size),
-    calledCount: called.size,
-    answeredCount: answered.size,
-    callCount: records.length,
-    answeredCallCount,
-  });
-}
-
-/** A record's call status as a domain outcome (0 "waiting" is not a call and never reaches here). */
-export function outcomeFromCallStatus(status: number): CallOutcome {
-  switch (status) {
-    case YUNFU_CALL_STATUS.answered:
-      return "answered";
-    case YUNFU_CALL_STATUS.noAnswer:
-      return "no-answer";
-    case YUNFU_CALL_STATUS.busy:
-      return "busy";
-    case YUNFU_CALL_STATUS.rejected:
-      return "rejected";
-    case YUNFU_CALL_STATUS.vacant:
-    case YUNFU_CALL_STATUS.poweredOff:
-    case YUNFU_CALL_STATUS.suspended:
-    case YUNFU_CALL_STATUS.incomingBarred:
-    case YUNFU_CALL_STATUS.arrears:
-      return "unreachable";
-    default:
-      return "failed";
-  }
-}
-
-// ---------------------------------------------------------------- callback (seed 000)
-
-/** Events of a task create (type 1) / delete (type 2) callback. */
-export function eventsFromTaskCallback(body: TYunfuTaskCallback, base: YunfuWeekBase, receivedAt: Date): WebhookEvent[] {
-  const t = body.task_data;
-  const changedAt = t.alter_datetime ?? t.create_datetime ?? "";
-  const dedupeKey = `yunfu:${body.type}:${t.uuid}:${changedAt}`;
-  if (body.type === 2) {
-    return [{ type: "task-deleted", dedupeKey, remoteTaskId: t.uuid, occurredAt: parseChinaDateTime(t.alter_datetime) ?? receivedAt }];
-  }
-  // start: 1 开启 / 0 暂停 (seed 000). An enabled new task waits for its dialling window (INFERENCE).
-  const started = t.start === 1;
-  const task: RemoteTask = {
-    remoteId: t.uuid,
-    name: t.name,
-    kind: "call",
-    taskType: t.task_type === 6 ? "2.0" : String(t.task_type ?? "2.0"),
-    status: started ? "pending" : "paused",
-    rawStatus: started ? "3" : "1",
-    createdAt: parseChinaDateTime(t.create_datetime),
-    stats: null,
-    concurrency: t.maximumcall ?? null,
-    raw: t,
-  };
-  return [
-    {
-      type: "task-created",
-      dedupeKey,
-      remoteTaskId: t.uuid,
-      occurredAt: parseChinaDateTime(t.create_datetime) ?? receivedAt,
-      task,
-      timeGroups: t.time_range.map((g) => decodeCallTimeGroup(g, base)),
-    },
-  ];
-}
-
 // ---------------------------------------------------------------- task body
 
 /**
@@ -412,7 +293,7 @@ const intParam = (v: string | number | boolean | null | undefined): number | und
   return Number.isInteger(n) ? n : undefined;
 };
 
-/** The create/update body (help.ccgpt.net 2.0任务创建) from a draft, its time group id and redial encoding. */
+/** The create/update body (2.0任务创建; docs/providers/yunfu.md §3) from a draft, its time group id and redial encoding. */
 export function taskBodyFromDraft(draft: TaskDraft, dialTimeId: string, retry: YunfuRetryEncoding): TYunfuTaskBody {
   const p = draft.params;
   const start = parseTaskDateTime(p.start_time);
@@ -440,7 +321,7 @@ export function taskBodyFromDraft(draft: TaskDraft, dialTimeId: string, retry: Y
     task_extras: {
       start_time: formatChinaDateTime(start),
       stop_time: formatChinaDateTime(stop),
-      // Both arrays "must be sent, even as []" (help.ccgpt.net 2.0任务创建).
+      // Both arrays "must be sent, even as []" (2.0任务创建; docs/providers/yunfu.md §3).
       holiday: [],
       line: lines,
       ...(intParam(p.interval_time) !== undefined ? { interval_time: intParam(p.interval_time) } : {}),

@@ -1,9 +1,10 @@
-// Yunfu AI (云蝠智能) agent-api wire format, as documented (providers.md §1, addendum §1, seed 000).
+// Yunfu AI (云蝠智能) agent-api wire format, as documented (docs/providers/yunfu.md, seed 000): zod schemas of
+// the answers the client reads and the bodies it sends. The simulator may import the types of this file only.
 // Schemas accept the documented quirks: meta.per_page as a string, "9:00" beside "09:00",
 // destination_extension as a number or a string, and unknown extra fields (the rows carry dozens).
 import { z } from "zod";
 
-// Laravel-style paginator meta; the record list example sends per_page as "1" (addendum §1).
+// Laravel-style paginator meta; the record list example sends per_page as "1" (docs/providers/yunfu.md §8).
 export const ZYunfuMeta = z.looseObject({
   has_pages: z.boolean().optional(),
   total: z.coerce.number().optional(),
@@ -33,7 +34,7 @@ export const ZYunfuTimeSlot = z.object({
   end_time: z.string().regex(YUNFU_TIME),
 });
 
-/** `week` 0 = Monday per the seed; the account's weekBase setting decides (providers.md §1, addendum §6). */
+/** `week` 0 = Monday per the seed; the account's weekBase setting decides (docs/providers/yunfu.md §5). */
 export const ZYunfuDayContent = z.object({
   week: z.coerce.number().int().min(0).max(6),
   times: z.array(ZYunfuTimeSlot),
@@ -66,7 +67,7 @@ export type TYunfuDialTimeGroup = z.infer<typeof ZYunfuDialTimeGroup>;
 export const ZYunfuRedial = z.object({
   redial_enabled: z.union([z.literal(0), z.literal(1)]),
   redial_max_times: z.number().int().min(0).optional(),
-  /** Minutes between redials (INFERENCE: the unit is not stated; the example sends 3). */
+  /** Minutes between redials (INFERENCE, docs/providers/yunfu.md §6: the unit is not stated; the example sends 3). */
   redial_interval: z.number().int().min(0).optional(),
   redial_new_number_policy: z.number().int().optional(),
   redial_conditions: z.object({ da_status: z.array(z.union([z.number().int(), z.string()])) }).optional(),
@@ -78,7 +79,7 @@ const DATETIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 export const ZYunfuTaskExtras = z.looseObject({
   start_time: z.string().regex(DATETIME),
   stop_time: z.string().regex(DATETIME),
-  // "must be sent, even as []" (help.ccgpt.net 2.0任务创建): required arrays, possibly empty.
+  // "must be sent, even as []" (2.0任务创建; docs/providers/yunfu.md §3): required arrays, possibly empty.
   holiday: z.array(z.looseObject({})),
   line: z.array(z.union([z.string(), z.looseObject({ id: z.string(), limit: z.number().optional() })])),
   interval_time: z.number().int().min(0).optional(),
@@ -161,8 +162,8 @@ export const ZYunfuNumberImport = z.object({
 export type TYunfuNumberImport = z.infer<typeof ZYunfuNumberImport>;
 
 /**
- * Answer data of the import. INFERENCE: the docs show no example; with skip_error the platform
- * imports the valid rows and reports the rest, which is what these fields carry.
+ * Answer data of the sync import. INFERENCE (docs/providers/yunfu.md §7): the docs show no example; with
+ * skip_error the platform imports the valid rows and reports the rest, which is what these fields carry.
  */
 export const ZYunfuNumberImportResult = z.looseObject({
   success: z.coerce.number().optional(),
@@ -170,23 +171,57 @@ export const ZYunfuNumberImportResult = z.looseObject({
   errors: z.array(z.looseObject({ phone: z.string(), message: z.string() })).optional(),
 });
 
+/** Body of POST …/task/{task_id}/async_number (≤ 200 rows, no skip_error: the import runs later). */
+export interface TYunfuAsyncNumberImport {
+  ignore_crm?: boolean;
+  number_add_suffix?: boolean;
+  data: TYunfuNumberRow[];
+}
+
+/** Body of DELETE …/task/{task_id}/number-batch-delete. */
+export interface TYunfuNumberBatchDelete {
+  customer_info_list: { phone: string }[];
+}
+
+/**
+ * A row of GET …/task/{task_id}/number. INFERENCE (docs/providers/yunfu.md §7): the response example is NOT
+ * FOUND; a row carries the imported `phone`, the row id and the number's call status (the 0–12 codes that
+ * 批量重置号码状态 documents for its `status` filter).
+ */
+export const ZYunfuNumber = z.looseObject({
+  id: z.union([z.string(), z.number()]).transform(String).nullish(),
+  phone: z.string().min(1),
+  status: z.coerce.number().int().min(0).max(12).nullish(),
+});
+export type TYunfuNumber = z.infer<typeof ZYunfuNumber>;
+
 // ---------------------------------------------------------------- call records
 
 /**
- * A row of GET /agent-api/user/{id}/task/{task_id}/record. Field names follow the documented
- * call callback (calldate, answerdate, bill in seconds, callid = record_id) and the 13-code call
- * status (addendum §1; 1 = 呼叫成功). INFERENCE: the list example shows only the CRM fields.
+ * The fields Dialboard reads from a row of GET /agent-api/user/{id}/task/{task_id}/record. Rows are read one
+ * by one (call-records.ts), never as one array: a row that does not fit is counted and skipped. The number
+ * is in `number_data.number` (the call callback's shape) or `phone` (the CRM fields of the list example);
+ * `callid` = `record_id` (docs/providers/yunfu.md §8).
  */
-export const ZYunfuCallRecord = z.looseObject({
-  callid: z.string(),
-  number: z.string(),
-  status: z.coerce.number().int(),
-  calldate: z.string().nullish(),
-  answerdate: z.string().nullish(),
-  hangupdate: z.string().nullish(),
-  bill: z.coerce.number().nullish(),
+export const ZYunfuCallRow = z.looseObject({
+  callid: z.union([z.string().min(1), z.number()]).transform(String).nullish(),
+  record_id: z.union([z.string().min(1), z.number()]).transform(String).nullish(),
+  phone: z.string().nullish().catch(null),
+  number_data: z.looseObject({ number: z.string().nullish().catch(null) }).nullish().catch(null),
+  /** The 13-code call status (1 = 呼叫成功), when the row carries it. */
+  status: z.coerce.number().int().min(0).max(12).nullish().catch(null),
+  calldate: z.string().nullish().catch(null),
+  answerdate: z.string().nullish().catch(null),
+  hangupdate: z.string().nullish().catch(null),
+  /** Talk time in seconds (the call callback: "bill": 43 //通话时长 - 秒). */
+  bill: z.coerce.number().nonnegative().nullish().catch(null),
 });
-export type TYunfuCallRecord = z.infer<typeof ZYunfuCallRecord>;
+export type TYunfuCallRow = z.infer<typeof ZYunfuCallRow>;
+
+/** GET …/task/{task_id}/detail/{record_id} → data.records[]: one entry per sentence; `callee` is the number. */
+export const ZYunfuCallDetail = z.looseObject({
+  records: z.array(z.looseObject({ callee: z.string().nullish().catch(null) })).catch([]),
+});
 
 // ---------------------------------------------------------------- callback (seed 000)
 
