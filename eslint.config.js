@@ -29,7 +29,7 @@ export default tseslint.config(
   {
     // A simulator is a second reading of the provider's documents (issue 11 §1): it may share the TypeScript
     // types of documented payloads (wire.ts), never a client's signer, mapping, client, adapter or zod schema.
-    files: ["simulators/wshoto/**/*.ts"],
+    files: ["simulators/wshoto/**/*.ts", "simulators/yunfu/**/*.ts"],
     ignores: ["**/*.test.ts"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [

@@ -4,17 +4,11 @@ import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { emptyWeek, type CallTimeGroup } from "../../lib/domain/call-time-group";
-import { cnCalendarFromPackage } from "../../lib/domain/holidays";
-import { ProviderError } from "../../lib/providers/errors";
-import type { Contact, ProviderContext, TaskDraft } from "../../lib/providers/types";
+import type { ProviderContext } from "../../lib/providers/types";
 import { yunfuAdapter } from "../../lib/providers/yunfu";
 import { DEMO_CREDENTIALS, DEMO_SETTINGS } from "./demo";
 import { createYunfuSimulator, type YunfuSimulator } from "./server";
-
-const calendar = cnCalendarFromPackage();
-// Monday 2026-12-07 10:00 China time: inside office hours, not a holiday.
-const MONDAY_10AM = new Date("2026-12-07T02:00:00Z");
+import { calendar, contacts, draft, MONDAY_10AM, officeHours, providerError } from "./test-support";
 
 interface Received {
   headers: Record<string, string | undefined>;
@@ -43,41 +37,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
-
-const officeHours = (): CallTimeGroup => {
-  const weekly = emptyWeek();
-  for (const d of [1, 2, 3, 4, 5] as const) weekly[d] = [{ start: 540, end: 720 }, { start: 780, end: 1080 }];
-  return { name: "工作日 9-12 13-18", timeZone: "Asia/Shanghai", weekly, skipHolidays: true, makeUpDayAs: null, overrides: [], isDefault: false };
-};
-
-const draft = (name: string, group = officeHours()): TaskDraft => ({
-  name,
-  description: "integration test",
-  taskType: "2.0",
-  callTimeGroup: group,
-  retryStrategy: {
-    name: "30 分钟后重拨",
-    rounds: [{ after: { days: 0, hours: 0, minutes: 30 } }],
-    measureFrom: "previous-call",
-    onlyToday: false,
-    retryOn: ["no-answer", "busy"],
-  },
-  params: { destination_extension: 297, maximumcall: 2, start_time: "2026-12-01 00:00", stop_time: "2027-01-31 00:00", line: "" },
-  idempotencyKey: `key-${name}`,
-});
-
-const contacts = (n: number, from = 0): Contact[] =>
-  Array.from({ length: n }, (_, i) => ({ phone: `+86138${String(from + i).padStart(8, "0")}`, name: `客户${from + i}`, variables: {} }));
-
-async function providerError(p: Promise<unknown>): Promise<ProviderError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ProviderError) return e;
-    throw e;
-  }
-  throw new Error("expected a ProviderError");
-}
 
 describe("Yunfu adapter against the simulator", () => {
   let sim: YunfuSimulator;
@@ -164,6 +123,7 @@ describe("Yunfu adapter against the simulator", () => {
 
     const tooMany = await providerError(yunfuAdapter.addContacts!(ctx, task.remoteId, contacts(101, 1000)));
     expect(tooMany.code).toBe("BATCH_TOO_LARGE");
+    expect(tooMany.field).toBe("contacts");
     expect(tooMany.userMessage.en).toContain("100");
     // The simulator itself refuses 101 rows, like the real API.
     const raw = await fetch(`${ctx.baseUrl}/agent-api/user/${DEMO_SETTINGS.userId}/task/${task.remoteId}/number`, {
@@ -177,7 +137,8 @@ describe("Yunfu adapter against the simulator", () => {
     await yunfuAdapter.startTask!(ctx, task.remoteId);
     const running = await providerError(yunfuAdapter.addContacts!(ctx, task.remoteId, contacts(1, 2000)));
     expect(running.code).toBe("6007");
-    expect(running.userMessage.en).toMatch(/^Pause the task before adding numbers/);
+    expect(running.userMessage.en).toMatch(/^Pause the task before adding or removing numbers/);
+    expect(running.field).toBe("contacts");
     expect(running.providerMessage).toBe("2.0任务启动中,请先停止任务");
   });
 
