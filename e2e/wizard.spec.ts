@@ -185,6 +185,14 @@ for (const { kind, locale, width } of RUNS) {
 
     // The task page: start, see it running, pause — and the simulator agrees each time.
     await expect(page.getByTestId("task-controls")).toBeVisible();
+    // Yunfu documents no start endpoint: beside Start the page says it is unverified, and why.
+    const unverified = page.getByTestId("task-controls").getByTestId("unverified-start");
+    if (kind.key === "yunfu") {
+      await expect(unverified).toHaveText(zh ? "未经验证" : "Unverified");
+      await expect(page.getByTestId("unverified-start-note")).toContainText(zh ? "云蝠未公开 2.0 任务的启动接口" : "Yunfu does not document how to start");
+    } else {
+      await expect(unverified).toHaveCount(0);
+    }
     await shot(page, `wizard-task-page-${tag}`);
     await page.getByTestId("task-controls").getByRole("button", { name: zh ? "启动" : "Start" }).click();
     await expect.poll(async () => (await simTask(kind, name))?.state).toBe("running");

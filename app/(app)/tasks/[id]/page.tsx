@@ -135,7 +135,7 @@ export default async function TaskPage({ params }: { params: Params }) {
       </div>
 
       <Section title={t("detail.controls")}>
-        <TaskControls taskId={task.id} taskName={task.name} controls={caps.controls} canWrite={canWrite} />
+        <TaskControls taskId={task.id} taskName={task.name} controls={caps.controls} unverified={caps.unverified} canWrite={canWrite} />
       </Section>
 
       <Section title={t("detail.summary")}>

@@ -1,7 +1,8 @@
 "use client";
 // Start, pause, complete and delete. What the state machine and the provider do not allow is shown
 // disabled with the reason next to it, so nobody has to guess why a button does nothing. Delete asks
-// for the task's name to be typed first.
+// for the task's name to be typed first. A control whose provider endpoint is undocumented (Yunfu's start)
+// says so beside it.
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
@@ -19,11 +20,13 @@ export function TaskControls({
   taskId,
   taskName,
   controls,
+  unverified = {},
   canWrite,
 }: {
   taskId: string;
   taskName: string;
   controls: Record<Op, { allowed: boolean; reason: LocalizedText | null }>;
+  unverified?: Partial<Record<Op | "update" | "addContacts", LocalizedText>>;
   canWrite: boolean;
 }) {
   const t = useTranslations("tasks.detail");
@@ -62,20 +65,40 @@ export function TaskControls({
       <div className="flex flex-wrap gap-2">
         {OPS.map((op) => {
           const rule = controls[op];
-          return (
+          const button = (
             <Button
               key={op}
               variant={op === "delete" ? "danger" : op === "start" ? "primary" : "secondary"}
               disabled={pending || !rule.allowed}
-              aria-describedby={rule.allowed ? undefined : `reason-${[...reasons.values()].find((ops) => ops.includes(op))?.[0] ?? op}`}
+              aria-describedby={
+                rule.allowed ? (unverified[op] ? `unverified-${op}` : undefined) : `reason-${[...reasons.values()].find((ops) => ops.includes(op))?.[0] ?? op}`
+              }
               onClick={() => (op === "delete" ? setConfirmDelete(true) : run(op))}
             >
               {t(`ops.${op}`)}
             </Button>
           );
+          if (!unverified[op]) return button;
+          return (
+            <span key={op} className="inline-flex items-center gap-1.5">
+              {button}
+              <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-800" title={unverified[op][lang]} data-testid={`unverified-${op}`}>
+                {t("unverified")}
+              </span>
+            </span>
+          );
         })}
         {pending ? <span className="self-center text-sm text-slate-500">{t("working")}</span> : null}
       </div>
+      {OPS.filter((op) => unverified[op]).map((op) => (
+        <p key={op} id={`unverified-${op}`} className="text-xs text-amber-800" data-testid={`unverified-${op}-note`}>
+          <span className="font-medium">
+            {t(`ops.${op}`)}
+            {lang === "zh" ? "：" : ": "}
+          </span>
+          {unverified[op]?.[lang]}
+        </p>
+      ))}
       {reasons.size > 0 ? (
         <ul className="space-y-0.5 text-xs text-slate-600">
           {[...reasons].map(([reason, ops]) => (

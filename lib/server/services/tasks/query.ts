@@ -221,6 +221,8 @@ export interface TaskDetail {
     contactsBatchSize: number;
     params: ParamSpec[];
     controls: Record<TaskControl, ControlRule>;
+    /** Controls that call an endpoint the provider does not document, with what the user should know. */
+    unverified: Partial<Record<TaskControl, LocalizedText>>;
   };
   /** The provider record, pretty-printed; big ids stay exactly as stored. */
   rawJson: string;
@@ -344,6 +346,7 @@ export async function getTaskDetail(id: string): Promise<TaskDetail> {
       contactsBatchSize: caps.limits.contactsBatchSize,
       params: caps.params.filter((p) => !p.taskTypes || p.taskTypes.includes(row.taskType)),
       controls: controlRules({ status, kind: row.kind }, caps),
+      unverified: caps.unverified ?? {},
     },
     rawJson: prettyJson(row.raw),
     history: audit.map((entry) => {
