@@ -19,7 +19,13 @@ export const CALL_STATUS_BY_OUTCOME: Record<CallOutcome, number> = {
 const weekdays = (times: [string, string][]) => [0, 1, 2, 3, 4].map((week) => ({ week, times: times.map(([b, e]) => ({ begin_time: b, end_time: e })) }));
 
 export function seedDemo(s: YunfuSimState, nowMs: number, random: () => number): void {
-  const office: SimGroup = { id: s.nextGroupId++, name: "工作日 9-12 13-18", content: weekdays([["9:00", "12:00"], ["13:00", "18:00"]]), is_default: true, skip_holiday: true };
+  const office: SimGroup = {
+    id: s.nextGroupId++,
+    name: "工作日 9-12 13-18",
+    content: weekdays([["9:00", "12:00"], ["13:00", "18:00"]]),
+    is_default: true,
+    skip_holiday: true,
+  };
   const allWeek: SimGroup = {
     id: s.nextGroupId++,
     name: "全周 08:00-21:00",

@@ -51,18 +51,26 @@ export async function providerError(p: Promise<unknown>): Promise<ProviderError>
 
 /** A started simulator (dialling frozen unless a test moves its clock) and a context for the adapter. */
 export async function startYunfu(extra: Partial<SimulatorOptions> = {}): Promise<{ sim: YunfuSimulator; ctx: ProviderContext }> {
-  const sim = createYunfuSimulator({ port: 0, credentials: DEMO_CREDENTIALS, calendar, dialing: { factor: 0, answerProbability: 0.5 }, startAt: MONDAY_10AM, ...extra });
+  const dialing = { factor: 0, answerProbability: 0.5 };
+  const sim = createYunfuSimulator({ port: 0, credentials: DEMO_CREDENTIALS, calendar, dialing, startAt: MONDAY_10AM, ...extra });
   const url = await sim.start();
   const ctx: ProviderContext = { baseUrl: url, credentials: { ...DEMO_CREDENTIALS }, settings: { ...DEMO_SETTINGS }, backoffMs: 5, now: () => sim.clock.now() };
   return { sim, ctx };
 }
 
+interface RawAnswer {
+  code: number;
+  status: string;
+  message: string;
+  data: unknown;
+}
+
 /** An authenticated raw request to the simulator, for what the adapter never sends. */
-export async function rawYunfu(ctx: ProviderContext, method: string, path: string, body?: unknown): Promise<{ status: number; json: { code: number; status: string; message: string; data: unknown } }> {
+export async function rawYunfu(ctx: ProviderContext, method: string, path: string, body?: unknown): Promise<{ status: number; json: RawAnswer }> {
   const res = await fetch(`${ctx.baseUrl}${path}`, {
     method,
     headers: { Authorization: `Bearer ${DEMO_CREDENTIALS.token}`, "Content-Type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: res.status, json: (await res.json()) as { code: number; status: string; message: string; data: unknown } };
+  return { status: res.status, json: (await res.json()) as RawAnswer };
 }

@@ -234,7 +234,9 @@ async function calleeOf(ctx: ProviderContext, taskId: string, callId: string): P
 function pageOfCursor(cursor: string | null): number {
   if (cursor === null) return 1;
   const page = Number(cursor);
-  if (!Number.isInteger(page) || page < 1 || page > 1_000_000) throw localError("BAD_CURSOR", `unreadable cursor ${cursor.slice(0, 20)}`, yunfuText("error.badResponse"));
+  if (!Number.isInteger(page) || page < 1 || page > 1_000_000) {
+    throw localError("BAD_CURSOR", `unreadable cursor ${cursor.slice(0, 20)}`, yunfuText("error.badResponse"));
+  }
   return page;
 }
 

@@ -14,6 +14,9 @@ import { ZYunfuNumber, ZYunfuNumberImportResult, type TYunfuAsyncNumberImport, t
 const NUMBER_PAGE_SIZE = 100;
 const numbersPath = (ctx: ProviderContext, taskId: string, tail: string) => `/agent-api/user/${userIdOf(ctx)}/task/${encodeURIComponent(taskId)}/${tail}`;
 
+const tooMany = (count: number, max: number) =>
+  localError("BATCH_TOO_LARGE", `${count} numbers in one request`, yunfuText("error.batchTooLarge", { max, count }), "contacts");
+
 function numberRow(contact: Contact, phone: string): TYunfuNumberRow {
   const { email, company, ...rest } = contact.variables;
   return {
@@ -30,7 +33,7 @@ function numberRow(contact: Contact, phone: string): TYunfuNumberRow {
 /** Rows Yunfu can take, and the numbers refused before sending (not mainland China). */
 function rowsOf(contacts: Contact[], max: number): { rows: TYunfuNumberRow[]; rejected: ContactsResult["rejected"] } {
   if (contacts.length > max) {
-    throw localError("BATCH_TOO_LARGE", `${contacts.length} numbers in one request`, yunfuText("error.batchTooLarge", { max, count: contacts.length }), "contacts");
+    throw tooMany(contacts.length, max);
   }
   const rejected: ContactsResult["rejected"] = [];
   const rows: TYunfuNumberRow[] = [];
@@ -121,7 +124,7 @@ export async function listNumbers(ctx: ProviderContext, taskId: string, cursor: 
  */
 export async function removeNumbers(ctx: ProviderContext, taskId: string, phones: string[]): Promise<RemoveNumbersResult> {
   if (phones.length > YUNFU_REMOVE_BATCH) {
-    throw localError("BATCH_TOO_LARGE", `${phones.length} numbers in one request`, yunfuText("error.batchTooLarge", { max: YUNFU_REMOVE_BATCH, count: phones.length }), "contacts");
+    throw tooMany(phones.length, YUNFU_REMOVE_BATCH);
   }
   const notRemoved: RemoveNumbersResult["notRemoved"] = [];
   const sent: { e164: string; phone: string }[] = [];

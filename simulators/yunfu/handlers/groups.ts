@@ -20,7 +20,8 @@ export function createGroup(sim: YunfuSim, req: SimRequest): SimResponse {
   const state = sim.store.state;
   // "一个用户只能有一个默认组" (seed 000).
   if (read.body.is_default) for (const g of state.groups) g.is_default = false;
-  const group: SimGroup = { id: state.nextGroupId++, name: read.body.name, content: read.body.content, is_default: read.body.is_default, skip_holiday: read.body.skip_holiday };
+  const { name, content, is_default, skip_holiday } = read.body;
+  const group: SimGroup = { id: state.nextGroupId++, name, content, is_default, skip_holiday };
   state.groups.push(group);
   sim.store.save();
   return ok("创建呼叫时间组成功", groupRow(group));

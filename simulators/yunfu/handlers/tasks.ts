@@ -87,7 +87,16 @@ export function createTask(sim: YunfuSim, req: SimRequest): SimResponse {
   const valid = validTask(sim, req.rawBody);
   if ("status" in valid) return valid;
   const now = chinaText(sim.clock.now());
-  const task: SimTask = { uuid: randomUUID(), body: valid.body, group: valid.group, enable: false, create_datetime: now, alter_datetime: now, orders: [], pendingImports: [] };
+  const task: SimTask = {
+    uuid: randomUUID(),
+    body: valid.body,
+    group: valid.group,
+    enable: false,
+    create_datetime: now,
+    alter_datetime: now,
+    orders: [],
+    pendingImports: [],
+  };
   const state = sim.store.state;
   state.tasks.push(task);
   state.createCount++;
