@@ -26,4 +26,25 @@ export default tseslint.config(
     files: ["lib/providers/**/*.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: ["**/server/**", "**/app/**", "react", "next/*", "@prisma/*", "@/lib/server/*", "@/app/*"] }] },
   },
+  {
+    // Issue 11: the Aliyun VMS simulator is a second reading of the documents, not a copy of our client. It may
+    // import types of documented payloads (import type … from lib/providers/aliyun-vms/wire) and nothing else of
+    // lib/providers. Its tests drive the real client against it and are exempt.
+    files: ["simulators/aliyun-vms/**/*.ts"],
+    ignores: ["simulators/aliyun-vms/**/*.test.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/lib/providers/**", "@/lib/providers/*", "@/lib/providers/**"],
+              allowTypeImports: true,
+              message: "A simulator implements the provider from its documents: import only types of documented payloads from lib/providers.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

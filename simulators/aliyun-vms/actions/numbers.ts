@@ -1,0 +1,56 @@
+// Number actions: CloudImportTaskTel (docs/providers/aliyun-vms.md §Numbers).
+import { invalid, jsonArray, missing, optionalInt, statusNotAllowed, type Params } from "../rpc";
+import type { SimContext, SimTask } from "../state";
+import { dateTimeText } from "../time";
+
+export function importTels(ctx: SimContext, task: SimTask, p: Params): unknown {
+  const list = p.get("TaskTelList");
+  if (!list) throw missing("TaskTelList");
+  if (task.props.Status === 3) throw statusNotAllowed("Numbers cannot be added to an ended task.");
+  const rows = jsonArray("TaskTelList", list);
+  if (rows.length > ctx.limits.numbersPerBatch) throw invalid("TaskTelList", `at most ${ctx.limits.numbersPerBatch} numbers per batch`);
+  const isRepeat = optionalInt(p, "IsRepeat") ?? 1;
+  if (![0, 1, 2, 3].includes(isRepeat)) throw invalid("IsRepeat", "0, 1, 2 or 3");
+  const state = ctx.state();
+  const fileId = optionalInt(p, "FileId") ?? state.nextFileId++;
+  let file = task.files.find((f) => f.Id === fileId);
+  if (!file) {
+    file = { Id: fileId, Name: p.get("Name") ?? "", Priority: optionalInt(p, "Priority") ?? 0, CreateTime: dateTimeText(ctx.clock.nowMs()), ImportCount: 0, RepeatCount: 0, RestrictCount: 0 };
+    task.files.push(file);
+  }
+  const inTask = new Set(task.orders.map((o) => o.phone));
+  const inBatch = new Set(task.orders.filter((o) => o.id.startsWith(`${fileId}-`)).map((o) => o.phone));
+  const inRequest = new Set<string>();
+  let invalidTotal = 0;
+  let success = 0;
+  for (const row of rows) {
+    const tel = typeof row === "object" && row !== null ? String((row as Record<string, unknown>).Tel ?? "") : "";
+    if (!/^\d{5,20}$/.test(tel)) {
+      invalidTotal++;
+      continue;
+    }
+    // SDK model: IsRepeat 0 no dedupe, 1 within the task (default), 2 within this import, 3 within the batch.
+    const duplicate =
+      (isRepeat === 1 && (inTask.has(tel) || inRequest.has(tel))) ||
+      (isRepeat === 2 && inRequest.has(tel)) ||
+      (isRepeat === 3 && (inBatch.has(tel) || inRequest.has(tel)));
+    inRequest.add(tel);
+    if (duplicate) {
+      file.RepeatCount++;
+      continue;
+    }
+    inTask.add(tel);
+    inBatch.add(tel);
+    task.orders.push({ id: `${fileId}-${task.orders.length + 1}`, phone: tel, attempts: 0, finished: false, answered: false, notBefore: null });
+    file.ImportCount++;
+    success++;
+  }
+  ctx.refresh(task);
+  return {
+    FileId: String(fileId),
+    TaskId: String(task.props.Id),
+    ImportTotal: String(rows.length),
+    InvalidTotal: String(invalidTotal),
+    SuccessTotal: String(success),
+  };
+}
