@@ -171,7 +171,7 @@ export function createAliyunVmsSimulator(opts: SimulatorOptions): AliyunVmsSimul
       if (!handler) throw new ApiError(404, "InvalidAction.NotFound", `Specified api "${action}" is not found.`);
       const data = handler(ctx, String(requiredInt(p, "EnterpriseId")), p);
       store.save();
-      return json(200, { RequestId: rid, Code: "OK", Message: "OK", Data: data });
+      return json(200, { AccessDeniedDetail: "None", RequestId: rid, Message: "OK", Data: data, Code: "OK" });
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       return json(err.status, { RequestId: rid, HostId: "dyvmsapi.aliyuncs.com", Code: err.code, Message: err.message });

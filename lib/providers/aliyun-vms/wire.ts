@@ -8,7 +8,9 @@ import { z } from "zod";
 export const ZIntLike = z.union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?$/).transform(Number)]);
 /** An id the provider sends as a number or a string; always a string for us. */
 export const ZIdLike = z.union([z.number(), z.string()]).transform(String);
-const optInt = ZIntLike.nullish();
+// A field we only show or pass through must not sink a whole answer: seed 001's own example sends
+// "Concurrency": "example" (docs/providers/aliyun-vms.md §Responses). Unreadable → null.
+const optInt = ZIntLike.nullish().catch(null);
 const optStr = z.string().nullish();
 
 /** Success and error bodies share this envelope; `Code` is "OK" on success. */

@@ -2,6 +2,7 @@
 // CloudDeleteTask, CloudMonitorTask (seed 001 and the SDK models, docs/providers/aliyun-vms.md §Tasks).
 import { ApiError, invalid, missing, optionalInt, requiredInt, statusNotAllowed, taskNotFound, type Params } from "../rpc";
 import type { SimContext, SimEnterprise, SimTask } from "../state";
+import { gotTask, listedTask, writtenTask } from "../responses";
 import { readTaskFields, TASK_DEFAULTS } from "../task-fields";
 import { dateTimeText, shanghaiMs, shanghaiParts } from "../time";
 
@@ -45,8 +46,7 @@ export function createTask(ctx: SimContext, entId: string, p: Params): unknown {
   ent.tasks.push(task);
   state.createCount++;
   ctx.refresh(task);
-  // Seed 001 / SDK model: CloudCreateTask's Data fields are strings, except AutoComplete.
-  return Object.fromEntries(Object.entries(task.props).map(([k, v]) => [k, k === "AutoComplete" ? Number(v) : String(v)]));
+  return writtenTask(task);
 }
 
 export function updateTask(ctx: SimContext, entId: string, task: SimTask, p: Params): unknown {
@@ -59,7 +59,8 @@ export function updateTask(ctx: SimContext, entId: string, task: SimTask, p: Par
   }
   Object.assign(task.props, fields);
   ctx.refresh(task);
-  return { Result: 0 };
+  // SDK model: CloudUpdateTask's Data is the task, shaped as CloudCreateTask's.
+  return writtenTask(task);
 }
 
 export function queryTasks(ent: SimEnterprise, p: Params): unknown {
@@ -75,11 +76,11 @@ export function queryTasks(ent: SimEnterprise, p: Params): unknown {
     .filter((t) => t.props.Type === type && (!name || String(t.props.Name).includes(name)) && (status === undefined || t.props.Status === status))
     .sort((a, b) => Number(a.props.Id) - Number(b.props.Id))
     .slice(start, start + limit);
-  return { TaskProperties: rows.map((t) => ({ ...t.props })) };
+  return { TaskProperties: rows.map(listedTask) };
 }
 
 export function getTask(task: SimTask): unknown {
-  return { TaskProperty: { ...task.props } };
+  return { TaskProperty: gotTask(task) };
 }
 
 export function startTask(ctx: SimContext, ent: SimEnterprise, task: SimTask): unknown {
