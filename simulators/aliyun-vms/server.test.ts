@@ -199,6 +199,8 @@ describe("tasks", () => {
     expect(again.accepted).toBe(0);
     expect(again.rejected[0].reason.en).toMatch(/1 number/);
     expect(tasksOf(enterpriseId)[0].orders.map((o) => o.phone)).toEqual(["13800138000", "13800138001", "01058001234"]);
+    // Every import is a batch with the name CloudImportTaskTel requires.
+    expect(tasksOf(enterpriseId)[0].files.map((f) => f.Name)).toEqual([expect.stringMatching(/^Dialboard \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/), expect.any(String)]);
 
     await adapter.startTask!(ctx, created.remoteId);
     expect((await adapter.getTask(ctx, created.remoteId)).status).toBe("running");
@@ -294,6 +296,15 @@ describe("tasks", () => {
     expect(mixed.cursors).toEqual(["2:0", null]);
     expect(mixed.seen).toHaveLength(100);
     expect(mixed.seen.filter((t) => t.taskType === "2")).toHaveLength(3);
+  });
+
+  it("refuses a CloudImportTaskTel without the batch Name (MissingParameter)", async () => {
+    const enterpriseId = String(entSeq++);
+    const task = await adapter.createTask!(ctxFor(enterpriseId), draft("批次名称"));
+    const res = await rawCall({ Action: "CloudImportTaskTel", EnterpriseId: enterpriseId, TaskId: task.remoteId, TaskTelList: '[{"Tel":"13800138000"}]' });
+    expect(res.status).toBe(400);
+    expect(res.json).toMatchObject({ Code: "MissingParameter", Message: expect.stringContaining('"Name"') });
+    expect(tasksOf(enterpriseId)[0].orders).toEqual([]);
   });
 
   it("refuses Limit 101 with InvalidParameter", async () => {

@@ -10,6 +10,7 @@ import {
   decodeTimeConditions,
   encodeRetryStrategy,
   encodeTimeConditions,
+  formatAliyunDateTime,
   parseAliyunDateTime,
   statsFromMonitor,
   taskFromProperty,
@@ -206,8 +207,15 @@ async function addContacts(ctx: ProviderContext, remoteId: string, contacts: Con
   const data = await callAction(
     ctx,
     "CloudImportTaskTel",
-    // IsRepeat 1 (documented default): numbers already in the task are skipped, not dialled twice.
-    { EnterpriseId: enterpriseId(ctx), TaskId: remoteId, TaskTelList: JSON.stringify(tels), IsRepeat: 1 },
+    {
+      EnterpriseId: enterpriseId(ctx),
+      TaskId: remoteId,
+      // SDK model: the batch name is required; a new batch per request, named for when it was sent.
+      Name: `Dialboard ${formatAliyunDateTime(ctx.now?.() ?? new Date())}`,
+      TaskTelList: JSON.stringify(tels),
+      // IsRepeat 1 (documented default): numbers already in the task are skipped, not dialled twice.
+      IsRepeat: 1,
+    },
     ZImportTaskTelData,
     { safe: false },
   );

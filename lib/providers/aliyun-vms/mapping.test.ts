@@ -7,6 +7,7 @@ import {
   decodeTimeConditions,
   encodeRetryStrategy,
   encodeTimeConditions,
+  formatAliyunDateTime,
   isoWeekdayFromAliyun,
   parseAliyunDateTime,
   statsFromMonitor,
@@ -154,6 +155,8 @@ describe("tasks and stats", () => {
       expect(task.createdAt?.toISOString()).toBe("2026-04-11T01:30:00.000Z");
     }
     expect(parseAliyunDateTime("bad")).toBeNull();
+    expect(formatAliyunDateTime(new Date("2026-04-11T01:30:00Z"))).toBe("2026-04-11 09:30:00");
+    expect(parseAliyunDateTime(formatAliyunDateTime(new Date("2026-12-31T16:00:00Z")))?.toISOString()).toBe("2026-12-31T16:00:00.000Z");
   });
 
   it("turns CloudMonitorTask counts into TaskStats", () => {

@@ -51,6 +51,11 @@ export function parseAliyunDateTime(text: string | null | undefined): Date | nul
   return new Date(Date.UTC(y, mo - 1, d, h - 8, mi, s));
 }
 
+/** The call centre's wall-clock form of an instant, "yyyy-MM-dd HH:mm:ss" (UTC+8, as parseAliyunDateTime reads it). */
+export function formatAliyunDateTime(at: Date): string {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 19).replace("T", " ");
+}
+
 export function taskFromProperty(p: TTaskProperty, stats: TaskStats | null = null): RemoteTask {
   const status = Number(p.Status);
   return {

@@ -1,9 +1,11 @@
 // Number actions: CloudImportTaskTel (docs/providers/aliyun-vms.md §Numbers).
-import { invalid, jsonArray, missing, optionalInt, statusNotAllowed, type Params } from "../rpc";
+import { invalid, jsonArray, missing, optionalInt, requiredText, statusNotAllowed, type Params } from "../rpc";
 import type { SimContext, SimTask } from "../state";
 import { dateTimeText } from "../time";
 
 export function importTels(ctx: SimContext, task: SimTask, p: Params): unknown {
+  // SDK model CloudImportTaskTelRequest: Name (批次名称) "This parameter is required", like TaskId and TaskTelList.
+  const name = requiredText(p, "Name");
   const list = p.get("TaskTelList");
   if (!list) throw missing("TaskTelList");
   if (task.props.Status === 3) throw statusNotAllowed("Numbers cannot be added to an ended task.");
@@ -15,7 +17,7 @@ export function importTels(ctx: SimContext, task: SimTask, p: Params): unknown {
   const fileId = optionalInt(p, "FileId") ?? state.nextFileId++;
   let file = task.files.find((f) => f.Id === fileId);
   if (!file) {
-    file = { Id: fileId, Name: p.get("Name") ?? "", Priority: optionalInt(p, "Priority") ?? 0, CreateTime: dateTimeText(ctx.clock.nowMs()), ImportCount: 0, RepeatCount: 0, RestrictCount: 0 };
+    file = { Id: fileId, Name: name, Priority: optionalInt(p, "Priority") ?? 0, CreateTime: dateTimeText(ctx.clock.nowMs()), ImportCount: 0, RepeatCount: 0, RestrictCount: 0 };
     task.files.push(file);
   }
   const inTask = new Set(task.orders.map((o) => o.phone));
