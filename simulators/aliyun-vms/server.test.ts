@@ -298,6 +298,26 @@ describe("tasks", () => {
     expect(mixed.seen.filter((t) => t.taskType === "2")).toHaveLength(3);
   });
 
+  it("updates with CloudUpdateTask's own parameters only, and reads the task it answers", async () => {
+    const enterpriseId = String(entSeq++);
+    const sent: string[] = [];
+    const spy: typeof fetch = async (input, init) => {
+      if (typeof init?.body === "string" && init.body.includes("Action=CloudUpdateTask")) sent.push(init.body);
+      return fetch(input, init);
+    };
+    const ctx = ctxFor(enterpriseId, { fetch: spy });
+    const task = await adapter.createTask!(ctx, draft("只改能改的", { AutoDelete: true, TemplateName: "模板" }));
+    await adapter.updateTask!(ctx, task.remoteId, draft("只改能改的（新）", { AutoDelete: true, TemplateName: "模板", CallGroupType: "1" }));
+    expect(sent).toHaveLength(1);
+    const params = new URLSearchParams(sent[0]);
+    for (const key of ["Type", "CallGroupType", "AutoDelete", "TemplateName"]) expect(params.has(key), key).toBe(false);
+    expect(params.get("Name")).toBe("只改能改的（新）");
+    expect(tasksOf(enterpriseId)[0].props.Name).toBe("只改能改的（新）");
+    // The simulator holds the client to the SDK model: a create-only field on an update is refused.
+    const res = await rawCall({ Action: "CloudUpdateTask", EnterpriseId: enterpriseId, TaskId: task.remoteId, Type: "1" });
+    expect(res.json).toMatchObject({ Code: "InvalidParameter", Message: expect.stringContaining('"Type"') });
+  });
+
   it("refuses a CloudImportTaskTel without the batch Name (MissingParameter)", async () => {
     const enterpriseId = String(entSeq++);
     const task = await adapter.createTask!(ctxFor(enterpriseId), draft("批次名称"));

@@ -8,21 +8,22 @@ import { FaultInjector, faultsFromEnv } from "../core/faults";
 import { json, startSimServer, type RunningSimServer, type SimRequest, type SimResponse } from "../core/http";
 import { JsonStore } from "../core/store";
 import type { SimCall, Simulator, SimulatorOptions } from "../core/types";
-import { importTels } from "./actions/numbers";
+import { IMPORT_PARAMS, importTels } from "./actions/numbers";
 import {
   createTask,
   deleteTask,
   getTask,
   monitorTask,
   pauseTask,
+  QUERY_PARAMS,
   queryTasks,
   runSchedule,
   startTask,
   taskOf,
   updateTask,
 } from "./actions/tasks";
-import { createCondition, listConditions } from "./actions/time-conditions";
-import { ApiError, authenticate, readParams, requiredInt, type Gateway, type Params } from "./rpc";
+import { CREATE_CONDITION_PARAMS, createCondition, LIST_CONDITION_PARAMS, listConditions } from "./actions/time-conditions";
+import { ApiError, authenticate, readParams, refuseUnknown, requiredInt, type Gateway, type Params } from "./rpc";
 import { seedDemo } from "./seed";
 import {
   DOCUMENTED_LIMITS,
@@ -32,7 +33,7 @@ import {
   type SimContext,
   type SimTask,
 } from "./state";
-import { parseRetry } from "./task-fields";
+import { CREATE_PARAMS, parseRetry, UPDATE_PARAMS } from "./task-fields";
 import { dateTimeText, taskGroup } from "./time";
 
 export type { AliyunVmsSimState, SimCondition, SimTask, SimTaskCall } from "./state";
@@ -49,24 +50,30 @@ export interface AliyunVmsSimulator extends Simulator {
 }
 
 type Handler = (ctx: SimContext, entId: string, p: Params) => unknown;
+interface Action {
+  /** The action's parameters in its SDK request model; anything else is refused (rpc.ts refuseUnknown). */
+  params: readonly string[];
+  run: Handler;
+}
 
 const enterpriseOf = (ctx: SimContext, entId: string) => ctx.enterprise(entId);
 const withTask = (run: (ctx: SimContext, entId: string, task: SimTask, p: Params) => unknown): Handler => (ctx, entId, p) =>
   run(ctx, entId, taskOf(enterpriseOf(ctx, entId), p), p);
+const TASK_ID = ["EnterpriseId", "TaskId"];
 
-/** The router: one handler per documented action. */
-const ACTIONS: Record<string, Handler> = {
-  CloudCreateTask: (ctx, entId, p) => createTask(ctx, entId, p),
-  CloudUpdateTask: withTask((ctx, entId, task, p) => updateTask(ctx, entId, task, p)),
-  CloudQueryTask: (ctx, entId, p) => queryTasks(enterpriseOf(ctx, entId), p),
-  CloudGetTask: withTask((_ctx, _entId, task) => getTask(task)),
-  CloudStartTask: withTask((ctx, entId, task) => startTask(ctx, enterpriseOf(ctx, entId), task)),
-  CloudPauseTask: withTask((ctx, _entId, task, p) => pauseTask(ctx, task, p)),
-  CloudDeleteTask: withTask((ctx, entId, task) => deleteTask(ctx, enterpriseOf(ctx, entId), task)),
-  CloudImportTaskTel: withTask((ctx, _entId, task, p) => importTels(ctx, task, p)),
-  CloudMonitorTask: withTask((ctx, _entId, task) => monitorTask(ctx, task)),
-  CloudListEnterpriseTime: (ctx, entId, p) => listConditions(enterpriseOf(ctx, entId).conditions, p),
-  CloudCreateEnterpriseTime: (ctx, entId, p) => createCondition(ctx, entId, p),
+/** The router: one handler per documented action, with the parameters its SDK request model defines. */
+const ACTIONS: Record<string, Action> = {
+  CloudCreateTask: { params: CREATE_PARAMS, run: (ctx, entId, p) => createTask(ctx, entId, p) },
+  CloudUpdateTask: { params: UPDATE_PARAMS, run: withTask((ctx, entId, task, p) => updateTask(ctx, entId, task, p)) },
+  CloudQueryTask: { params: QUERY_PARAMS, run: (ctx, entId, p) => queryTasks(enterpriseOf(ctx, entId), p) },
+  CloudGetTask: { params: TASK_ID, run: withTask((_ctx, _entId, task) => getTask(task)) },
+  CloudStartTask: { params: TASK_ID, run: withTask((ctx, entId, task) => startTask(ctx, enterpriseOf(ctx, entId), task)) },
+  CloudPauseTask: { params: [...TASK_ID, "PauseDuration"], run: withTask((ctx, _entId, task, p) => pauseTask(ctx, task, p)) },
+  CloudDeleteTask: { params: TASK_ID, run: withTask((ctx, entId, task) => deleteTask(ctx, enterpriseOf(ctx, entId), task)) },
+  CloudImportTaskTel: { params: IMPORT_PARAMS, run: withTask((ctx, _entId, task, p) => importTels(ctx, task, p)) },
+  CloudMonitorTask: { params: TASK_ID, run: withTask((ctx, _entId, task) => monitorTask(ctx, task)) },
+  CloudListEnterpriseTime: { params: LIST_CONDITION_PARAMS, run: (ctx, entId, p) => listConditions(enterpriseOf(ctx, entId).conditions, p) },
+  CloudCreateEnterpriseTime: { params: CREATE_CONDITION_PARAMS, run: (ctx, entId, p) => createCondition(ctx, entId, p) },
 };
 
 export function createAliyunVmsSimulator(opts: SimulatorOptions): AliyunVmsSimulator {
@@ -169,7 +176,8 @@ export function createAliyunVmsSimulator(opts: SimulatorOptions): AliyunVmsSimul
       const action = p.get("Action") ?? "";
       const handler = Object.hasOwn(ACTIONS, action) ? ACTIONS[action] : undefined;
       if (!handler) throw new ApiError(404, "InvalidAction.NotFound", `Specified api "${action}" is not found.`);
-      const data = handler(ctx, String(requiredInt(p, "EnterpriseId")), p);
+      refuseUnknown(action, p, handler.params);
+      const data = handler.run(ctx, String(requiredInt(p, "EnterpriseId")), p);
       store.save();
       return json(200, { AccessDeniedDetail: "None", RequestId: rid, Message: "OK", Data: data, Code: "OK" });
     } catch (err) {

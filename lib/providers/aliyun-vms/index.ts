@@ -26,7 +26,6 @@ import {
   ZQueryTaskData,
   ZResultData,
   ZTaskProperty,
-  ZUpdateResult,
   type TEnterpriseTime,
   type TTaskTel,
 } from "./wire";
@@ -108,12 +107,18 @@ function timeMode(params: TaskDraft["params"]): TimeConditionMode {
   return String(params.AutoTaskType ?? "0") === "1" ? "allowed" : "forbidden";
 }
 
+/**
+ * Parameters of CloudCreateTask that CloudUpdateTask does not have (SDK models, docs/providers/aliyun-vms.md §Update):
+ * Type and CallGroupType cannot change after creation, AutoDelete acts only on the create call (seed 001
+ * "只在接口调用时生效"), and a template applies when the task is made.
+ */
+const CREATE_ONLY = new Set(["Type", "CallGroupType", "AutoDelete", "TemplateName"]);
+
 /** The draft as Cloud* create/update fields; the call-time group and retry strategy become their own fields. */
 async function taskFields(ctx: ProviderContext, draft: TaskDraft, action: "create" | "update"): Promise<ActionParams> {
   const fields: ActionParams = {};
   for (const [key, value] of Object.entries(draft.params)) {
-    // Seed 001: AutoDelete "只在接口调用时生效" and belongs to the create call only.
-    if (value === "" || value === null || (key === "AutoDelete" && action === "update")) continue;
+    if (value === "" || value === null || (action === "update" && CREATE_ONLY.has(key))) continue;
     fields[key] = value;
   }
   const mode = timeMode(draft.params);
@@ -140,7 +145,7 @@ async function taskFields(ctx: ProviderContext, draft: TaskDraft, action: "creat
     EnterpriseId: enterpriseId(ctx),
     Name: draft.name,
     Description: draft.description,
-    Type: draft.taskType,
+    ...(action === "create" ? { Type: draft.taskType } : {}),
   };
 }
 
@@ -281,7 +286,8 @@ export const aliyunVmsAdapter: ProviderAdapter = {
 
   async updateTask(ctx, remoteId, draft) {
     const fields = await taskFields(ctx, draft, "update");
-    await callAction(ctx, "CloudUpdateTask", { ...fields, TaskId: remoteId }, ZUpdateResult, { safe: false });
+    // SDK model: the answer's Data is the task as it now stands.
+    await callAction(ctx, "CloudUpdateTask", { ...fields, TaskId: remoteId }, ZTaskProperty, { safe: false });
   },
 
   startTask: (ctx, remoteId) => resultOf(ctx, "CloudStartTask", { TaskId: remoteId }),

@@ -62,8 +62,6 @@ export type TTaskProperty = z.infer<typeof ZTaskProperty>;
 
 export const ZQueryTaskData = z.object({ TaskProperties: z.array(ZTaskProperty).nullish() });
 export const ZGetTaskData = z.object({ TaskProperty: ZTaskProperty });
-/** CloudUpdateTask: the SDK model's Data is not relied on; only the envelope's Code matters. */
-export const ZUpdateResult = z.unknown();
 /** CloudStartTask / CloudPauseTask / CloudDeleteTask: Result 0 = success, 1 = failure. */
 export const ZResultData = z.object({ Result: ZIntLike });
 

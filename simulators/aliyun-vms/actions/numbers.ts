@@ -3,6 +3,11 @@ import { invalid, jsonArray, missing, optionalInt, requiredText, statusNotAllowe
 import type { SimContext, SimTask } from "../state";
 import { dateTimeText } from "../time";
 
+/** CloudImportTaskTelRequest (SDK model). */
+export const IMPORT_PARAMS = [
+  "EnterpriseId", "TaskId", "Name", "FileId", "Priority", "IsRepeat", "BridgeVoicePath", "BridgeVoiceType", "TaskTelList", "ImportTelAutoStart",
+];
+
 export function importTels(ctx: SimContext, task: SimTask, p: Params): unknown {
   // SDK model CloudImportTaskTelRequest: Name (批次名称) "This parameter is required", like TaskId and TaskTelList.
   const name = requiredText(p, "Name");

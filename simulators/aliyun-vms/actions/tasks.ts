@@ -6,6 +6,9 @@ import { gotTask, listedTask, writtenTask } from "../responses";
 import { readTaskFields, TASK_DEFAULTS } from "../task-fields";
 import { dateTimeText, shanghaiMs, shanghaiParts } from "../time";
 
+/** CloudQueryTaskRequest (SDK model). */
+export const QUERY_PARAMS = ["EnterpriseId", "Type", "Name", "Status", "AutoStart", "AutoStop", "TimeType", "StartTime", "EndTime", "Start", "Limit"];
+
 export function taskOf(ent: SimEnterprise, p: Params): SimTask {
   const id = String(requiredInt(p, "TaskId"));
   const task = ent.tasks.find((t) => String(t.props.Id) === id);

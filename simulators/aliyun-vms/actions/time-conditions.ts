@@ -4,6 +4,10 @@ import { ApiError, invalid, missing, optionalInt, requiredInt, type Params } fro
 import type { SimCondition, SimContext } from "../state";
 import { dateTimeText, HH_MM, minuteOf, YMD } from "../time";
 
+/** CloudListEnterpriseTimeRequest / CloudCreateEnterpriseTimeRequest (SDK models). */
+export const LIST_CONDITION_PARAMS = ["EnterpriseId", "Name", "Type", "Priority"];
+export const CREATE_CONDITION_PARAMS = ["EnterpriseId", "Name", "Priority", "Type", "TimeType", "DayOfWeek", "FromDay", "ToDay", "StartTime", "EndTime"];
+
 const conditionOut = (c: SimCondition) => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, String(v)]));
 
 export function listConditions(conditions: SimCondition[], p: Params): unknown {
