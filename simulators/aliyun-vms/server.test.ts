@@ -169,11 +169,11 @@ describe("tasks", () => {
     const stored = ent.tasks[0].props;
     expect(stored.AutoTaskType).toBe(0);
     expect(String(stored.TimeStrategy).split(",")).toHaveLength(ent.conditions.length);
+    // One condition per weekday (docs/providers/aliyun-vms.md §Time conditions): Mon–Fri three closed spans, Sat and Sun closed all day.
     expect(ent.conditions.map((c) => [c.DayOfWeek, c.StartTime, c.EndTime])).toEqual([
-      ["2,3,4,5,6", "00:00", "09:00"],
-      ["2,3,4,5,6", "12:00", "13:30"],
-      ["2,3,4,5,6", "18:00", "23:59"],
-      ["1,7", "00:00", "23:59"],
+      ...["2", "3", "4", "5", "6"].flatMap((d) => [[d, "00:00", "09:00"], [d, "12:00", "13:30"], [d, "18:00", "23:59"]]),
+      ["7", "00:00", "23:59"],
+      ["1", "00:00", "23:59"],
     ]);
     expect(JSON.parse(String(stored.RetryStrategy))).toEqual({ retry: 1, strategy: [{ round: 1, time: "0-0-30" }] });
 
@@ -183,7 +183,7 @@ describe("tasks", () => {
     await adapter.updateTask!(ctx, created.remoteId, { ...draft("双十一回访（改）"), params: { CallGroupType: "1", Cnos: "2001", Concurrency: 2 } });
     expect((await adapter.getTask(ctx, created.remoteId)).name).toBe("双十一回访（改）");
     // Identical time conditions are reused, not created again.
-    expect(sim.state().enterprises[enterpriseId].conditions).toHaveLength(4);
+    expect(sim.state().enterprises[enterpriseId].conditions).toHaveLength(17);
 
     const result = await adapter.addContacts!(ctx, created.remoteId, [
       { phone: "+8613800138000", name: "张三", variables: { 金额: "100" } },
@@ -411,7 +411,7 @@ describe("tasks", () => {
     const ctx = ctxFor(enterpriseId);
     await adapter.createTask!(ctx, draft("时间条件", { AutoTaskType: "1" }));
     const groups = await adapter.listTimeGroups!(ctx);
-    expect(groups).toHaveLength(2);
+    expect(groups).toHaveLength(10);
     expect(groups[0].weekly[1]).toEqual([{ start: 540, end: 720 }]);
     expect(groups[0].weekly[7]).toEqual([]);
     expect(groups.every((g) => g.remoteId.length > 0)).toBe(true);

@@ -66,7 +66,7 @@ export function conditionSpans(c: SimCondition): { weekly: Map<IsoWeekday, Minut
     if (days.length === 0) return { weekly, dates };
     const first = days[0];
     const last = days[days.length - 1];
-    if (c.TimeType !== 0 || first === last) {
+    if (c.TimeType === 2 || first === last) {
       for (const d of days) add(weekly, isoOfAliyun(d), { start, end });
     } else {
       // Continuous: the first day from StartTime, every day between whole, the last day until EndTime.
@@ -76,7 +76,7 @@ export function conditionSpans(c: SimCondition): { weekly: Map<IsoWeekday, Minut
     }
   } else {
     const all = datesFrom(c.FromDay, c.ToDay);
-    if (c.TimeType !== 0 || all.length === 1) {
+    if (c.TimeType === 2 || all.length === 1) {
       for (const date of all) add(dates, date, { start, end });
     } else {
       all.forEach((date, i) => add(dates, date, { start: i === 0 ? start : 0, end: i === all.length - 1 ? end : MINUTES }));

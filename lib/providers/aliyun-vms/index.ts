@@ -36,22 +36,26 @@ const TASK_TYPES = ["1", "2"] as const;
 // ---------------------------------------------------------------------------------------------
 // Time conditions
 
-const sameDays = (a: string | null | undefined, b: string | undefined) =>
-  (a ?? "").split(",").filter(Boolean).map(Number).sort((x, y) => x - y).join(",") === (b ?? "");
+/** Conditions Dialboard made carry this prefix; only those are reused for a group and deleted when unused. */
+const CONDITION_PREFIX = "Dialboard ";
 
+/**
+ * An existing condition of ours that opens exactly the row's hours. Every row covers one day, where TimeType 1 and 2
+ * read the same (docs/providers/aliyun-vms.md §Time conditions), so either TimeType matches.
+ */
 function matches(existing: TEnterpriseTime, row: TimeConditionRow): boolean {
   return (
+    existing.Name.startsWith(CONDITION_PREFIX) &&
     Number(existing.Type) === row.Type &&
-    Number(existing.TimeType ?? 1) === 1 &&
     existing.StartTime === row.StartTime &&
     existing.EndTime === row.EndTime &&
-    (row.Type === 1 ? sameDays(existing.DayOfWeek, row.DayOfWeek) : existing.FromDay === row.FromDay && existing.ToDay === row.ToDay)
+    (row.Type === 1 ? (existing.DayOfWeek ?? "") === row.DayOfWeek : existing.FromDay === row.FromDay && existing.ToDay === row.ToDay)
   );
 }
 
 function conditionName(row: TimeConditionRow): string {
   const when = row.Type === 1 ? `W${row.DayOfWeek}` : `D${row.FromDay}`;
-  return `Dialboard ${when} ${row.StartTime}-${row.EndTime}`;
+  return `${CONDITION_PREFIX}${when} ${row.StartTime}-${row.EndTime}`;
 }
 
 async function listConditions(ctx: ProviderContext): Promise<TEnterpriseTime[]> {

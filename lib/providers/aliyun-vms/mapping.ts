@@ -113,6 +113,12 @@ const DAY = 1440;
 // covers [StartTime, EndTime) at minute precision, so the last minute of a day is lost.
 const LAST_MINUTE = DAY - 1;
 
+// What the documents leave open once every condition covers a single day (docs/providers/aliyun-vms.md §Time conditions).
+const TIME_TYPE_DOUBT: LocalizedText = {
+  en: "Alibaba Cloud documents time conditions only as \"continuous\" or \"interval\"; Dialboard sends one condition per weekday so both readings give the same hours. Not documented: whether the end minute itself is dialled (Dialboard assumes it is not).",
+  zh: "阿里云对时间条件只说明了“连续”和“间隔”两种类型；Dialboard 按星期逐天发送时间条件，两种理解下时段相同。文档未说明结束时间那一分钟是否呼叫（Dialboard 按不呼叫处理）。",
+};
+
 /** ISO 1 = Mon … 7 = Sun → Aliyun Sun = 1 … Sat = 7. */
 export function aliyunDayOfWeek(day: IsoWeekday): number {
   return (day % 7) + 1;
@@ -147,12 +153,6 @@ function sameRanges(a: readonly MinuteRange[], b: readonly MinuteRange[]): boole
   return x.length === y.length && x.every((r, i) => r.start === y[i].start && r.end === y[i].end);
 }
 
-function rangeKey(ranges: readonly MinuteRange[]): string {
-  return normalizeRanges(ranges)
-    .map((r) => `${r.start}-${r.end}`)
-    .join(",");
-}
-
 function hhmm(minute: number): string {
   return formatMinute(Math.min(minute, LAST_MINUTE));
 }
@@ -172,19 +172,12 @@ export function encodeTimeConditions(group: CallTimeGroup, mode: TimeConditionMo
   const perDay = (day: IsoWeekday) =>
     mode === "allowed" ? normalizeRanges(group.weekly[day]) : complement(group.weekly[day]);
 
-  const byRanges = new Map<string, { ranges: MinuteRange[]; days: number[] }>();
-  for (const day of ISO_WEEKDAYS) {
-    const ranges = perDay(day);
-    if (ranges.length === 0) continue;
-    const key = rangeKey(ranges);
-    const entry = byRanges.get(key) ?? { ranges, days: [] };
-    entry.days.push(aliyunDayOfWeek(day));
-    byRanges.set(key, entry);
-  }
+  // One condition per weekday and range, never a DayOfWeek list: TimeType 1 (连续, continuous) over "2,3,4" may mean
+  // one span from Monday's StartTime to Wednesday's EndTime, TimeType 2 (间隔) every day at those hours; for a single
+  // day both readings are the same hours (docs/providers/aliyun-vms.md §Time conditions).
   const rows: TimeConditionRow[] = [];
-  for (const { ranges, days } of byRanges.values()) {
-    const dayOfWeek = days.sort((a, b) => a - b).join(",");
-    for (const r of ranges) rows.push({ Type: 1, DayOfWeek: dayOfWeek, StartTime: hhmm(r.start), EndTime: hhmm(r.end) });
+  for (const day of ISO_WEEKDAYS) {
+    for (const r of perDay(day)) rows.push({ Type: 1, DayOfWeek: String(aliyunDayOfWeek(day)), StartTime: hhmm(r.start), EndTime: hhmm(r.end) });
   }
 
   for (const override of [...group.overrides].sort((a, b) => a.date.localeCompare(b.date))) {
@@ -225,6 +218,7 @@ export function encodeTimeConditions(group: CallTimeGroup, mode: TimeConditionMo
           },
     );
   }
+  if (rows.length > 0) losses.push(TIME_TYPE_DOUBT);
   if (!SHANGHAI_ZONES.has(group.timeZone)) {
     losses.push({
       en: `Time conditions are wall-clock times in the call centre's zone (Asia/Shanghai, inferred); the group's zone ${group.timeZone} is not converted, so its hours apply in Beijing time.`,
