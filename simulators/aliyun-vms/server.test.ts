@@ -38,6 +38,9 @@ const draft = (name: string, params: TaskDraft["params"] = {}, taskType = "1"): 
   idempotencyKey: `key-${name}`,
 });
 
+// Interval calling with the scheduled start and finish it goes with; dates on the simulator's pinned clock.
+const INTERVAL = { AutoTaskType: "1", AutoStart: true, AutoStartDay: "2026-12-01", AutoStartTime: "08:00:00", AutoStop: true, AutoStopDay: "2026-12-31" };
+
 let sim: AliyunVmsSimulator;
 let url: string;
 let entSeq = 8000000;
@@ -241,7 +244,7 @@ describe("tasks", () => {
   it("dials only inside the time conditions", async () => {
     const enterpriseId = String(entSeq++);
     const ctx = ctxFor(enterpriseId);
-    const task = await adapter.createTask!(ctx, draft("午休不拨", { AutoTaskType: "1" }));
+    const task = await adapter.createTask!(ctx, draft("午休不拨", INTERVAL));
     expect(sim.state().enterprises[enterpriseId].tasks[0].props.AutoTriggerTimeStrategy).not.toBe("");
     await adapter.addContacts!(ctx, task.remoteId, [{ phone: "+8613900139000", name: "王五", variables: {} }]);
     // Jump to 12:10 of the next day (lunch break, outside the windows) and start there.
@@ -316,6 +319,22 @@ describe("tasks", () => {
     // The simulator holds the client to the SDK model: a create-only field on an update is refused.
     const res = await rawCall({ Action: "CloudUpdateTask", EnterpriseId: enterpriseId, TaskId: task.remoteId, Type: "1" });
     expect(res.json).toMatchObject({ Code: "InvalidParameter", Message: expect.stringContaining('"Type"') });
+  });
+
+  it("refuses interval calling without a scheduled start and finish, and takes it with them", async () => {
+    const enterpriseId = String(entSeq++);
+    const ctx = ctxFor(enterpriseId);
+    const noStart = await expectCode(adapter.createTask!(ctx, draft("间隔缺开始", { ...INTERVAL, AutoStart: false })), "InvalidParameter", 400);
+    expect(noStart.providerMessage).toContain('"AutoStart"');
+    const noStop = await expectCode(adapter.createTask!(ctx, draft("间隔缺结束", { ...INTERVAL, AutoStop: false })), "InvalidParameter", 400);
+    expect(noStop.providerMessage).toContain('"AutoStop"');
+    expect(tasksOf(enterpriseId)).toHaveLength(0);
+    const task = await adapter.createTask!(ctx, draft("间隔", INTERVAL));
+    expect(tasksOf(enterpriseId)[0].props).toMatchObject({ AutoTaskType: 1, AutoStart: 1, AutoStop: 1 });
+    expect(tasksOf(enterpriseId)[0].props.TimeStrategy).toBeUndefined();
+    // Switching to continuous calling clears the windows it no longer uses, and needs no schedule.
+    await adapter.updateTask!(ctx, task.remoteId, draft("间隔", { AutoTaskType: "0" }));
+    expect(tasksOf(enterpriseId)[0].props).toMatchObject({ AutoTaskType: 0, AutoTriggerTimeStrategy: "" });
   });
 
   it("refuses a CloudImportTaskTel without the batch Name (MissingParameter)", async () => {
@@ -409,7 +428,7 @@ describe("tasks", () => {
   it("lists time conditions as groups (Sunday = 1 decoded)", async () => {
     const enterpriseId = String(entSeq++);
     const ctx = ctxFor(enterpriseId);
-    await adapter.createTask!(ctx, draft("时间条件", { AutoTaskType: "1" }));
+    await adapter.createTask!(ctx, draft("时间条件", INTERVAL));
     const groups = await adapter.listTimeGroups!(ctx);
     expect(groups).toHaveLength(10);
     expect(groups[0].weekly[1]).toEqual([{ start: 540, end: 720 }]);

@@ -159,7 +159,14 @@ export function readTaskFields(ctx: SimContext, entId: string, p: Params, curren
 
 /** AutoStart / AutoStop need a day or a time (SDK model: "至少设置其中的一个"). */
 function checkSchedule(fields: Record<string, Value>, merged: Record<string, Value | undefined>, has: (k: string) => boolean): void {
-  if (Number(merged.AutoTaskType) === 1 && !has("AutoTriggerTimeStrategy")) throw missing("AutoTriggerTimeStrategy");
+  if (Number(merged.AutoTaskType) === 1) {
+    if (!has("AutoTriggerTimeStrategy")) throw missing("AutoTriggerTimeStrategy");
+    // SDK model AutoTaskType: interval calling "配合定时开始（autoStart）和定时结束（autoStop）参数使用": the daily windows
+    // run between a scheduled start and a scheduled finish (docs/providers/aliyun-vms.md §Interval calling).
+    for (const side of ["Start", "Stop"]) {
+      if (Number(merged[`Auto${side}`]) !== 1) throw invalid(`Auto${side}`, `interval calling (AutoTaskType=1) is used with Auto${side}=1`);
+    }
+  }
   for (const side of ["Start", "Stop"]) {
     if (Number(merged[`Auto${side}`]) === 1 && !has(`Auto${side}Day`) && !has(`Auto${side}Time`)) throw missing(`Auto${side}Day`);
     const day = fields[`Auto${side}Day`];

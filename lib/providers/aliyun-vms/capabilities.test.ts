@@ -47,6 +47,11 @@ describe("Aliyun VMS capabilities", () => {
     expect(validateAliyunParams("1", { ...ok, AutoStart: true, AutoStartTime: "08:00:00" })).toEqual([]);
     expect(keys(validateAliyunParams("1", { ...ok, AutoStop: 1, AutoStopDay: "2026/01/01" }))).toEqual(["AutoStopDay"]);
     expect(keys(validateAliyunParams("1", { ...ok, ForceEndFlag: true }))).toEqual(["ForceEndFlag"]);
+    // Interval calling goes with a scheduled start and finish (SDK model AutoTaskType).
+    expect(keys(validateAliyunParams("1", { ...ok, AutoTaskType: "1" }))).toEqual(["AutoStart", "AutoStop"]);
+    expect(keys(validateAliyunParams("1", { ...ok, AutoTaskType: "1", AutoStart: true, AutoStartTime: "08:00:00" }))).toEqual(["AutoStop"]);
+    expect(validateAliyunParams("1", { ...ok, AutoTaskType: "1", AutoStart: true, AutoStartTime: "08:00:00", AutoStop: "1", AutoStopDay: "2026-12-31" })).toEqual([]);
+    expect(validateAliyunParams("1", { ...ok, AutoTaskType: "0" })).toEqual([]);
     const six = JSON.stringify(Array.from({ length: 6 }, (_, i) => ({ name: `v${i}`, value: "x" })));
     const issues = validateAliyunParams("1", { ...ok, CallVariables: six, UserFields: "not json" });
     expect(keys(issues)).toEqual(["CallVariables", "UserFields"]);

@@ -77,8 +77,8 @@ export const ALIYUN_VMS_PARAMS: ParamSpec[] = [
       { value: "1", label: t("Interval (only inside the call-time group's hours)", "间隔呼叫（仅在时间组的时段内呼叫）") },
     ],
     help: t(
-      "Interval calling needs the open hours as AutoTriggerTimeStrategy; Dialboard creates those time conditions from the call-time group.",
-      "间隔呼叫需要 AutoTriggerTimeStrategy 时间条件，Dialboard 会根据时间组自动创建。",
+      "Interval calling dials every day inside the call-time group's hours, between a scheduled start and a scheduled finish (both needed). Dialboard creates the time conditions from the group.",
+      "间隔呼叫在定时开始与定时完成之间（两者都须开启），每天只在时间组的时段内呼叫；Dialboard 会根据时间组自动创建时间条件。",
     ),
   },
   flag("AutoComplete", t("End automatically when all numbers are called", "号码呼完自动完成"), true,
@@ -220,6 +220,15 @@ export function validateAliyunParams(taskType: string, params: Record<string, un
     }
     if (filled(day) && !DAY_RE.test(String(day))) issues.push({ key: `Auto${side}Day`, message: t("Use yyyy-MM-dd, e.g. 2026-01-01.", "格式为 yyyy-MM-dd，如 2026-01-01。") });
     if (filled(time) && !TIME_RE.test(String(time))) issues.push({ key: `Auto${side}Time`, message: t("Use HH:mm:ss, e.g. 08:00:00.", "格式为 HH:mm:ss，如 08:00:00。") });
+  }
+  // SDK model: interval calling is "配合定时开始（autoStart）和定时结束（autoStop）参数使用" (docs/providers/aliyun-vms.md §Interval calling).
+  if (String(params.AutoTaskType ?? "0") === "1") {
+    if (!on(params.AutoStart)) {
+      issues.push({ key: "AutoStart", message: t("Interval calling runs between a scheduled start and finish: turn on Scheduled start.", "间隔呼叫需配合定时开始和定时完成使用：请开启定时开始。") });
+    }
+    if (!on(params.AutoStop)) {
+      issues.push({ key: "AutoStop", message: t("Interval calling runs between a scheduled start and finish: turn on Scheduled finish.", "间隔呼叫需配合定时开始和定时完成使用：请开启定时完成。") });
+    }
   }
   if (on(params.ForceEndFlag) && !on(params.AutoStop)) {
     issues.push({ key: "ForceEndFlag", message: t("Forced end only works with a scheduled finish.", "强制结束须配合定时完成使用。") });

@@ -139,10 +139,13 @@ async function taskFields(ctx: ProviderContext, draft: TaskDraft, action: "creat
     });
   }
   const ids = (await ensureTimeConditions(ctx, conditions.rows)).join(",");
-  // Only one of the two fields carries the group; the other is cleared so an update can switch modes.
+  // Only one of the two fields carries the group. A create leaves the other out; an update sends it empty, so a
+  // task switched between interval and continuous calling keeps no windows of its old mode (INFERENCE: "" clears,
+  // docs/providers/aliyun-vms.md §Update).
   fields.AutoTaskType = mode === "allowed" ? 1 : 0;
-  fields.AutoTriggerTimeStrategy = mode === "allowed" ? ids : "";
-  fields.TimeStrategy = mode === "forbidden" ? ids : "";
+  const unused = action === "update" ? "" : undefined;
+  fields.AutoTriggerTimeStrategy = mode === "allowed" ? ids : unused;
+  fields.TimeStrategy = mode === "forbidden" ? ids : unused;
   if (draft.retryStrategy) Object.assign(fields, encodeRetryStrategy(draft.retryStrategy).value);
   return {
     ...fields,
