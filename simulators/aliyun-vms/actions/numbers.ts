@@ -1,5 +1,5 @@
 // Number actions: CloudImportTaskTel (docs/providers/aliyun-vms.md §Numbers).
-import { invalid, jsonArray, missing, optionalInt, requiredText, statusNotAllowed, type Params } from "../rpc";
+import { ApiError, invalid, jsonArray, missing, optionalInt, requiredText, statusNotAllowed, type Params } from "../rpc";
 import type { SimContext, SimTask } from "../state";
 import { dateTimeText } from "../time";
 
@@ -19,17 +19,18 @@ export function importTels(ctx: SimContext, task: SimTask, p: Params): unknown {
   const isRepeat = optionalInt(p, "IsRepeat") ?? 1;
   if (![0, 1, 2, 3].includes(isRepeat)) throw invalid("IsRepeat", "0, 1, 2 or 3");
   const state = ctx.state();
-  const fileId = optionalInt(p, "FileId") ?? state.nextFileId++;
-  let file = task.files.find((f) => f.Id === fileId);
-  if (!file) {
-    file = { Id: fileId, Name: name, Priority: optionalInt(p, "Priority") ?? 0, CreateTime: dateTimeText(ctx.clock.nowMs()), ImportCount: 0, RepeatCount: 0, RestrictCount: 0 };
-    task.files.push(file);
+  const requestedFile = optionalInt(p, "FileId");
+  if (requestedFile !== undefined && !task.files.some((f) => f.Id === requestedFile)) throw invalid("FileId", `batch ${requestedFile} is not in this task`);
+  if (requestedFile === undefined && task.files.length >= ctx.limits.batchesPerTask) {
+    throw new ApiError(400, "TaskFile.LimitExceeded", `A task holds at most ${ctx.limits.batchesPerTask} batches.`);
   }
+  const fileId = requestedFile ?? state.nextFileId;
   const inTask = new Set(task.orders.map((o) => o.phone));
   const inBatch = new Set(task.orders.filter((o) => o.id.startsWith(`${fileId}-`)).map((o) => o.phone));
   const inRequest = new Set<string>();
+  const accepted: string[] = [];
   let invalidTotal = 0;
-  let success = 0;
+  let repeats = 0;
   for (const row of rows) {
     const tel = typeof row === "object" && row !== null ? String((row as Record<string, unknown>).Tel ?? "") : "";
     if (!/^\d{5,20}$/.test(tel)) {
@@ -43,15 +44,33 @@ export function importTels(ctx: SimContext, task: SimTask, p: Params): unknown {
       (isRepeat === 3 && (inBatch.has(tel) || inRequest.has(tel)));
     inRequest.add(tel);
     if (duplicate) {
-      file.RepeatCount++;
+      repeats++;
       continue;
     }
     inTask.add(tel);
     inBatch.add(tel);
-    task.orders.push({ id: `${fileId}-${task.orders.length + 1}`, phone: tel, attempts: 0, finished: false, answered: false, notBefore: null });
-    file.ImportCount++;
-    success++;
+    accepted.push(tel);
   }
+  // CloudImportTaskTel page: "当触发上述任一限制时,本次请求失败" — the whole request fails, nothing is imported.
+  if (task.orders.length + accepted.length > ctx.limits.numbersPerTask) {
+    throw new ApiError(400, "TaskTel.TaskLimitExceeded", `A task holds at most ${ctx.limits.numbersPerTask} numbers.`);
+  }
+  const inEnterprise = ctx.enterprise(String(task.props.EnterpriseId)).tasks.reduce((n, t) => n + t.orders.length, 0);
+  if (inEnterprise + accepted.length > ctx.limits.numbersPerEnterprise) {
+    throw new ApiError(400, "TaskTel.EnterpriseLimitExceeded", `A call centre holds at most ${ctx.limits.numbersPerEnterprise} numbers.`);
+  }
+  let file = task.files.find((f) => f.Id === fileId);
+  if (!file) {
+    state.nextFileId++;
+    file = { Id: fileId, Name: name, Priority: optionalInt(p, "Priority") ?? 0, CreateTime: dateTimeText(ctx.clock.nowMs()), ImportCount: 0, RepeatCount: 0, RestrictCount: 0 };
+    task.files.push(file);
+  }
+  for (const tel of accepted) {
+    task.orders.push({ id: `${fileId}-${task.orders.length + 1}`, phone: tel, attempts: 0, finished: false, answered: false, notBefore: null });
+  }
+  file.ImportCount += accepted.length;
+  file.RepeatCount += repeats;
+  const success = accepted.length;
   ctx.refresh(task);
   return {
     FileId: String(fileId),

@@ -32,7 +32,8 @@ export function createCondition(ctx: SimContext, entId: string, p: Params): unkn
   const end = p.get("EndTime") ?? "";
   if (!HH_MM.test(start)) throw invalid("StartTime", "HH:mm");
   if (!HH_MM.test(end)) throw invalid("EndTime", "HH:mm");
-  if (minuteOf(start) >= minuteOf(end)) throw invalid("StartTime", "must be before EndTime");
+  // SDK model: "startTime不能大于endTime" — not after EndTime; equal is allowed.
+  if (minuteOf(start) > minuteOf(end)) throw invalid("StartTime", "must not be after EndTime");
   let dayOfWeek = "";
   let fromDay = "";
   let toDay = "";
