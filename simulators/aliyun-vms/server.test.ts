@@ -437,6 +437,62 @@ describe("tasks", () => {
   });
 });
 
+describe("time conditions Dialboard made", () => {
+  const longDays = (): CallTimeGroup => {
+    const weekly = emptyWeek();
+    for (const d of [1, 2, 3, 4, 5, 6] as const) weekly[d] = [{ start: 480, end: 1200 }];
+    return { ...officeHours(), name: "长班", weekly };
+  };
+  const conditionsOf = (enterpriseId: string) => sim.state().enterprises[enterpriseId].conditions;
+  const usedIds = (enterpriseId: string) =>
+    new Set(tasksOf(enterpriseId).flatMap((t) => [t.props.TimeStrategy, t.props.AutoTriggerTimeStrategy].flatMap((ids) => String(ids ?? "").split(",").filter(Boolean))));
+  const unused = (enterpriseId: string) => conditionsOf(enterpriseId).filter((c) => !usedIds(enterpriseId).has(String(c.Id))).map((c) => c.Name);
+
+  it("are deleted once no task uses them: after an update, a delete and a refused create; others' are kept", async () => {
+    const enterpriseId = String(entSeq++);
+    const ctx = ctxFor(enterpriseId);
+    // A manager's own condition, used by no task: not ours to delete.
+    await callAction(ctx, "CloudCreateEnterpriseTime", { EnterpriseId: enterpriseId, Name: "午休", Priority: 500, Type: 1, TimeType: 2, DayOfWeek: "2", StartTime: "12:00", EndTime: "13:00" }, z.unknown(), { safe: false });
+    const first = await adapter.createTask!(ctx, draft("甲"));
+    const second = await adapter.createTask!(ctx, draft("乙"));
+    expect(conditionsOf(enterpriseId)).toHaveLength(18);
+
+    // 甲 moves to other hours; 乙 still uses the office-hours conditions, so they stay.
+    await adapter.updateTask!(ctx, first.remoteId, { ...draft("甲"), callTimeGroup: longDays() });
+    expect(unused(enterpriseId)).toEqual(["午休"]);
+    expect(conditionsOf(enterpriseId).length).toBeGreaterThan(18);
+
+    // 乙 deleted: the office-hours conditions go with it.
+    await adapter.deleteTask!(ctx, second.remoteId);
+    expect(unused(enterpriseId)).toEqual(["午休"]);
+    expect(conditionsOf(enterpriseId).filter((c) => c.Name.startsWith("Dialboard")).every((c) => usedIds(enterpriseId).has(String(c.Id)))).toBe(true);
+
+    // A create the provider refuses leaves none of the conditions made for it.
+    const before = conditionsOf(enterpriseId).length;
+    await expectCode(adapter.createTask!(ctx, { ...draft("丙", { CustomerTimeout: 61 }), callTimeGroup: { ...officeHours(), weekly: { ...emptyWeek(), 3: [{ start: 600, end: 660 }] } } }), "InvalidParameter");
+    expect(conditionsOf(enterpriseId)).toHaveLength(before);
+    expect(unused(enterpriseId)).toEqual(["午休"]);
+
+    // Priorities stay low: freed ones are taken again.
+    await adapter.deleteTask!(ctx, first.remoteId);
+    expect(conditionsOf(enterpriseId).map((c) => c.Name)).toEqual(["午休"]);
+  });
+
+  it("are not deleted while a task names them, even one Dialboard does not know", async () => {
+    const enterpriseId = String(entSeq++);
+    const ctx = ctxFor(enterpriseId);
+    const ours = await adapter.createTask!(ctx, draft("我们的"));
+    const ids = String(tasksOf(enterpriseId)[0].props.TimeStrategy);
+    // Someone else's task, made in the console, borrows our conditions.
+    await callAction(ctx, "CloudCreateTask", { EnterpriseId: enterpriseId, Name: "别人的", Type: 1, Cnos: "9001", TimeStrategy: ids }, z.unknown(), { safe: false });
+    await adapter.deleteTask!(ctx, ours.remoteId);
+    expect(conditionsOf(enterpriseId).map((c) => String(c.Id)).join(",")).toBe(ids);
+    // The simulator itself refuses to delete a condition in use.
+    const res = await rawCall({ Action: "CloudDeleteEnterpriseTime", EnterpriseId: enterpriseId, Id: ids.split(",")[0] });
+    expect(res.json.Code).toBe("TimeCondition.InUse");
+  });
+});
+
 describe("faults and idempotency", () => {
   it("reads succeed through 5xx and 429 with retries", async () => {
     const ctx = ctxFor(String(entSeq++), { maxAttempts: 8 });

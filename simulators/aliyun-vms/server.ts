@@ -22,7 +22,14 @@ import {
   taskOf,
   updateTask,
 } from "./actions/tasks";
-import { CREATE_CONDITION_PARAMS, createCondition, LIST_CONDITION_PARAMS, listConditions } from "./actions/time-conditions";
+import {
+  CREATE_CONDITION_PARAMS,
+  createCondition,
+  DELETE_CONDITION_PARAMS,
+  deleteCondition,
+  LIST_CONDITION_PARAMS,
+  listConditions,
+} from "./actions/time-conditions";
 import { ApiError, authenticate, readParams, refuseUnknown, requiredInt, type Gateway, type Params } from "./rpc";
 import { seedDemo } from "./seed";
 import {
@@ -74,6 +81,7 @@ const ACTIONS: Record<string, Action> = {
   CloudMonitorTask: { params: TASK_ID, run: withTask((ctx, _entId, task) => monitorTask(ctx, task)) },
   CloudListEnterpriseTime: { params: LIST_CONDITION_PARAMS, run: (ctx, entId, p) => listConditions(enterpriseOf(ctx, entId).conditions, p) },
   CloudCreateEnterpriseTime: { params: CREATE_CONDITION_PARAMS, run: (ctx, entId, p) => createCondition(ctx, entId, p) },
+  CloudDeleteEnterpriseTime: { params: DELETE_CONDITION_PARAMS, run: (ctx, entId, p) => deleteCondition(ctx, entId, p) },
 };
 
 export function createAliyunVmsSimulator(opts: SimulatorOptions): AliyunVmsSimulator {

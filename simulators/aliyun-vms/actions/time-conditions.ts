@@ -6,6 +6,7 @@ import { dateTimeText, HH_MM, minuteOf, YMD } from "../time";
 
 /** CloudListEnterpriseTimeRequest / CloudCreateEnterpriseTimeRequest (SDK models). */
 export const LIST_CONDITION_PARAMS = ["EnterpriseId", "Name", "Type", "Priority"];
+export const DELETE_CONDITION_PARAMS = ["EnterpriseId", "Id", "Name"];
 export const CREATE_CONDITION_PARAMS = ["EnterpriseId", "Name", "Priority", "Type", "TimeType", "DayOfWeek", "FromDay", "ToDay", "StartTime", "EndTime"];
 
 const conditionOut = (c: SimCondition) => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, String(v)]));
@@ -70,4 +71,23 @@ export function createCondition(ctx: SimContext, entId: string, p: Params): unkn
   };
   ent.conditions.push(condition);
   return conditionOut(condition);
+}
+
+/**
+ * CloudDeleteEnterpriseTime: by Id or by Name ("id和name二选一,不可同时为空", SDK model). INFERENCE
+ * (docs/providers/aliyun-vms.md §Time conditions): a condition a task still names is not deleted.
+ */
+export function deleteCondition(ctx: SimContext, entId: string, p: Params): unknown {
+  const id = optionalInt(p, "Id");
+  const name = p.get("Name");
+  if (id === undefined && !name) throw missing("Id");
+  const ent = ctx.enterprise(entId);
+  const condition = ent.conditions.find((c) => (id === undefined || c.Id === id) && (!name || c.Name === name));
+  if (!condition) throw new ApiError(400, "TimeCondition.NotFound", "The specified time condition does not exist.");
+  const usedBy = ent.tasks.find((t) =>
+    [t.props.TimeStrategy, t.props.AutoTriggerTimeStrategy].some((ids) => String(ids ?? "").split(",").includes(String(condition.Id))),
+  );
+  if (usedBy) throw new ApiError(400, "TimeCondition.InUse", `Time condition ${condition.Id} is used by task ${usedBy.props.Id}.`);
+  ent.conditions.splice(ent.conditions.indexOf(condition), 1);
+  return { Result: 0 };
 }
