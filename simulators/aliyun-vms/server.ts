@@ -8,7 +8,8 @@ import { FaultInjector, faultsFromEnv } from "../core/faults";
 import { json, startSimServer, type RunningSimServer, type SimRequest, type SimResponse } from "../core/http";
 import { JsonStore } from "../core/store";
 import type { SimCall, Simulator, SimulatorOptions } from "../core/types";
-import { IMPORT_PARAMS, importTels } from "./actions/numbers";
+import { CDR_PARAMS, queryPredictiveCdr } from "./actions/call-records";
+import { DELETE_TELS_PARAMS, deleteTels, IMPORT_PARAMS, importTels, LIST_FILES_PARAMS, listTaskFiles } from "./actions/numbers";
 import {
   createTask,
   deleteTask,
@@ -78,7 +79,10 @@ const ACTIONS: Record<string, Action> = {
   CloudPauseTask: { params: [...TASK_ID, "PauseDuration"], run: withTask((ctx, _entId, task, p) => pauseTask(ctx, task, p)) },
   CloudDeleteTask: { params: TASK_ID, run: withTask((ctx, entId, task) => deleteTask(ctx, enterpriseOf(ctx, entId), task)) },
   CloudImportTaskTel: { params: IMPORT_PARAMS, run: withTask((ctx, _entId, task, p) => importTels(ctx, task, p)) },
+  CloudDeleteTaskTel: { params: DELETE_TELS_PARAMS, run: withTask((ctx, _entId, task, p) => deleteTels(ctx, task, p)) },
+  CloudListTaskFile: { params: LIST_FILES_PARAMS, run: withTask((_ctx, _entId, task, p) => listTaskFiles(task, p)) },
   CloudMonitorTask: { params: TASK_ID, run: withTask((ctx, _entId, task) => monitorTask(ctx, task)) },
+  CloudQueryPredictiveCallCdr: { params: CDR_PARAMS, run: (ctx, entId, p) => queryPredictiveCdr(ctx, enterpriseOf(ctx, entId), p) },
   CloudListEnterpriseTime: { params: LIST_CONDITION_PARAMS, run: (ctx, entId, p) => listConditions(enterpriseOf(ctx, entId).conditions, p) },
   CloudCreateEnterpriseTime: { params: CREATE_CONDITION_PARAMS, run: (ctx, entId, p) => createCondition(ctx, entId, p) },
   CloudDeleteEnterpriseTime: { params: DELETE_CONDITION_PARAMS, run: (ctx, entId, p) => deleteCondition(ctx, entId, p) },

@@ -281,8 +281,9 @@ export const aliyunVmsCapabilities: ProviderCapabilities = {
     maxTasks: 100,
     listPageSize: 100,
   },
-  // Number-level operations are declared by each adapter as it implements them.
-  numberOps: { list: false, calls: false, remove: false, batchSize: null },
+  // docs/providers/aliyun-vms.md §Numbers: no Cloud* action lists a task's numbers; CloudQueryPredictiveCallCdr lists
+  // predictive tasks' calls; CloudDeleteTaskTel removes up to 100,000 numbers a request.
+  numberOps: { list: false, calls: true, remove: true, batchSize: 100_000 },
   allowedIn: {
     create: ["draft"],
     // INFERENCE: no documented rule for CloudUpdateTask; we allow it where the task is not dialling and not ended.

@@ -16,7 +16,7 @@ import {
   taskFromProperty,
   type TimeConditionMode,
 } from "./mapping";
-import { addContacts } from "./numbers";
+import { addContacts, listCalls, removeNumbers } from "./numbers";
 import { ensureTimeConditions, listConditions, releaseUnusedConditions } from "./time-conditions";
 import { ZGetTaskData, ZMonitorTaskData, ZResultData, ZTaskProperty } from "./wire";
 
@@ -157,6 +157,8 @@ export const aliyunVmsAdapter: ProviderAdapter = {
     await releaseUnusedConditions(ctx);
   },
   addContacts,
+  listCalls,
+  removeNumbers,
 
   async listTimeGroups(ctx): Promise<(CallTimeGroup & { remoteId: string })[]> {
     // A time condition is one window rule; which task field uses it decides whether it allows or forbids.

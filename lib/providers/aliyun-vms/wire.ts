@@ -137,3 +137,32 @@ export interface TimeConditionInput {
   StartTime: string;
   EndTime: string;
 }
+
+/** CloudListTaskFile: a task's import batches (SDK model; every field a string). */
+export const ZTaskFile = z.looseObject({
+  Id: ZIdLike,
+  Name: optStr,
+  CreateTime: optStr,
+  ImportCount: optInt,
+  RepeatCount: optInt,
+  RestrictCount: optInt,
+  Status: optInt,
+});
+export type TTaskFile = z.infer<typeof ZTaskFile>;
+export const ZListTaskFileData = z.object({ TaskFileList: z.array(ZTaskFile).nullish(), TotalCount: optInt });
+
+/** One CloudQueryPredictiveCallCdr record (SDK model; times are epoch seconds as strings). */
+export const ZPredictiveCdr = z.looseObject({
+  CallId: optStr,
+  UniqueId: optStr,
+  CustomerNumber: optStr,
+  StartTime: optInt,
+  AnswerTime: optInt,
+  EndTime: optInt,
+  TotalDuration: optInt,
+  BridgeDuration: optInt,
+  StatusCode: optInt,
+  TaskFileId: ZIdLike.nullish(),
+});
+export type TPredictiveCdr = z.infer<typeof ZPredictiveCdr>;
+export const ZPredictiveCdrData = z.object({ List: z.array(ZPredictiveCdr).nullish() });
