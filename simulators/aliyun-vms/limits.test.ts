@@ -56,13 +56,16 @@ describe("documented limits", () => {
     });
   });
 
-  it("refuses a batch of 100,001 numbers and imports nothing of it", async () => {
+  it("refuses a batch over the per-batch count and imports nothing of it", async () => {
+    sim.setLimits({ numbersPerBatch: 3 });
     const enterpriseId = String(entSeq++);
     const taskId = await newTask(enterpriseId);
-    const err = await refusal(importTels(enterpriseId, taskId, tels(0, 100_001)));
+    await importTels(enterpriseId, taskId, tels(0, 3));
+    const err = await refusal(importTels(enterpriseId, taskId, tels(10, 4)));
     expect(err).toMatchObject({ code: "InvalidParameter", httpStatus: 400 });
     expect(err.providerMessage).toContain("TaskTelList");
-    expect(ordersOf(enterpriseId, taskId)).toHaveLength(0);
+    expect(err.field).toBe("contacts");
+    expect(ordersOf(enterpriseId, taskId)).toHaveLength(3);
   });
 
   it("refuses the request that would pass the per-task count, whole", async () => {

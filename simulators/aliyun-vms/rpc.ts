@@ -45,14 +45,18 @@ export function readParams(req: SimRequest): Params {
   return all;
 }
 
-/** RFC 3986 over UTF-8 bytes: unreserved kept, everything else %XY uppercase. */
+/** Each byte as RFC 3986 writes it: unreserved A–Z a–z 0–9 - _ . ~ as itself, everything else %XY uppercase. */
+const BYTE_TEXT = Array.from({ length: 256 }, (_, byte) => {
+  const c = String.fromCharCode(byte);
+  return /[A-Za-z0-9\-_.~]/.test(c) ? c : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+});
+
+/** RFC 3986 over UTF-8 bytes (a table, so an 8 MB number list is encoded in milliseconds). */
 function rfc3986(text: string): string {
-  let out = "";
-  for (const byte of Buffer.from(text, "utf8")) {
-    const c = String.fromCharCode(byte);
-    out += /[A-Za-z0-9\-_.~]/.test(c) ? c : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
-  }
-  return out;
+  const bytes = Buffer.from(text, "utf8");
+  const parts = new Array<string>(bytes.length);
+  for (let i = 0; i < bytes.length; i++) parts[i] = BYTE_TEXT[bytes[i]];
+  return parts.join("");
 }
 
 function stringToSign(method: string, params: Params): string {

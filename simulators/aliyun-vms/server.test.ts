@@ -326,6 +326,7 @@ describe("tasks", () => {
     const ctx = ctxFor(enterpriseId);
     const noStart = await expectCode(adapter.createTask!(ctx, draft("间隔缺开始", { ...INTERVAL, AutoStart: false })), "InvalidParameter", 400);
     expect(noStart.providerMessage).toContain('"AutoStart"');
+    expect(noStart.field).toBe("params.AutoStart");
     const noStop = await expectCode(adapter.createTask!(ctx, draft("间隔缺结束", { ...INTERVAL, AutoStop: false })), "InvalidParameter", 400);
     expect(noStop.providerMessage).toContain('"AutoStop"');
     expect(tasksOf(enterpriseId)).toHaveLength(0);
@@ -361,7 +362,7 @@ describe("tasks", () => {
     for (let i = 0; i < 100; i++) {
       await callAction(ctx, "CloudCreateTask", { EnterpriseId: enterpriseId, Name: `任务 ${i}`, Type: 1, Cnos: "2001" }, z.unknown(), { safe: false });
     }
-    await expectCode(adapter.createTask!(ctx, draft("第101个")), "Task.LimitExceeded", 400);
+    expect((await expectCode(adapter.createTask!(ctx, draft("第101个")), "Task.LimitExceeded", 400)).field).toBe("params.AutoDelete");
     // AutoDelete without an ended task still fails.
     await expectCode(adapter.createTask!(ctx, draft("第101个", { AutoDelete: true })), "Task.LimitExceeded");
     const tasks = tasksOf(enterpriseId);
@@ -395,17 +396,20 @@ describe("tasks", () => {
   it("checks documented ranges and cross-field rules", async () => {
     const enterpriseId = String(entSeq++);
     const ctx = ctxFor(enterpriseId);
+    // Each refusal names the wizard field it is about (ProviderError.field).
     const err = await expectCode(adapter.createTask!(ctx, draft("超时", { CustomerTimeout: 61 })), "InvalidParameter", 400);
     expect(err.userMessage.en).toContain("CustomerTimeout");
-    await expectCode(adapter.createTask!(ctx, draft("自动外呼", { IvrId: null }, "2")), "MissingParameter");
-    await expectCode(adapter.createTask!(ctx, draft("x".repeat(50))), "InvalidParameter");
-    await expectCode(
+    expect(err.field).toBe("params.CustomerTimeout");
+    expect((await expectCode(adapter.createTask!(ctx, draft("自动外呼", { IvrId: null }, "2")), "MissingParameter")).field).toBe("params.IvrId");
+    expect((await expectCode(adapter.createTask!(ctx, draft("x".repeat(50))), "InvalidParameter")).field).toBe("name");
+    const retry = await expectCode(
       adapter.createTask!(ctx, {
         ...draft("回拨递减"),
         retryStrategy: { ...draft("x").retryStrategy!, rounds: [{ after: { days: 0, hours: 1, minutes: 0 } }, { after: { days: 0, hours: 0, minutes: 30 } }] },
       }),
       "InvalidParameter",
     );
+    expect(retry.field).toBe("retryStrategyId");
     expect(tasksOf(enterpriseId)).toHaveLength(0);
     // An automatic task with an IVR is fine.
     expect((await adapter.createTask!(ctx, draft("自动外呼", {}, "2"))).taskType).toBe("2");

@@ -21,6 +21,16 @@ describe("Aliyun VMS capabilities", () => {
     expect(spec("CallStrategy")?.options?.map((o) => o.value)).toEqual(["1", "2", "3", "4"]);
     expect(caps.taskTypes.map((t) => t.value)).toEqual(["1", "2"]);
     expect(caps.params.every((p) => p.label.en && p.label.zh)).toBe(true);
+    // Every text comes from the catalog in both languages: a missing entry would show its own key.
+    const texts = caps.params.flatMap((p) => [p.label, ...(p.help ? [p.help] : []), ...(p.options ?? []).map((o) => o.label)]);
+    expect(texts.length).toBeGreaterThan(60);
+    for (const text of [...texts, caps.label, ...caps.taskTypes.map((t) => t.label), ...caps.credentialFields.map((f) => f.label)]) {
+      expect(text.en).not.toMatch(/^(params|taskTypes|credentials|settings)\./);
+      expect(text.zh).not.toMatch(/^(params|taskTypes|credentials|settings)\./);
+    }
+    expect(spec("AutoTaskType")?.options?.map((o) => o.label.zh)).toEqual(["连续呼叫（禁呼时段按禁呼时间发送）", "间隔呼叫（仅在时间组的时段内呼叫）"]);
+    // Every string has a bound.
+    expect(caps.params.filter((p) => p.type === "string").every((p) => (p.maxLength ?? 0) > 0)).toBe(true);
     expect(new Set(caps.params.map((p) => p.key)).size).toBe(caps.params.length);
   });
 

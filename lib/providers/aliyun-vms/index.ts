@@ -17,6 +17,7 @@ import {
   type TimeConditionMode,
 } from "./mapping";
 import { addContacts, listCalls, removeNumbers } from "./numbers";
+import { aliyunText as t } from "./text";
 import { ensureTimeConditions, listConditions, releaseUnusedConditions } from "./time-conditions";
 import { ZGetTaskData, ZMonitorTaskData, ZResultData, ZTaskProperty } from "./wire";
 
@@ -48,10 +49,8 @@ async function taskFields(ctx: ProviderContext, draft: TaskDraft, action: "creat
       provider: "aliyun-vms",
       code: "EmptyCallTimeGroup",
       providerMessage: "interval calling needs at least one open window",
-      userMessage: {
-        en: "Interval calling needs a call-time group with at least one open hour.",
-        zh: "间隔呼叫需要至少包含一个可呼叫时段的时间组。",
-      },
+      field: "callTimeGroupId",
+      userMessage: t("errors.emptyCallTimeGroup"),
     });
   }
   const ids = (await ensureTimeConditions(ctx, conditions.rows)).join(",");
@@ -79,7 +78,7 @@ async function resultOf(ctx: ProviderContext, action: string, params: ActionPara
       provider: "aliyun-vms",
       code: `${action}.Result${Result}`,
       providerMessage: `${action} returned Result ${Result}`,
-      userMessage: { en: "Alibaba Cloud reported that the operation failed.", zh: "阿里云返回操作失败。" },
+      userMessage: t("errors.operationFailed"),
     });
   }
 }

@@ -20,6 +20,7 @@ import { statsFromAliyun } from "../../domain/stats";
 import type { TaskStats } from "../../domain/stats-types";
 import type { TaskStatus } from "../../domain/task";
 import type { RemoteTask } from "../types";
+import { aliyunText as t } from "./text";
 import { ZRetryStrategyBasic, type TEnterpriseTime, type TMonitorStatistic, type TTaskProperty } from "./wire";
 
 // ---------------------------------------------------------------------------------------------
@@ -113,12 +114,6 @@ const DAY = 1440;
 // covers [StartTime, EndTime) at minute precision, so the last minute of a day is lost.
 const LAST_MINUTE = DAY - 1;
 
-// What the documents leave open once every condition covers a single day (docs/providers/aliyun-vms.md §Time conditions).
-const TIME_TYPE_DOUBT: LocalizedText = {
-  en: "Alibaba Cloud documents time conditions only as \"continuous\" or \"interval\"; Dialboard sends one condition per weekday so both readings give the same hours. Not documented: whether the end minute itself is dialled (Dialboard assumes it is not).",
-  zh: "阿里云对时间条件只说明了“连续”和“间隔”两种类型；Dialboard 按星期逐天发送时间条件，两种理解下时段相同。文档未说明结束时间那一分钟是否呼叫（Dialboard 按不呼叫处理）。",
-};
-
 /** ISO 1 = Mon … 7 = Sun → Aliyun Sun = 1 … Sat = 7. */
 export function aliyunDayOfWeek(day: IsoWeekday): number {
   return (day % 7) + 1;
@@ -188,15 +183,7 @@ export function encodeTimeConditions(group: CallTimeGroup, mode: TimeConditionMo
     const expressible = mode === "allowed" ? covers(ranges, weekly) : covers(weekly, ranges);
     if (!expressible) {
       losses.push(
-        mode === "allowed"
-          ? {
-              en: `${override.date}: the override cannot remove weekly hours (open-hour conditions only add up), so that day also dials its usual weekday hours.`,
-              zh: `${override.date}：允许呼叫的时间条件只能叠加，无法去掉每周固定时段，当天仍会按平常的星期时段呼叫。`,
-            }
-          : {
-              en: `${override.date}: the override cannot open hours that are closed every week (forbidden-time conditions only add up), so that day dials only inside both.`,
-              zh: `${override.date}：禁呼时间条件只能叠加，无法放开每周本就禁呼的时段，当天只在两者都允许的时段呼叫。`,
-            },
+        t(mode === "allowed" ? "losses.overrideCannotRemove" : "losses.overrideCannotOpen", { date: override.date }),
       );
     }
     const dateRanges = mode === "allowed" ? ranges : complement(ranges);
@@ -207,35 +194,19 @@ export function encodeTimeConditions(group: CallTimeGroup, mode: TimeConditionMo
 
   if (rows.some((row) => row.EndTime === formatMinute(LAST_MINUTE))) {
     losses.push(
-      mode === "allowed"
-        ? {
-            en: "Hours that run to 24:00 are sent as ending at 23:59 (the provider's time format has no 24:00), so the last minute of the day is not dialled.",
-            zh: "结束于 24:00 的时段按 23:59 发送（服务商时间格式不支持 24:00），每天最后一分钟不会呼叫。",
-          }
-        : {
-            en: "Closed hours that run to 24:00 are sent as ending at 23:59 (the provider's time format has no 24:00), so the minute 23:59–24:00 is not blocked.",
-            zh: "持续到 24:00 的禁呼时段按 23:59 发送（服务商时间格式不支持 24:00），23:59–24:00 这一分钟不会被禁止。",
-          },
+      t(mode === "allowed" ? "losses.lastMinuteOpen" : "losses.lastMinuteClosed"),
     );
   }
-  if (rows.length > 0) losses.push(TIME_TYPE_DOUBT);
+  // What the documents leave open once every condition covers a single day (docs/providers/aliyun-vms.md §Time conditions).
+  if (rows.length > 0) losses.push(t("losses.timeTypeDoubt"));
   if (!SHANGHAI_ZONES.has(group.timeZone)) {
-    losses.push({
-      en: `Time conditions are wall-clock times in the call centre's zone (Asia/Shanghai, inferred); the group's zone ${group.timeZone} is not converted, so its hours apply in Beijing time.`,
-      zh: `时间条件按呼叫中心所在时区（推断为 Asia/Shanghai）的本地时间生效；不会换算时间组的时区 ${group.timeZone}，时段将按北京时间执行。`,
-    });
+    losses.push(t("losses.timeZone", { zone: group.timeZone }));
   }
   if (group.skipHolidays) {
-    losses.push({
-      en: "Skip holidays is not sent: time conditions have no holiday rule, so the task also dials on public holidays unless you add date overrides for them.",
-      zh: "“节假日不呼叫”无法发送：时间条件没有节假日规则，除非为节假日添加日期例外，任务在法定节假日也会呼叫。",
-    });
+    losses.push(t("losses.holidays"));
   }
   if (group.makeUpDayAs !== null) {
-    losses.push({
-      en: "Make-up workdays (调休) cannot borrow another weekday's hours: they dial with their own weekday's hours.",
-      zh: "调休上班日无法套用其他星期的时段，将按当天本身星期的时段呼叫。",
-    });
+    losses.push(t("losses.makeUpDay"));
   }
   return { value: { mode, rows }, losses };
 }
@@ -316,19 +287,13 @@ export function encodeRetryStrategy(strategy: RetryStrategy): Encoded<AliyunRetr
   };
   const retried = new Set(strategy.retryOn);
   if (!RETRYABLE_OUTCOMES.every((outcome) => retried.has(outcome))) {
-    losses.push({
-      en: "Retry outcomes cannot be chosen: the provider's basic retry mode retries every unanswered call (busy, no answer, unreachable, rejected, failed).",
-      zh: "无法选择重试的呼叫结果：服务商基础重试模式会重试所有未接通的呼叫（忙线、无人接听、无法接通、拒接、失败）。",
-    });
+    losses.push(t("losses.retryOutcomes"));
   }
   if (strategy.measureFrom === "first-call") {
     // providers.md §2: with time type 1 each round's time must be greater than the previous round's.
     strategy.rounds.forEach((round, i) => {
       if (i > 0 && intervalMinutes(round.after) <= intervalMinutes(strategy.rounds[i - 1].after)) {
-        losses.push({
-          en: `Round ${i + 1} is not later than round ${i}: measured from the first call, the provider requires each round to be later and will reject this strategy.`,
-          zh: `第 ${i + 1} 轮不晚于第 ${i} 轮：按首次呼叫时间计算时，服务商要求每轮间隔递增，将拒绝该重试策略。`,
-        });
+        losses.push(t("losses.retryRoundOrder", { round: i + 1, previous: i }));
       }
     });
   }

@@ -1,10 +1,10 @@
 // Numbers of a task (docs/providers/aliyun-vms.md §Numbers, §Call records): import (CloudImportTaskTel) with the
 // batch's counts (CloudListTaskFile), removal (CloudDeleteTaskTel) and the predictive task's call records
 // (CloudQueryPredictiveCallCdr), plus the number forms the call centre dials.
-import type { LocalizedText } from "../../domain/call-time-group";
 import type { CallRecordEvent, Contact, ContactsResult, Page, ProviderContext, RemoveNumbersResult } from "../types";
 import { callAction, enterpriseId } from "./client";
 import { formatAliyunDateTime, parseAliyunDateTime } from "./mapping";
+import { aliyunText as t } from "./text";
 import { ZGetTaskData, ZImportTaskTelData, ZListTaskFileData, ZPredictiveCdrData, ZResultData, type TPredictiveCdr, type TTaskFile, type TTaskTel } from "./wire";
 
 /** CloudDeleteTaskTel "最多支持 10W 个号码" per request. */
@@ -38,8 +38,6 @@ export function telToE164(tel: string): string {
   return digits;
 }
 
-const text = (en: string, zh: string): LocalizedText => ({ en, zh });
-
 /** The batch just imported, read back for its repeat and blocklist counts; null when it cannot be found. */
 async function importedBatch(ctx: ProviderContext, taskId: string, fileId: string): Promise<TTaskFile | null> {
   for (let page = 0; page < FILE_PAGES; page++) {
@@ -65,9 +63,9 @@ export async function addContacts(ctx: ProviderContext, remoteId: string, contac
   for (const contact of contacts) {
     const tel = telFromE164(contact.phone);
     if (tel === null) {
-      rejected.push({ phone: contact.phone, reason: text("Not a valid phone number.", "号码格式无效。") });
+      rejected.push({ phone: contact.phone, reason: t("numbers.invalidPhone") });
     } else if (seen.has(tel)) {
-      rejected.push({ phone: contact.phone, reason: text("Listed twice in this batch.", "本批次中重复。") });
+      rejected.push({ phone: contact.phone, reason: t("numbers.duplicateInBatch") });
     } else {
       seen.add(tel);
       tels.push({ Tel: tel, Property: JSON.stringify({ name: contact.name, ...contact.variables }) });
@@ -91,20 +89,20 @@ export async function addContacts(ctx: ProviderContext, remoteId: string, contac
   );
   const accepted = Number(data.SuccessTotal ?? 0);
   let unexplained = Number(data.ImportTotal ?? tels.length) - accepted;
-  const counted = (count: number, reason: LocalizedText) => {
+  const counted = (count: number, key: "invalidTotal" | "repeatTotal" | "restrictTotal" | "unexplainedTotal") => {
     const n = Math.min(Math.max(count, 0), unexplained);
     if (n === 0) return;
-    rejected.push({ phone: "", reason: { en: reason.en.replace("{n}", String(n)), zh: reason.zh.replace("{n}", String(n)) } });
+    rejected.push({ phone: "", reason: t(`numbers.${key}`, { n }) });
     unexplained -= n;
   };
-  counted(Number(data.InvalidTotal ?? 0), text("{n} number(s) were refused as invalid by Alibaba Cloud.", "{n} 个号码被阿里云判为无效。"));
+  counted(Number(data.InvalidTotal ?? 0), "invalidTotal");
   // CloudListTaskFile says why the rest were skipped; the import stands even when that read fails.
   const batch = data.FileId && unexplained > 0 ? await importedBatch(ctx, remoteId, data.FileId).catch(() => null) : null;
   if (batch) {
-    counted(Number(batch.RepeatCount ?? 0), text("{n} number(s) were already in the task.", "{n} 个号码任务中已存在。"));
-    counted(Number(batch.RestrictCount ?? 0), text("{n} number(s) are on the call centre's blocklist.", "{n} 个号码在呼叫中心黑名单中。"));
+    counted(Number(batch.RepeatCount ?? 0), "repeatTotal");
+    counted(Number(batch.RestrictCount ?? 0), "restrictTotal");
   }
-  counted(unexplained, text("{n} number(s) were not imported: already in the task or blocked (Alibaba Cloud does not say which).", "{n} 个号码未导入：任务中已存在或被拦截（阿里云未说明具体号码）。"));
+  counted(unexplained, "unexplainedTotal");
   return { accepted, rejected };
 }
 
@@ -117,7 +115,7 @@ export async function removeNumbers(ctx: ProviderContext, remoteId: string, phon
   const byTel = new Map<string, string>();
   for (const phone of phones) {
     const tel = telFromE164(phone);
-    if (tel === null) result.notRemoved.push({ phone, reason: text("Not a valid phone number.", "号码格式无效。") });
+    if (tel === null) result.notRemoved.push({ phone, reason: t("numbers.invalidPhone") });
     else byTel.set(tel, phone);
   }
   const tels = [...byTel.keys()];
@@ -127,7 +125,7 @@ export async function removeNumbers(ctx: ProviderContext, remoteId: string, phon
     const { Result } = await callAction(ctx, "CloudDeleteTaskTel", { EnterpriseId: enterpriseId(ctx), TaskId: remoteId, Tels: chunk.join(",") }, ZResultData, { safe: true });
     const phonesOf = chunk.map((tel) => byTel.get(tel) ?? tel);
     if (Result === 0) result.removed.push(...phonesOf);
-    else for (const phone of phonesOf) result.notRemoved.push({ phone, reason: text("Alibaba Cloud reported that the removal failed.", "阿里云返回删除失败。") });
+    else for (const phone of phonesOf) result.notRemoved.push({ phone, reason: t("numbers.removeFailed") });
   }
   return result;
 }
