@@ -207,7 +207,7 @@ describe("tasks", () => {
 
     await adapter.startTask!(ctx, created.remoteId);
     expect((await adapter.getTask(ctx, created.remoteId)).status).toBe("running");
-    // providers.md §2: a running task cannot be deleted.
+    // docs/providers/aliyun-vms.md §Status: a running task cannot be deleted.
     await expectCode(adapter.deleteTask!(ctx, created.remoteId), "Task.StatusNotAllowed", 400);
 
     // Nobody answers the first round, so every number waits for its retry and the task keeps running.

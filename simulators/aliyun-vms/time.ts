@@ -52,7 +52,7 @@ function datesFrom(from: string, to: string, max = 400): string[] {
   return out;
 }
 
-/** The minutes one condition opens, per ISO weekday (weekly) or per date (fixed dates). [StartTime, EndTime) (INFERENCE). */
+/** The minutes one condition opens, per ISO weekday (weekly) or per date (fixed dates): [StartTime, EndTime) (INFERENCE, docs/providers/aliyun-vms.md §Time conditions). */
 export function conditionSpans(c: SimCondition): { weekly: Map<IsoWeekday, MinuteRange[]>; dates: Map<string, MinuteRange[]> } {
   const weekly = new Map<IsoWeekday, MinuteRange[]>();
   const dates = new Map<string, MinuteRange[]>();

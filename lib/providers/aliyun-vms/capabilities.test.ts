@@ -5,7 +5,7 @@ const spec = (key: string) => caps.params.find((p) => p.key === key);
 const keys = (issues: { key: string }[]) => issues.map((i) => i.key);
 
 describe("Aliyun VMS capabilities", () => {
-  it("lists the documented ranges and defaults (seed 001, providers.md §2)", () => {
+  it("lists the documented ranges and defaults (seed 001, docs/providers/aliyun-vms.md §Task parameters)", () => {
     expect(spec("CustomerTimeout")).toMatchObject({ min: 5, max: 60, default: 30 });
     expect(spec("AgentTimeout")).toMatchObject({ min: 5, max: 60, default: 10 });
     expect(spec("Wrapup")).toMatchObject({ min: 1, max: 10800, default: 30 });

@@ -1,5 +1,5 @@
 // What the Aliyun VMS Cloud* API can do, its documented parameters with ranges and defaults, and
-// the cross-field rules (providers.md §2 "Enumerations missing from the seed", seed 001).
+// the cross-field rules (seed 001, SDK models; docs/providers/aliyun-vms.md §Task parameters).
 import type { ParamIssue, ParamSpec, ProviderCapabilities } from "../types";
 import { aliyunText as t, type AliyunTextKey } from "./text";
 
@@ -166,13 +166,13 @@ export const aliyunVmsCapabilities: ProviderCapabilities = {
     update: true,
     start: true,
     pause: true,
-    // providers.md addendum §2: there is no stop/finish action. A task ends by itself when all
+    // docs/providers/aliyun-vms.md §Status: there is no stop/finish action. A task ends by itself when all
     // numbers are called (AutoComplete) or at a scheduled finish with ForceEndFlag + AutoStop.
     complete: false,
     delete: true,
     addContacts: true,
     timeGroups: true,
-    // providers.md addendum §2: CallbackUrl is deprecated; the Cloud* actions push nothing per task.
+    // docs/providers/aliyun-vms.md §Webhooks: CallbackUrl is deprecated; the Cloud* actions push nothing per task.
     webhooks: false,
     callEvents: false,
   },
@@ -204,12 +204,12 @@ export const aliyunVmsCapabilities: ProviderCapabilities = {
   numberOps: { list: false, calls: true, remove: true, batchSize: 100_000 },
   allowedIn: {
     create: ["draft"],
-    // INFERENCE: no documented rule for CloudUpdateTask; we allow it where the task is not dialling and not ended.
+    // INFERENCE (docs/providers/aliyun-vms.md §Status): no documented rule for CloudUpdateTask; allowed where the task is not dialling and not ended.
     update: ["pending", "paused"],
     start: ["pending", "paused"],
     pause: ["running"],
     complete: [],
-    // providers.md §2: only initial or completed tasks can be deleted.
+    // docs/providers/aliyun-vms.md §Status: only initial or completed tasks can be deleted.
     delete: ["pending", "completed"],
     addContacts: ["pending", "running", "paused"],
   },

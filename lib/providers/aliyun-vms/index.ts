@@ -113,7 +113,7 @@ export const aliyunVmsAdapter: ProviderAdapter = {
     const { typeIndex, start } = parseCursor(cursor);
     const type = TASK_TYPES[typeIndex];
     const rows = await queryPage(ctx, type, start);
-    // No total count in the response (providers.md §2): a short page is the end of this type.
+    // No total count in the response (docs/providers/aliyun-vms.md §Responses): a short page is the end of this type.
     const nextCursor =
       rows.length === PAGE_SIZE ? `${type}:${start + PAGE_SIZE}` : typeIndex + 1 < TASK_TYPES.length ? `${TASK_TYPES[typeIndex + 1]}:0` : null;
     return { items: rows.map((p) => taskFromProperty(p)), nextCursor, total: null };
@@ -169,7 +169,7 @@ export const aliyunVmsAdapter: ProviderAdapter = {
   encodeCallTimeGroup: (group) => encodeTimeConditions(group, "forbidden"),
   encodeRetryStrategy,
 
-  // providers.md addendum §2: CallbackUrl is deprecated and the Cloud* actions push nothing, so
+  // docs/providers/aliyun-vms.md §Webhooks: CallbackUrl is deprecated and the Cloud* actions push nothing, so
   // nothing inbound can be genuine.
   verifyWebhook: () => false,
   parseWebhook() {

@@ -25,7 +25,7 @@ function group(partial: Partial<CallTimeGroup> = {}): CallTimeGroup {
   return { name: "工作日", timeZone: "Asia/Shanghai", weekly, skipHolidays: false, makeUpDayAs: null, overrides: [], isDefault: false, ...partial };
 }
 
-describe("weekday encoding (providers.md §6: Sun = 1 … Sat = 7)", () => {
+describe("weekday encoding (docs/providers/aliyun-vms.md §Time conditions: Sun = 1 … Sat = 7)", () => {
   it("maps ISO weekdays both ways", () => {
     expect([1, 2, 3, 4, 5, 6, 7].map((d) => aliyunDayOfWeek(d as 1))).toEqual([2, 3, 4, 5, 6, 7, 1]);
     for (let d = 1; d <= 7; d++) expect(isoWeekdayFromAliyun(aliyunDayOfWeek(d as 1))).toBe(d);

@@ -26,7 +26,7 @@ import { ZRetryStrategyBasic, type TEnterpriseTime, type TMonitorStatistic, type
 // ---------------------------------------------------------------------------------------------
 // Status and tasks
 
-/** providers.md §2: Status 0 = initial, 1 = running, 2 = paused, 3 = ended. */
+/** docs/providers/aliyun-vms.md §Status: 0 = initial, 1 = running, 2 = paused, 3 = ended. */
 export function statusFromAliyun(status: number): TaskStatus {
   switch (status) {
     case 0:
@@ -42,7 +42,7 @@ export function statusFromAliyun(status: number): TaskStatus {
   }
 }
 
-/** "yyyy-MM-dd HH:mm:ss" is the call centre's wall-clock time (Asia/Shanghai, INFERENCE). */
+/** "yyyy-MM-dd HH:mm:ss" is the call centre's wall-clock time (Asia/Shanghai, INFERENCE: docs/providers/aliyun-vms.md §Status). */
 export function parseAliyunDateTime(text: string | null | undefined): Date | null {
   if (!text) return null;
   const match = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(text.trim());
@@ -88,7 +88,7 @@ export function statsFromMonitor(stat: TMonitorStatistic | null | undefined): Ta
 export interface TimeConditionRow {
   /** 1 = weekly (DayOfWeek), 2 = fixed dates (FromDay..ToDay). */
   Type: 1 | 2;
-  /** Sun = 1, Mon = 2 … Sat = 7, comma-separated, ascending (providers.md §6). */
+  /** Sun = 1, Mon = 2 … Sat = 7 (docs/providers/aliyun-vms.md §Time conditions); one day per row. */
   DayOfWeek?: string;
   FromDay?: string;
   ToDay?: string;
@@ -110,7 +110,7 @@ export interface TimeConditionSet {
 
 const SHANGHAI_ZONES = new Set([DEFAULT_TIME_ZONE, "Asia/Chongqing", "Asia/Harbin", "PRC"]);
 const DAY = 1440;
-// providers.md §2: StartTime/EndTime are "HH:mm" and cannot say 24:00. INFERENCE: a condition
+// docs/providers/aliyun-vms.md §Time conditions: StartTime/EndTime are "HH:mm" and cannot say 24:00. INFERENCE: a condition
 // covers [StartTime, EndTime) at minute precision, so the last minute of a day is lost.
 const LAST_MINUTE = DAY - 1;
 
@@ -270,7 +270,7 @@ export interface AliyunRetryParams {
   RetryStrategy: string;
   /** 1 = measured from the first call, 2 = from the previous call. */
   RetryStrategyTimeType: 1 | 2;
-  /** 0 off; 2 = drop pending retries at day end (providers.md §2: 1 would also drop never-called numbers). */
+  /** 0 off; 2 = drop pending retries at day end (docs/providers/aliyun-vms.md §Retry strategy: 1 would also drop never-called numbers). */
   RetryStrategyOnlyToday: 0 | 2;
 }
 
@@ -290,7 +290,7 @@ export function encodeRetryStrategy(strategy: RetryStrategy): Encoded<AliyunRetr
     losses.push(t("losses.retryOutcomes"));
   }
   if (strategy.measureFrom === "first-call") {
-    // providers.md §2: with time type 1 each round's time must be greater than the previous round's.
+    // docs/providers/aliyun-vms.md §Retry strategy: with time type 1 each round's time must be greater than the previous round's.
     strategy.rounds.forEach((round, i) => {
       if (i > 0 && intervalMinutes(round.after) <= intervalMinutes(strategy.rounds[i - 1].after)) {
         losses.push(t("losses.retryRoundOrder", { round: i + 1, previous: i }));

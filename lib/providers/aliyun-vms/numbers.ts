@@ -18,7 +18,7 @@ const CDR_PAGE = 1000;
 const CDR_MONTHS = 36;
 const SHANGHAI = 8 * 3_600_000;
 
-/** E.164 → the number as a Chinese call centre dials it: national form for +86, "00" prefix otherwise (INFERENCE, §Numbers). */
+/** E.164 → the number as a Chinese call centre dials it: national form for +86, "00" prefix otherwise (INFERENCE, docs/providers/aliyun-vms.md §Numbers). */
 export function telFromE164(phone: string): string | null {
   const match = /^\+(\d{6,15})$/.exec(phone.trim());
   if (!match) return null;
@@ -108,7 +108,7 @@ export async function addContacts(ctx: ProviderContext, remoteId: string, contac
 
 /**
  * CloudDeleteTaskTel by number, running tasks included. The answer is only Result 0, so every number sent is reported
- * removed: one that was not in the task will not be called either (§Numbers).
+ * removed: one that was not in the task will not be called either (docs/providers/aliyun-vms.md §Numbers).
  */
 export async function removeNumbers(ctx: ProviderContext, remoteId: string, phones: string[]): Promise<RemoveNumbersResult> {
   const result: RemoveNumbersResult = { removed: [], notRemoved: [] };
@@ -148,7 +148,7 @@ function callFrom(row: TPredictiveCdr): CallRecordEvent | null {
   const callId = row.UniqueId || row.CallId;
   if (!callId || started <= 0) return null;
   const at = (secs: number | null | undefined) => (secs && secs > 0 ? new Date(secs * 1000) : null);
-  // StatusCode 41 customer answered, 43 both answered; 40 not answered, 42 called (INFERENCE: not answered), §Call records.
+  // StatusCode 41 customer answered, 43 both answered; 40 not answered, 42 called (INFERENCE: not answered), docs/providers/aliyun-vms.md §Call records.
   const answered = row.StatusCode === 41 || row.StatusCode === 43;
   return {
     callId,

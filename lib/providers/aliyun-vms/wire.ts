@@ -1,7 +1,7 @@
-// Wire shapes of the Dyvmsapi 2017-05-25 Cloud* actions (providers.md §2, field names from the
+// Wire shapes of the Dyvmsapi 2017-05-25 Cloud* actions (docs/providers/aliyun-vms.md, field names from the
 // official SDK models). Responses are parsed leniently where the provider itself is inconsistent:
 // CloudCreateTask returns its Data fields as strings ("Status":"3") except AutoComplete (a number),
-// while CloudQueryTask returns the same fields as numbers (providers.md §2 "Type quirk").
+// while CloudQueryTask returns the same fields as numbers (docs/providers/aliyun-vms.md §Responses).
 import { z } from "zod";
 
 /** A number the provider sends either as a JSON number or as a numeric string. */

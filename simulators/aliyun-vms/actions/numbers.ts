@@ -124,7 +124,7 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 
 /**
  * CloudListTaskFile: the task's import batches with their counts. Limit ≤ 5000 (default 10), Start ≥ 0; StartTime/EndTime
- * ("yyyy-MM-dd HH:mm:ss") filter on the batch's CreateTime, "最大查询范围1个月" (INFERENCE: 31 days).
+ * ("yyyy-MM-dd HH:mm:ss") filter on the batch's CreateTime, "最大查询范围1个月" (INFERENCE: 31 days, docs/providers/aliyun-vms.md §Numbers).
  * Batch Status: 0 not imported, 1 imported, 2 loaded, 3 all called, 4 frozen.
  */
 export function listTaskFiles(task: SimTask, p: Params): unknown {
