@@ -38,6 +38,9 @@ const draft = (name: string, params: TaskDraft["params"] = {}, taskType = "1"): 
   idempotencyKey: `key-${name}`,
 });
 
+// Interval calling with the scheduled start and finish it goes with; dates on the simulator's pinned clock.
+const INTERVAL = { AutoTaskType: "1", AutoStart: true, AutoStartDay: "2026-12-01", AutoStartTime: "08:00:00", AutoStop: true, AutoStopDay: "2026-12-31" };
+
 let sim: AliyunVmsSimulator;
 let url: string;
 let entSeq = 8000000;
@@ -169,11 +172,11 @@ describe("tasks", () => {
     const stored = ent.tasks[0].props;
     expect(stored.AutoTaskType).toBe(0);
     expect(String(stored.TimeStrategy).split(",")).toHaveLength(ent.conditions.length);
+    // One condition per weekday (docs/providers/aliyun-vms.md §Time conditions): Mon–Fri three closed spans, Sat and Sun closed all day.
     expect(ent.conditions.map((c) => [c.DayOfWeek, c.StartTime, c.EndTime])).toEqual([
-      ["2,3,4,5,6", "00:00", "09:00"],
-      ["2,3,4,5,6", "12:00", "13:30"],
-      ["2,3,4,5,6", "18:00", "23:59"],
-      ["1,7", "00:00", "23:59"],
+      ...["2", "3", "4", "5", "6"].flatMap((d) => [[d, "00:00", "09:00"], [d, "12:00", "13:30"], [d, "18:00", "23:59"]]),
+      ["7", "00:00", "23:59"],
+      ["1", "00:00", "23:59"],
     ]);
     expect(JSON.parse(String(stored.RetryStrategy))).toEqual({ retry: 1, strategy: [{ round: 1, time: "0-0-30" }] });
 
@@ -183,7 +186,7 @@ describe("tasks", () => {
     await adapter.updateTask!(ctx, created.remoteId, { ...draft("双十一回访（改）"), params: { CallGroupType: "1", Cnos: "2001", Concurrency: 2 } });
     expect((await adapter.getTask(ctx, created.remoteId)).name).toBe("双十一回访（改）");
     // Identical time conditions are reused, not created again.
-    expect(sim.state().enterprises[enterpriseId].conditions).toHaveLength(4);
+    expect(sim.state().enterprises[enterpriseId].conditions).toHaveLength(17);
 
     const result = await adapter.addContacts!(ctx, created.remoteId, [
       { phone: "+8613800138000", name: "张三", variables: { 金额: "100" } },
@@ -199,10 +202,12 @@ describe("tasks", () => {
     expect(again.accepted).toBe(0);
     expect(again.rejected[0].reason.en).toMatch(/1 number/);
     expect(tasksOf(enterpriseId)[0].orders.map((o) => o.phone)).toEqual(["13800138000", "13800138001", "01058001234"]);
+    // Every import is a batch with the name CloudImportTaskTel requires.
+    expect(tasksOf(enterpriseId)[0].files.map((f) => f.Name)).toEqual([expect.stringMatching(/^Dialboard \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/), expect.any(String)]);
 
     await adapter.startTask!(ctx, created.remoteId);
     expect((await adapter.getTask(ctx, created.remoteId)).status).toBe("running");
-    // providers.md §2: a running task cannot be deleted.
+    // docs/providers/aliyun-vms.md §Status: a running task cannot be deleted.
     await expectCode(adapter.deleteTask!(ctx, created.remoteId), "Task.StatusNotAllowed", 400);
 
     // Nobody answers the first round, so every number waits for its retry and the task keeps running.
@@ -239,7 +244,7 @@ describe("tasks", () => {
   it("dials only inside the time conditions", async () => {
     const enterpriseId = String(entSeq++);
     const ctx = ctxFor(enterpriseId);
-    const task = await adapter.createTask!(ctx, draft("午休不拨", { AutoTaskType: "1" }));
+    const task = await adapter.createTask!(ctx, draft("午休不拨", INTERVAL));
     expect(sim.state().enterprises[enterpriseId].tasks[0].props.AutoTriggerTimeStrategy).not.toBe("");
     await adapter.addContacts!(ctx, task.remoteId, [{ phone: "+8613900139000", name: "王五", variables: {} }]);
     // Jump to 12:10 of the next day (lunch break, outside the windows) and start there.
@@ -296,6 +301,52 @@ describe("tasks", () => {
     expect(mixed.seen.filter((t) => t.taskType === "2")).toHaveLength(3);
   });
 
+  it("updates with CloudUpdateTask's own parameters only, and reads the task it answers", async () => {
+    const enterpriseId = String(entSeq++);
+    const sent: string[] = [];
+    const spy: typeof fetch = async (input, init) => {
+      if (typeof init?.body === "string" && init.body.includes("Action=CloudUpdateTask")) sent.push(init.body);
+      return fetch(input, init);
+    };
+    const ctx = ctxFor(enterpriseId, { fetch: spy });
+    const task = await adapter.createTask!(ctx, draft("只改能改的", { AutoDelete: true, TemplateName: "模板" }));
+    await adapter.updateTask!(ctx, task.remoteId, draft("只改能改的（新）", { AutoDelete: true, TemplateName: "模板", CallGroupType: "1" }));
+    expect(sent).toHaveLength(1);
+    const params = new URLSearchParams(sent[0]);
+    for (const key of ["Type", "CallGroupType", "AutoDelete", "TemplateName"]) expect(params.has(key), key).toBe(false);
+    expect(params.get("Name")).toBe("只改能改的（新）");
+    expect(tasksOf(enterpriseId)[0].props.Name).toBe("只改能改的（新）");
+    // The simulator holds the client to the SDK model: a create-only field on an update is refused.
+    const res = await rawCall({ Action: "CloudUpdateTask", EnterpriseId: enterpriseId, TaskId: task.remoteId, Type: "1" });
+    expect(res.json).toMatchObject({ Code: "InvalidParameter", Message: expect.stringContaining('"Type"') });
+  });
+
+  it("refuses interval calling without a scheduled start and finish, and takes it with them", async () => {
+    const enterpriseId = String(entSeq++);
+    const ctx = ctxFor(enterpriseId);
+    const noStart = await expectCode(adapter.createTask!(ctx, draft("间隔缺开始", { ...INTERVAL, AutoStart: false })), "InvalidParameter", 400);
+    expect(noStart.providerMessage).toContain('"AutoStart"');
+    expect(noStart.field).toBe("params.AutoStart");
+    const noStop = await expectCode(adapter.createTask!(ctx, draft("间隔缺结束", { ...INTERVAL, AutoStop: false })), "InvalidParameter", 400);
+    expect(noStop.providerMessage).toContain('"AutoStop"');
+    expect(tasksOf(enterpriseId)).toHaveLength(0);
+    const task = await adapter.createTask!(ctx, draft("间隔", INTERVAL));
+    expect(tasksOf(enterpriseId)[0].props).toMatchObject({ AutoTaskType: 1, AutoStart: 1, AutoStop: 1 });
+    expect(tasksOf(enterpriseId)[0].props.TimeStrategy).toBeUndefined();
+    // Switching to continuous calling clears the windows it no longer uses, and needs no schedule.
+    await adapter.updateTask!(ctx, task.remoteId, draft("间隔", { AutoTaskType: "0" }));
+    expect(tasksOf(enterpriseId)[0].props).toMatchObject({ AutoTaskType: 0, AutoTriggerTimeStrategy: "" });
+  });
+
+  it("refuses a CloudImportTaskTel without the batch Name (MissingParameter)", async () => {
+    const enterpriseId = String(entSeq++);
+    const task = await adapter.createTask!(ctxFor(enterpriseId), draft("批次名称"));
+    const res = await rawCall({ Action: "CloudImportTaskTel", EnterpriseId: enterpriseId, TaskId: task.remoteId, TaskTelList: '[{"Tel":"13800138000"}]' });
+    expect(res.status).toBe(400);
+    expect(res.json).toMatchObject({ Code: "MissingParameter", Message: expect.stringContaining('"Name"') });
+    expect(tasksOf(enterpriseId)[0].orders).toEqual([]);
+  });
+
   it("refuses Limit 101 with InvalidParameter", async () => {
     const ctx = ctxFor("7000001");
     await expectCode(
@@ -311,7 +362,7 @@ describe("tasks", () => {
     for (let i = 0; i < 100; i++) {
       await callAction(ctx, "CloudCreateTask", { EnterpriseId: enterpriseId, Name: `任务 ${i}`, Type: 1, Cnos: "2001" }, z.unknown(), { safe: false });
     }
-    await expectCode(adapter.createTask!(ctx, draft("第101个")), "Task.LimitExceeded", 400);
+    expect((await expectCode(adapter.createTask!(ctx, draft("第101个")), "Task.LimitExceeded", 400)).field).toBe("params.AutoDelete");
     // AutoDelete without an ended task still fails.
     await expectCode(adapter.createTask!(ctx, draft("第101个", { AutoDelete: true })), "Task.LimitExceeded");
     const tasks = tasksOf(enterpriseId);
@@ -345,17 +396,20 @@ describe("tasks", () => {
   it("checks documented ranges and cross-field rules", async () => {
     const enterpriseId = String(entSeq++);
     const ctx = ctxFor(enterpriseId);
+    // Each refusal names the wizard field it is about (ProviderError.field).
     const err = await expectCode(adapter.createTask!(ctx, draft("超时", { CustomerTimeout: 61 })), "InvalidParameter", 400);
     expect(err.userMessage.en).toContain("CustomerTimeout");
-    await expectCode(adapter.createTask!(ctx, draft("自动外呼", { IvrId: null }, "2")), "MissingParameter");
-    await expectCode(adapter.createTask!(ctx, draft("x".repeat(50))), "InvalidParameter");
-    await expectCode(
+    expect(err.field).toBe("params.CustomerTimeout");
+    expect((await expectCode(adapter.createTask!(ctx, draft("自动外呼", { IvrId: null }, "2")), "MissingParameter")).field).toBe("params.IvrId");
+    expect((await expectCode(adapter.createTask!(ctx, draft("x".repeat(50))), "InvalidParameter")).field).toBe("name");
+    const retry = await expectCode(
       adapter.createTask!(ctx, {
         ...draft("回拨递减"),
         retryStrategy: { ...draft("x").retryStrategy!, rounds: [{ after: { days: 0, hours: 1, minutes: 0 } }, { after: { days: 0, hours: 0, minutes: 30 } }] },
       }),
       "InvalidParameter",
     );
+    expect(retry.field).toBe("retryStrategyId");
     expect(tasksOf(enterpriseId)).toHaveLength(0);
     // An automatic task with an IVR is fine.
     expect((await adapter.createTask!(ctx, draft("自动外呼", {}, "2"))).taskType).toBe("2");
@@ -378,12 +432,68 @@ describe("tasks", () => {
   it("lists time conditions as groups (Sunday = 1 decoded)", async () => {
     const enterpriseId = String(entSeq++);
     const ctx = ctxFor(enterpriseId);
-    await adapter.createTask!(ctx, draft("时间条件", { AutoTaskType: "1" }));
+    await adapter.createTask!(ctx, draft("时间条件", INTERVAL));
     const groups = await adapter.listTimeGroups!(ctx);
-    expect(groups).toHaveLength(2);
+    expect(groups).toHaveLength(10);
     expect(groups[0].weekly[1]).toEqual([{ start: 540, end: 720 }]);
     expect(groups[0].weekly[7]).toEqual([]);
     expect(groups.every((g) => g.remoteId.length > 0)).toBe(true);
+  });
+});
+
+describe("time conditions Dialboard made", () => {
+  const longDays = (): CallTimeGroup => {
+    const weekly = emptyWeek();
+    for (const d of [1, 2, 3, 4, 5, 6] as const) weekly[d] = [{ start: 480, end: 1200 }];
+    return { ...officeHours(), name: "长班", weekly };
+  };
+  const conditionsOf = (enterpriseId: string) => sim.state().enterprises[enterpriseId].conditions;
+  const usedIds = (enterpriseId: string) =>
+    new Set(tasksOf(enterpriseId).flatMap((t) => [t.props.TimeStrategy, t.props.AutoTriggerTimeStrategy].flatMap((ids) => String(ids ?? "").split(",").filter(Boolean))));
+  const unused = (enterpriseId: string) => conditionsOf(enterpriseId).filter((c) => !usedIds(enterpriseId).has(String(c.Id))).map((c) => c.Name);
+
+  it("are deleted once no task uses them: after an update, a delete and a refused create; others' are kept", async () => {
+    const enterpriseId = String(entSeq++);
+    const ctx = ctxFor(enterpriseId);
+    // A manager's own condition, used by no task: not ours to delete.
+    await callAction(ctx, "CloudCreateEnterpriseTime", { EnterpriseId: enterpriseId, Name: "午休", Priority: 500, Type: 1, TimeType: 2, DayOfWeek: "2", StartTime: "12:00", EndTime: "13:00" }, z.unknown(), { safe: false });
+    const first = await adapter.createTask!(ctx, draft("甲"));
+    const second = await adapter.createTask!(ctx, draft("乙"));
+    expect(conditionsOf(enterpriseId)).toHaveLength(18);
+
+    // 甲 moves to other hours; 乙 still uses the office-hours conditions, so they stay.
+    await adapter.updateTask!(ctx, first.remoteId, { ...draft("甲"), callTimeGroup: longDays() });
+    expect(unused(enterpriseId)).toEqual(["午休"]);
+    expect(conditionsOf(enterpriseId).length).toBeGreaterThan(18);
+
+    // 乙 deleted: the office-hours conditions go with it.
+    await adapter.deleteTask!(ctx, second.remoteId);
+    expect(unused(enterpriseId)).toEqual(["午休"]);
+    expect(conditionsOf(enterpriseId).filter((c) => c.Name.startsWith("Dialboard")).every((c) => usedIds(enterpriseId).has(String(c.Id)))).toBe(true);
+
+    // A create the provider refuses leaves none of the conditions made for it.
+    const before = conditionsOf(enterpriseId).length;
+    await expectCode(adapter.createTask!(ctx, { ...draft("丙", { CustomerTimeout: 61 }), callTimeGroup: { ...officeHours(), weekly: { ...emptyWeek(), 3: [{ start: 600, end: 660 }] } } }), "InvalidParameter");
+    expect(conditionsOf(enterpriseId)).toHaveLength(before);
+    expect(unused(enterpriseId)).toEqual(["午休"]);
+
+    // Priorities stay low: freed ones are taken again.
+    await adapter.deleteTask!(ctx, first.remoteId);
+    expect(conditionsOf(enterpriseId).map((c) => c.Name)).toEqual(["午休"]);
+  });
+
+  it("are not deleted while a task names them, even one Dialboard does not know", async () => {
+    const enterpriseId = String(entSeq++);
+    const ctx = ctxFor(enterpriseId);
+    const ours = await adapter.createTask!(ctx, draft("我们的"));
+    const ids = String(tasksOf(enterpriseId)[0].props.TimeStrategy);
+    // Someone else's task, made in the console, borrows our conditions.
+    await callAction(ctx, "CloudCreateTask", { EnterpriseId: enterpriseId, Name: "别人的", Type: 1, Cnos: "9001", TimeStrategy: ids }, z.unknown(), { safe: false });
+    await adapter.deleteTask!(ctx, ours.remoteId);
+    expect(conditionsOf(enterpriseId).map((c) => String(c.Id)).join(",")).toBe(ids);
+    // The simulator itself refuses to delete a condition in use.
+    const res = await rawCall({ Action: "CloudDeleteEnterpriseTime", EnterpriseId: enterpriseId, Id: ids.split(",")[0] });
+    expect(res.json.Code).toBe("TimeCondition.InUse");
   });
 });
 

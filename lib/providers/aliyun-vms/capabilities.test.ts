@@ -5,7 +5,7 @@ const spec = (key: string) => caps.params.find((p) => p.key === key);
 const keys = (issues: { key: string }[]) => issues.map((i) => i.key);
 
 describe("Aliyun VMS capabilities", () => {
-  it("lists the documented ranges and defaults (seed 001, providers.md §2)", () => {
+  it("lists the documented ranges and defaults (seed 001, docs/providers/aliyun-vms.md §Task parameters)", () => {
     expect(spec("CustomerTimeout")).toMatchObject({ min: 5, max: 60, default: 30 });
     expect(spec("AgentTimeout")).toMatchObject({ min: 5, max: 60, default: 10 });
     expect(spec("Wrapup")).toMatchObject({ min: 1, max: 10800, default: 30 });
@@ -21,6 +21,16 @@ describe("Aliyun VMS capabilities", () => {
     expect(spec("CallStrategy")?.options?.map((o) => o.value)).toEqual(["1", "2", "3", "4"]);
     expect(caps.taskTypes.map((t) => t.value)).toEqual(["1", "2"]);
     expect(caps.params.every((p) => p.label.en && p.label.zh)).toBe(true);
+    // Every text comes from the catalog in both languages: a missing entry would show its own key.
+    const texts = caps.params.flatMap((p) => [p.label, ...(p.help ? [p.help] : []), ...(p.options ?? []).map((o) => o.label)]);
+    expect(texts.length).toBeGreaterThan(60);
+    for (const text of [...texts, caps.label, ...caps.taskTypes.map((t) => t.label), ...caps.credentialFields.map((f) => f.label)]) {
+      expect(text.en).not.toMatch(/^(params|taskTypes|credentials|settings)\./);
+      expect(text.zh).not.toMatch(/^(params|taskTypes|credentials|settings)\./);
+    }
+    expect(spec("AutoTaskType")?.options?.map((o) => o.label.zh)).toEqual(["连续呼叫（禁呼时段按禁呼时间发送）", "间隔呼叫（仅在时间组的时段内呼叫）"]);
+    // Every string has a bound.
+    expect(caps.params.filter((p) => p.type === "string").every((p) => (p.maxLength ?? 0) > 0)).toBe(true);
     expect(new Set(caps.params.map((p) => p.key)).size).toBe(caps.params.length);
   });
 
@@ -47,6 +57,11 @@ describe("Aliyun VMS capabilities", () => {
     expect(validateAliyunParams("1", { ...ok, AutoStart: true, AutoStartTime: "08:00:00" })).toEqual([]);
     expect(keys(validateAliyunParams("1", { ...ok, AutoStop: 1, AutoStopDay: "2026/01/01" }))).toEqual(["AutoStopDay"]);
     expect(keys(validateAliyunParams("1", { ...ok, ForceEndFlag: true }))).toEqual(["ForceEndFlag"]);
+    // Interval calling goes with a scheduled start and finish (SDK model AutoTaskType).
+    expect(keys(validateAliyunParams("1", { ...ok, AutoTaskType: "1" }))).toEqual(["AutoStart", "AutoStop"]);
+    expect(keys(validateAliyunParams("1", { ...ok, AutoTaskType: "1", AutoStart: true, AutoStartTime: "08:00:00" }))).toEqual(["AutoStop"]);
+    expect(validateAliyunParams("1", { ...ok, AutoTaskType: "1", AutoStart: true, AutoStartTime: "08:00:00", AutoStop: "1", AutoStopDay: "2026-12-31" })).toEqual([]);
+    expect(validateAliyunParams("1", { ...ok, AutoTaskType: "0" })).toEqual([]);
     const six = JSON.stringify(Array.from({ length: 6 }, (_, i) => ({ name: `v${i}`, value: "x" })));
     const issues = validateAliyunParams("1", { ...ok, CallVariables: six, UserFields: "not json" });
     expect(keys(issues)).toEqual(["CallVariables", "UserFields"]);

@@ -4,98 +4,97 @@
 import { randomUUID } from "node:crypto";
 import { isSafeNumber, parse as parseLossless } from "lossless-json";
 import type { z } from "zod";
-import type { LocalizedText } from "../../domain/call-time-group";
 import { ProviderError } from "../errors";
 import { httpStatusError, sendWithRetry } from "../http";
 import type { ProviderContext } from "../types";
+import { ALIYUN_VMS_PARAMS } from "./capabilities";
 import { encodeParams, signedParams, type RpcParams } from "./sign";
+import { aliyunText as t, type AliyunTextKey } from "./text";
 import { ZEnvelope } from "./wire";
 
 const PROVIDER = "aliyun-vms" as const;
 
 export type ActionParams = Record<string, string | number | boolean | null | undefined>;
 
-// providers.md §2 "Error codes": the gateway-level codes documented across Alibaba products.
-// The Cloud* business codes are NOT FOUND; the Task.* codes below are the ones our simulator uses
-// for the documented rules (INFERENCE), so a manager still reads what went wrong.
-const MESSAGES: Record<string, LocalizedText> = {
-  SignatureDoesNotMatch: {
-    en: "Alibaba Cloud rejected the signature: check the AccessKey secret.",
-    zh: "阿里云签名校验失败：请检查 AccessKey Secret。",
-  },
-  IncompleteSignature: {
-    en: "Alibaba Cloud says the request signature is incomplete.",
-    zh: "阿里云提示请求签名不完整。",
-  },
-  "InvalidAccessKeyId.NotFound": {
-    en: "This AccessKey ID does not exist: check the account's credentials.",
-    zh: "AccessKey ID 不存在，请检查账号凭证。",
-  },
-  "InvalidAccessKeyId.Inactive": {
-    en: "This AccessKey is disabled in the Alibaba Cloud console.",
-    zh: "该 AccessKey 已在阿里云控制台被禁用。",
-  },
-  IllegalTimestamp: {
-    en: "The request time differs from Alibaba Cloud's by more than 15 minutes: check this server's clock.",
-    zh: "请求时间与阿里云相差超过 15 分钟，请检查本服务器时钟。",
-  },
-  SignatureNonceUsed: {
-    en: "Alibaba Cloud saw this request before (its nonce was reused) and refused it.",
-    zh: "阿里云认为该请求是重复请求（随机数已被使用），已拒绝。",
-  },
-  Throttling: {
-    en: "Alibaba Cloud is limiting the request rate; try again shortly.",
-    zh: "阿里云限流，请稍后重试。",
-  },
-  "Throttling.User": {
-    en: "Alibaba Cloud is limiting this account's request rate; try again shortly.",
-    zh: "阿里云对该账号限流，请稍后重试。",
-  },
-  Forbidden: { en: "This AccessKey may not use the call-centre API.", zh: "该 AccessKey 无权调用呼叫中心接口。" },
-  "Forbidden.RAM": {
-    en: "The RAM user behind this AccessKey lacks permission for the call-centre API.",
-    zh: "该 AccessKey 对应的 RAM 用户没有呼叫中心接口权限。",
-  },
-  UnsupportedOperation: { en: "Alibaba Cloud does not support this operation.", zh: "阿里云不支持该操作。" },
-  NoSuchVersion: { en: "Alibaba Cloud does not know API version 2017-05-25 here.", zh: "阿里云不支持该接口版本（2017-05-25）。" },
-  InternalError: { en: "Alibaba Cloud had an internal error; try again later.", zh: "阿里云内部错误，请稍后重试。" },
-  ServiceUnavailable: { en: "Alibaba Cloud is temporarily unavailable; try again later.", zh: "阿里云服务暂不可用，请稍后重试。" },
-  "Task.NotFound": { en: "The task no longer exists at Alibaba Cloud.", zh: "该任务在阿里云已不存在。" },
-  "Task.LimitExceeded": {
-    en: "The call centre already has 100 tasks: delete ended tasks, or allow deleting the oldest ended one.",
-    zh: "呼叫中心任务数已达 100 个上限：请删除已结束的任务，或开启自动删除最早完成的任务。",
-  },
-  "Task.RunningLimitExceeded": {
-    en: "At most 10 tasks can be running or paused at once: end or delete one first.",
-    zh: "同时运行或暂停的任务最多 10 个，请先结束或删除其他任务。",
-  },
-  "Task.StatusNotAllowed": {
-    en: "The task's current status does not allow this (e.g. only new or ended tasks can be deleted).",
-    zh: "任务当前状态不允许该操作（例如只有初始或已结束的任务可以删除）。",
-  },
-  "TimeCondition.Duplicate": {
-    en: "A time condition with this name or priority already exists in the call centre.",
-    zh: "呼叫中心已存在同名或同优先级的时间条件。",
-  },
+// docs/providers/aliyun-vms.md §Errors: the gateway-level codes documented across Alibaba products. The Cloud*
+// business codes are not published; the Task.*, TaskTel.*, TaskFile.* and TimeCondition.* codes below are the ones
+// our simulator uses for the documented rules (INFERENCE), so a manager still reads what went wrong.
+const MESSAGES: Record<string, AliyunTextKey> = {
+  SignatureDoesNotMatch: "errors.SignatureDoesNotMatch",
+  IncompleteSignature: "errors.IncompleteSignature",
+  "InvalidAccessKeyId.NotFound": "errors.InvalidAccessKeyIdNotFound",
+  "InvalidAccessKeyId.Inactive": "errors.InvalidAccessKeyIdInactive",
+  IllegalTimestamp: "errors.IllegalTimestamp",
+  SignatureNonceUsed: "errors.SignatureNonceUsed",
+  Throttling: "errors.Throttling",
+  "Throttling.User": "errors.ThrottlingUser",
+  Forbidden: "errors.Forbidden",
+  "Forbidden.RAM": "errors.ForbiddenRAM",
+  UnsupportedOperation: "errors.UnsupportedOperation",
+  NoSuchVersion: "errors.NoSuchVersion",
+  InternalError: "errors.InternalError",
+  ServiceUnavailable: "errors.ServiceUnavailable",
+  "Task.NotFound": "errors.TaskNotFound",
+  "Task.LimitExceeded": "errors.TaskLimitExceeded",
+  "Task.RunningLimitExceeded": "errors.TaskRunningLimitExceeded",
+  "Task.StatusNotAllowed": "errors.TaskStatusNotAllowed",
+  "TimeCondition.Duplicate": "errors.TimeConditionDuplicate",
+  "TaskTel.TaskLimitExceeded": "errors.TaskTelTaskLimitExceeded",
+  "TaskTel.EnterpriseLimitExceeded": "errors.TaskTelEnterpriseLimitExceeded",
+  "TaskFile.LimitExceeded": "errors.TaskFileLimitExceeded",
 };
 
 const RETRYABLE_CODES = new Set(["Throttling", "Throttling.User", "InternalError", "ServiceUnavailable"]);
 
+/** The wizard field each wire parameter belongs to (ProviderError.field); any other documented parameter is params.<name>. */
+const FIELD_OF_PARAM: Record<string, string> = {
+  Name: "name",
+  Description: "description",
+  TimeStrategy: "callTimeGroupId",
+  AutoTriggerTimeStrategy: "callTimeGroupId",
+  RetryStrategy: "retryStrategyId",
+  RetryStrategyTimeType: "retryStrategyId",
+  RetryStrategyOnlyToday: "retryStrategyId",
+  TaskTelList: "contacts",
+  Tels: "contacts",
+};
+const PARAM_KEYS = new Set(ALIYUN_VMS_PARAMS.map((p) => p.key));
+/** Codes whose remedy is one field, whatever the message says. */
+const FIELD_OF_CODE: Record<string, string> = {
+  "Task.LimitExceeded": "params.AutoDelete",
+  "TaskTel.TaskLimitExceeded": "contacts",
+  "TaskTel.EnterpriseLimitExceeded": "contacts",
+  "TaskFile.LimitExceeded": "contacts",
+};
+
+/**
+ * The field a refusal is about. MissingParameter / InvalidParameter name the parameter in quotes ("The input parameter
+ * \"Name\" that is mandatory…", "The specified parameter \"CustomerTimeout\" is not valid"), docs/providers/aliyun-vms.md §Errors.
+ */
+export function fieldOfError(code: string, message: string): string | undefined {
+  if (FIELD_OF_CODE[code]) return FIELD_OF_CODE[code];
+  if (code !== "MissingParameter" && code !== "InvalidParameter" && !code.startsWith("InvalidParameter.")) return undefined;
+  const named = /"([A-Za-z]+)"/.exec(message)?.[1];
+  if (!named) return undefined;
+  return FIELD_OF_PARAM[named] ?? (PARAM_KEYS.has(named) ? `params.${named}` : undefined);
+}
+
 export function errorFromCode(code: string, message: string, httpStatus: number | null): ProviderError {
   const known = MESSAGES[code];
-  const userMessage: LocalizedText =
-    known ??
-    (code === "MissingParameter"
-      ? { en: `Alibaba Cloud says a required field is missing: ${message}`, zh: `阿里云提示缺少必填参数：${message}` }
+  const userMessage = known
+    ? t(known)
+    : code === "MissingParameter"
+      ? t("errors.missingParameter", { message })
       : code === "InvalidParameter" || code.startsWith("InvalidParameter.")
-        ? { en: `Alibaba Cloud rejected a field: ${message}`, zh: `阿里云拒绝了参数：${message}` }
-        : { en: `Alibaba Cloud refused the request (${code}): ${message}`, zh: `阿里云拒绝了请求（${code}）：${message}` });
+        ? t("errors.invalidParameter", { message })
+        : t("errors.refused", { code, message });
   return new ProviderError({
     provider: PROVIDER,
     code,
     providerMessage: message,
     httpStatus,
     retryable: RETRYABLE_CODES.has(code) || (httpStatus !== null && httpStatus >= 500),
+    field: fieldOfError(code, message),
     userMessage,
   });
 }
@@ -107,7 +106,7 @@ function credential(ctx: ProviderContext, key: "accessKeyId" | "accessKeySecret"
       provider: PROVIDER,
       code: "MissingCredential",
       providerMessage: `credential ${key} is not set`,
-      userMessage: { en: `Enter the ${key === "accessKeyId" ? "AccessKey ID" : "AccessKey secret"} for this account.`, zh: `请填写该账号的 ${key === "accessKeyId" ? "AccessKey ID" : "AccessKey Secret"}。` },
+      userMessage: t("errors.missingCredential", { field: key === "accessKeyId" ? "AccessKey ID" : "AccessKey Secret" }),
     });
   }
   return value;
@@ -121,7 +120,7 @@ export function enterpriseId(ctx: ProviderContext): string {
       provider: PROVIDER,
       code: "MissingEnterpriseId",
       providerMessage: "setting enterpriseId is not set",
-      userMessage: { en: "Enter the call centre id (EnterpriseId) for this account.", zh: "请填写该账号的呼叫中心 id（EnterpriseId）。" },
+      userMessage: t("errors.missingEnterpriseId"),
     });
   }
   return id;
@@ -193,10 +192,7 @@ export async function callAction<S extends z.ZodType>(
       code: "UnexpectedResponse",
       providerMessage: `${action}: ${data.error.message}`.slice(0, 300),
       httpStatus: res.status,
-      userMessage: {
-        en: "Alibaba Cloud answered in a form Dialboard does not understand.",
-        zh: "阿里云返回的数据格式无法识别。",
-      },
+      userMessage: t("errors.unexpectedResponse"),
     });
   }
   return data.data;

@@ -7,6 +7,7 @@ import {
   decodeTimeConditions,
   encodeRetryStrategy,
   encodeTimeConditions,
+  formatAliyunDateTime,
   isoWeekdayFromAliyun,
   parseAliyunDateTime,
   statsFromMonitor,
@@ -24,7 +25,7 @@ function group(partial: Partial<CallTimeGroup> = {}): CallTimeGroup {
   return { name: "工作日", timeZone: "Asia/Shanghai", weekly, skipHolidays: false, makeUpDayAs: null, overrides: [], isDefault: false, ...partial };
 }
 
-describe("weekday encoding (providers.md §6: Sun = 1 … Sat = 7)", () => {
+describe("weekday encoding (docs/providers/aliyun-vms.md §Time conditions: Sun = 1 … Sat = 7)", () => {
   it("maps ISO weekdays both ways", () => {
     expect([1, 2, 3, 4, 5, 6, 7].map((d) => aliyunDayOfWeek(d as 1))).toEqual([2, 3, 4, 5, 6, 7, 1]);
     for (let d = 1; d <= 7; d++) expect(isoWeekdayFromAliyun(aliyunDayOfWeek(d as 1))).toBe(d);
@@ -32,29 +33,46 @@ describe("weekday encoding (providers.md §6: Sun = 1 … Sat = 7)", () => {
 });
 
 describe("encodeTimeConditions", () => {
-  it("groups weekdays with identical hours into one DayOfWeek list per range (allowed mode)", () => {
+  const officeDay = (day: number) => [
+    { Type: 1, DayOfWeek: String(day), StartTime: "09:00", EndTime: "12:00" },
+    { Type: 1, DayOfWeek: String(day), StartTime: "13:30", EndTime: "18:00" },
+  ];
+  const isDoubt = (l: { en: string }) => l.en.includes("continuous");
+
+  it("sends one condition per weekday and range, so TimeType's two readings give the same hours (allowed mode)", () => {
     const { value, losses } = encodeTimeConditions(group(), "allowed");
     expect(value.rows).toEqual([
-      { Type: 1, DayOfWeek: "2,3,4,5,6", StartTime: "09:00", EndTime: "12:00" },
-      { Type: 1, DayOfWeek: "2,3,4,5,6", StartTime: "13:30", EndTime: "18:00" },
+      ...officeDay(2), ...officeDay(3), ...officeDay(4), ...officeDay(5), ...officeDay(6),
       { Type: 1, DayOfWeek: "7", StartTime: "10:00", EndTime: "16:00" },
     ]);
-    expect(losses).toEqual([]);
+    expect(value.rows.every((r) => !r.DayOfWeek?.includes(","))).toBe(true);
+    // The doubt the documents leave is named, in both languages.
+    expect(losses).toHaveLength(1);
+    expect(isDoubt(losses[0])).toBe(true);
+    expect(losses[0].zh).toContain("连续");
   });
 
-  it("sends the complement as forbidden times and names the 24:00 → 23:59 minute", () => {
+  it("sends the complement as forbidden times, one weekday per condition, and names the 24:00 → 23:59 minute", () => {
     const { value, losses } = encodeTimeConditions(group(), "forbidden");
+    const closedWeekday = (day: number) => [
+      { Type: 1, DayOfWeek: String(day), StartTime: "00:00", EndTime: "09:00" },
+      { Type: 1, DayOfWeek: String(day), StartTime: "12:00", EndTime: "13:30" },
+      { Type: 1, DayOfWeek: String(day), StartTime: "18:00", EndTime: "23:59" },
+    ];
     expect(value.rows).toEqual([
-      { Type: 1, DayOfWeek: "2,3,4,5,6", StartTime: "00:00", EndTime: "09:00" },
-      { Type: 1, DayOfWeek: "2,3,4,5,6", StartTime: "12:00", EndTime: "13:30" },
-      { Type: 1, DayOfWeek: "2,3,4,5,6", StartTime: "18:00", EndTime: "23:59" },
+      ...closedWeekday(2), ...closedWeekday(3), ...closedWeekday(4), ...closedWeekday(5), ...closedWeekday(6),
       { Type: 1, DayOfWeek: "7", StartTime: "00:00", EndTime: "10:00" },
       { Type: 1, DayOfWeek: "7", StartTime: "16:00", EndTime: "23:59" },
       { Type: 1, DayOfWeek: "1", StartTime: "00:00", EndTime: "23:59" },
     ]);
-    expect(losses).toHaveLength(1);
-    expect(losses[0].en).toContain("23:59");
-    expect(losses[0].zh).toContain("23:59");
+    const minute = losses.filter((l) => !isDoubt(l));
+    expect(minute).toHaveLength(1);
+    expect(minute[0].en).toContain("23:59");
+    expect(minute[0].zh).toContain("23:59");
+  });
+
+  it("names no doubt when nothing is sent", () => {
+    expect(encodeTimeConditions({ ...group(), weekly: emptyWeek() }, "allowed").losses).toEqual([]);
   });
 
   it("names time zone, holiday and make-up-day losses", () => {
@@ -69,7 +87,7 @@ describe("encodeTimeConditions", () => {
   it("round-trips weekly hours and expressible overrides in both modes", () => {
     const allowedGroup = group({ overrides: [{ date: "2026-10-10", ranges: [{ start: h(8), end: h(20) }] }] }); // a Saturday, widened
     const allowed = encodeTimeConditions(allowedGroup, "allowed");
-    expect(allowed.losses).toEqual([]);
+    expect(allowed.losses.filter((l) => !isDoubt(l))).toEqual([]);
     expect(allowed.value.rows.at(-1)).toEqual({ Type: 2, FromDay: "2026-10-10", ToDay: "2026-10-10", StartTime: "08:00", EndTime: "20:00" });
     expect(decodeTimeConditions(allowed.value.rows, "allowed", "工作日")).toEqual(allowedGroup);
 
@@ -93,7 +111,7 @@ describe("encodeTimeConditions", () => {
     const allDay = group();
     allDay.weekly[7] = [{ start: 0, end: 1440 }];
     const encoded = encodeTimeConditions(allDay, "allowed");
-    expect(encoded.losses).toHaveLength(1);
+    expect(encoded.losses.filter((l) => !isDoubt(l))).toHaveLength(1);
     expect(decodeTimeConditions(encoded.value.rows, "allowed", "x").weekly[7]).toEqual([{ start: 0, end: 1439 }]);
   });
 });
@@ -154,6 +172,8 @@ describe("tasks and stats", () => {
       expect(task.createdAt?.toISOString()).toBe("2026-04-11T01:30:00.000Z");
     }
     expect(parseAliyunDateTime("bad")).toBeNull();
+    expect(formatAliyunDateTime(new Date("2026-04-11T01:30:00Z"))).toBe("2026-04-11 09:30:00");
+    expect(parseAliyunDateTime(formatAliyunDateTime(new Date("2026-12-31T16:00:00Z")))?.toISOString()).toBe("2026-12-31T16:00:00.000Z");
   });
 
   it("turns CloudMonitorTask counts into TaskStats", () => {

@@ -20,12 +20,13 @@ import { statsFromAliyun } from "../../domain/stats";
 import type { TaskStats } from "../../domain/stats-types";
 import type { TaskStatus } from "../../domain/task";
 import type { RemoteTask } from "../types";
+import { aliyunText as t } from "./text";
 import { ZRetryStrategyBasic, type TEnterpriseTime, type TMonitorStatistic, type TTaskProperty } from "./wire";
 
 // ---------------------------------------------------------------------------------------------
 // Status and tasks
 
-/** providers.md §2: Status 0 = initial, 1 = running, 2 = paused, 3 = ended. */
+/** docs/providers/aliyun-vms.md §Status: 0 = initial, 1 = running, 2 = paused, 3 = ended. */
 export function statusFromAliyun(status: number): TaskStatus {
   switch (status) {
     case 0:
@@ -41,7 +42,7 @@ export function statusFromAliyun(status: number): TaskStatus {
   }
 }
 
-/** "yyyy-MM-dd HH:mm:ss" is the call centre's wall-clock time (Asia/Shanghai, INFERENCE). */
+/** "yyyy-MM-dd HH:mm:ss" is the call centre's wall-clock time (Asia/Shanghai, INFERENCE: docs/providers/aliyun-vms.md §Status). */
 export function parseAliyunDateTime(text: string | null | undefined): Date | null {
   if (!text) return null;
   const match = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(text.trim());
@@ -49,6 +50,11 @@ export function parseAliyunDateTime(text: string | null | undefined): Date | nul
   const [y, mo, d, h, mi, s] = match.slice(1).map(Number);
   // China has had no daylight saving time since 1991: a fixed +08:00 offset is exact.
   return new Date(Date.UTC(y, mo - 1, d, h - 8, mi, s));
+}
+
+/** The call centre's wall-clock form of an instant, "yyyy-MM-dd HH:mm:ss" (UTC+8, as parseAliyunDateTime reads it). */
+export function formatAliyunDateTime(at: Date): string {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 19).replace("T", " ");
 }
 
 export function taskFromProperty(p: TTaskProperty, stats: TaskStats | null = null): RemoteTask {
@@ -82,7 +88,7 @@ export function statsFromMonitor(stat: TMonitorStatistic | null | undefined): Ta
 export interface TimeConditionRow {
   /** 1 = weekly (DayOfWeek), 2 = fixed dates (FromDay..ToDay). */
   Type: 1 | 2;
-  /** Sun = 1, Mon = 2 … Sat = 7, comma-separated, ascending (providers.md §6). */
+  /** Sun = 1, Mon = 2 … Sat = 7 (docs/providers/aliyun-vms.md §Time conditions); one day per row. */
   DayOfWeek?: string;
   FromDay?: string;
   ToDay?: string;
@@ -104,7 +110,7 @@ export interface TimeConditionSet {
 
 const SHANGHAI_ZONES = new Set([DEFAULT_TIME_ZONE, "Asia/Chongqing", "Asia/Harbin", "PRC"]);
 const DAY = 1440;
-// providers.md §2: StartTime/EndTime are "HH:mm" and cannot say 24:00. INFERENCE: a condition
+// docs/providers/aliyun-vms.md §Time conditions: StartTime/EndTime are "HH:mm" and cannot say 24:00. INFERENCE: a condition
 // covers [StartTime, EndTime) at minute precision, so the last minute of a day is lost.
 const LAST_MINUTE = DAY - 1;
 
@@ -142,12 +148,6 @@ function sameRanges(a: readonly MinuteRange[], b: readonly MinuteRange[]): boole
   return x.length === y.length && x.every((r, i) => r.start === y[i].start && r.end === y[i].end);
 }
 
-function rangeKey(ranges: readonly MinuteRange[]): string {
-  return normalizeRanges(ranges)
-    .map((r) => `${r.start}-${r.end}`)
-    .join(",");
-}
-
 function hhmm(minute: number): string {
   return formatMinute(Math.min(minute, LAST_MINUTE));
 }
@@ -167,19 +167,12 @@ export function encodeTimeConditions(group: CallTimeGroup, mode: TimeConditionMo
   const perDay = (day: IsoWeekday) =>
     mode === "allowed" ? normalizeRanges(group.weekly[day]) : complement(group.weekly[day]);
 
-  const byRanges = new Map<string, { ranges: MinuteRange[]; days: number[] }>();
-  for (const day of ISO_WEEKDAYS) {
-    const ranges = perDay(day);
-    if (ranges.length === 0) continue;
-    const key = rangeKey(ranges);
-    const entry = byRanges.get(key) ?? { ranges, days: [] };
-    entry.days.push(aliyunDayOfWeek(day));
-    byRanges.set(key, entry);
-  }
+  // One condition per weekday and range, never a DayOfWeek list: TimeType 1 (连续, continuous) over "2,3,4" may mean
+  // one span from Monday's StartTime to Wednesday's EndTime, TimeType 2 (间隔) every day at those hours; for a single
+  // day both readings are the same hours (docs/providers/aliyun-vms.md §Time conditions).
   const rows: TimeConditionRow[] = [];
-  for (const { ranges, days } of byRanges.values()) {
-    const dayOfWeek = days.sort((a, b) => a - b).join(",");
-    for (const r of ranges) rows.push({ Type: 1, DayOfWeek: dayOfWeek, StartTime: hhmm(r.start), EndTime: hhmm(r.end) });
+  for (const day of ISO_WEEKDAYS) {
+    for (const r of perDay(day)) rows.push({ Type: 1, DayOfWeek: String(aliyunDayOfWeek(day)), StartTime: hhmm(r.start), EndTime: hhmm(r.end) });
   }
 
   for (const override of [...group.overrides].sort((a, b) => a.date.localeCompare(b.date))) {
@@ -190,15 +183,7 @@ export function encodeTimeConditions(group: CallTimeGroup, mode: TimeConditionMo
     const expressible = mode === "allowed" ? covers(ranges, weekly) : covers(weekly, ranges);
     if (!expressible) {
       losses.push(
-        mode === "allowed"
-          ? {
-              en: `${override.date}: the override cannot remove weekly hours (open-hour conditions only add up), so that day also dials its usual weekday hours.`,
-              zh: `${override.date}：允许呼叫的时间条件只能叠加，无法去掉每周固定时段，当天仍会按平常的星期时段呼叫。`,
-            }
-          : {
-              en: `${override.date}: the override cannot open hours that are closed every week (forbidden-time conditions only add up), so that day dials only inside both.`,
-              zh: `${override.date}：禁呼时间条件只能叠加，无法放开每周本就禁呼的时段，当天只在两者都允许的时段呼叫。`,
-            },
+        t(mode === "allowed" ? "losses.overrideCannotRemove" : "losses.overrideCannotOpen", { date: override.date }),
       );
     }
     const dateRanges = mode === "allowed" ? ranges : complement(ranges);
@@ -209,34 +194,19 @@ export function encodeTimeConditions(group: CallTimeGroup, mode: TimeConditionMo
 
   if (rows.some((row) => row.EndTime === formatMinute(LAST_MINUTE))) {
     losses.push(
-      mode === "allowed"
-        ? {
-            en: "Hours that run to 24:00 are sent as ending at 23:59 (the provider's time format has no 24:00), so the last minute of the day is not dialled.",
-            zh: "结束于 24:00 的时段按 23:59 发送（服务商时间格式不支持 24:00），每天最后一分钟不会呼叫。",
-          }
-        : {
-            en: "Closed hours that run to 24:00 are sent as ending at 23:59 (the provider's time format has no 24:00), so the minute 23:59–24:00 is not blocked.",
-            zh: "持续到 24:00 的禁呼时段按 23:59 发送（服务商时间格式不支持 24:00），23:59–24:00 这一分钟不会被禁止。",
-          },
+      t(mode === "allowed" ? "losses.lastMinuteOpen" : "losses.lastMinuteClosed"),
     );
   }
+  // What the documents leave open once every condition covers a single day (docs/providers/aliyun-vms.md §Time conditions).
+  if (rows.length > 0) losses.push(t("losses.timeTypeDoubt"));
   if (!SHANGHAI_ZONES.has(group.timeZone)) {
-    losses.push({
-      en: `Time conditions are wall-clock times in the call centre's zone (Asia/Shanghai, inferred); the group's zone ${group.timeZone} is not converted, so its hours apply in Beijing time.`,
-      zh: `时间条件按呼叫中心所在时区（推断为 Asia/Shanghai）的本地时间生效；不会换算时间组的时区 ${group.timeZone}，时段将按北京时间执行。`,
-    });
+    losses.push(t("losses.timeZone", { zone: group.timeZone }));
   }
   if (group.skipHolidays) {
-    losses.push({
-      en: "Skip holidays is not sent: time conditions have no holiday rule, so the task also dials on public holidays unless you add date overrides for them.",
-      zh: "“节假日不呼叫”无法发送：时间条件没有节假日规则，除非为节假日添加日期例外，任务在法定节假日也会呼叫。",
-    });
+    losses.push(t("losses.holidays"));
   }
   if (group.makeUpDayAs !== null) {
-    losses.push({
-      en: "Make-up workdays (调休) cannot borrow another weekday's hours: they dial with their own weekday's hours.",
-      zh: "调休上班日无法套用其他星期的时段，将按当天本身星期的时段呼叫。",
-    });
+    losses.push(t("losses.makeUpDay"));
   }
   return { value: { mode, rows }, losses };
 }
@@ -300,7 +270,7 @@ export interface AliyunRetryParams {
   RetryStrategy: string;
   /** 1 = measured from the first call, 2 = from the previous call. */
   RetryStrategyTimeType: 1 | 2;
-  /** 0 off; 2 = drop pending retries at day end (providers.md §2: 1 would also drop never-called numbers). */
+  /** 0 off; 2 = drop pending retries at day end (docs/providers/aliyun-vms.md §Retry strategy: 1 would also drop never-called numbers). */
   RetryStrategyOnlyToday: 0 | 2;
 }
 
@@ -317,19 +287,13 @@ export function encodeRetryStrategy(strategy: RetryStrategy): Encoded<AliyunRetr
   };
   const retried = new Set(strategy.retryOn);
   if (!RETRYABLE_OUTCOMES.every((outcome) => retried.has(outcome))) {
-    losses.push({
-      en: "Retry outcomes cannot be chosen: the provider's basic retry mode retries every unanswered call (busy, no answer, unreachable, rejected, failed).",
-      zh: "无法选择重试的呼叫结果：服务商基础重试模式会重试所有未接通的呼叫（忙线、无人接听、无法接通、拒接、失败）。",
-    });
+    losses.push(t("losses.retryOutcomes"));
   }
   if (strategy.measureFrom === "first-call") {
-    // providers.md §2: with time type 1 each round's time must be greater than the previous round's.
+    // docs/providers/aliyun-vms.md §Retry strategy: with time type 1 each round's time must be greater than the previous round's.
     strategy.rounds.forEach((round, i) => {
       if (i > 0 && intervalMinutes(round.after) <= intervalMinutes(strategy.rounds[i - 1].after)) {
-        losses.push({
-          en: `Round ${i + 1} is not later than round ${i}: measured from the first call, the provider requires each round to be later and will reject this strategy.`,
-          zh: `第 ${i + 1} 轮不晚于第 ${i} 轮：按首次呼叫时间计算时，服务商要求每轮间隔递增，将拒绝该重试策略。`,
-        });
+        losses.push(t("losses.retryRoundOrder", { round: i + 1, previous: i }));
       }
     });
   }

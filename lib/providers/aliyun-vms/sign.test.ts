@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { canonicalQuery, encodeParams, formatTimestamp, percentEncode, signRpc, signedParams, stringToSign } from "./sign";
 
-// Expected values are written out by hand from providers.md §2 "Signing" and hashed here with
+// Expected values are written out by hand from docs/providers/aliyun-vms.md §Signing and hashed here with
 // node:crypto directly, so these tests pin the exact canonical form rather than echo sign.ts.
 const hmac = (secret: string, text: string) => createHmac("sha1", `${secret}&`).update(text, "utf8").digest("base64");
 

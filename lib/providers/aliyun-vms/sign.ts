@@ -1,4 +1,4 @@
-// Alibaba Cloud OpenAPI RPC signature V2 (HMAC-SHA1), providers.md §2 "Signing".
+// Alibaba Cloud OpenAPI RPC signature V2 (HMAC-SHA1), docs/providers/aliyun-vms.md §Signing.
 // Every Cloud* action is an RPC call: the common parameters and the action's own parameters are
 // canonicalised together, and the signature covers all of them.
 import { createHmac } from "node:crypto";

@@ -1,14 +1,16 @@
-// Wire shapes of the Dyvmsapi 2017-05-25 Cloud* actions (providers.md §2, field names from the
+// Wire shapes of the Dyvmsapi 2017-05-25 Cloud* actions (docs/providers/aliyun-vms.md, field names from the
 // official SDK models). Responses are parsed leniently where the provider itself is inconsistent:
 // CloudCreateTask returns its Data fields as strings ("Status":"3") except AutoComplete (a number),
-// while CloudQueryTask returns the same fields as numbers (providers.md §2 "Type quirk").
+// while CloudQueryTask returns the same fields as numbers (docs/providers/aliyun-vms.md §Responses).
 import { z } from "zod";
 
 /** A number the provider sends either as a JSON number or as a numeric string. */
 export const ZIntLike = z.union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?$/).transform(Number)]);
 /** An id the provider sends as a number or a string; always a string for us. */
 export const ZIdLike = z.union([z.number(), z.string()]).transform(String);
-const optInt = ZIntLike.nullish();
+// A field we only show or pass through must not sink a whole answer: seed 001's own example sends
+// "Concurrency": "example" (docs/providers/aliyun-vms.md §Responses). Unreadable → null.
+const optInt = ZIntLike.nullish().catch(null);
 const optStr = z.string().nullish();
 
 /** Success and error bodies share this envelope; `Code` is "OK" on success. */
@@ -60,8 +62,6 @@ export type TTaskProperty = z.infer<typeof ZTaskProperty>;
 
 export const ZQueryTaskData = z.object({ TaskProperties: z.array(ZTaskProperty).nullish() });
 export const ZGetTaskData = z.object({ TaskProperty: ZTaskProperty });
-/** CloudUpdateTask: the SDK model's Data is not relied on; only the envelope's Code matters. */
-export const ZUpdateResult = z.unknown();
 /** CloudStartTask / CloudPauseTask / CloudDeleteTask: Result 0 = success, 1 = failure. */
 export const ZResultData = z.object({ Result: ZIntLike });
 
@@ -137,3 +137,32 @@ export interface TimeConditionInput {
   StartTime: string;
   EndTime: string;
 }
+
+/** CloudListTaskFile: a task's import batches (SDK model; every field a string). */
+export const ZTaskFile = z.looseObject({
+  Id: ZIdLike,
+  Name: optStr,
+  CreateTime: optStr,
+  ImportCount: optInt,
+  RepeatCount: optInt,
+  RestrictCount: optInt,
+  Status: optInt,
+});
+export type TTaskFile = z.infer<typeof ZTaskFile>;
+export const ZListTaskFileData = z.object({ TaskFileList: z.array(ZTaskFile).nullish(), TotalCount: optInt });
+
+/** One CloudQueryPredictiveCallCdr record (SDK model; times are epoch seconds as strings). */
+export const ZPredictiveCdr = z.looseObject({
+  CallId: optStr,
+  UniqueId: optStr,
+  CustomerNumber: optStr,
+  StartTime: optInt,
+  AnswerTime: optInt,
+  EndTime: optInt,
+  TotalDuration: optInt,
+  BridgeDuration: optInt,
+  StatusCode: optInt,
+  TaskFileId: ZIdLike.nullish(),
+});
+export type TPredictiveCdr = z.infer<typeof ZPredictiveCdr>;
+export const ZPredictiveCdrData = z.object({ List: z.array(ZPredictiveCdr).nullish() });
