@@ -16,6 +16,15 @@ export async function register() {
       logger.error({ err: (e as Error).message }, "demo seed failed");
     }
   }
+  // One-time data step (issue 12): secrets an older version kept among plain account settings move into
+  // the encrypted credentials before any page can show them.
+  try {
+    const { moveSecretsOutOfSettings } = await import("./lib/server/services/provider-accounts");
+    await moveSecretsOutOfSettings();
+  } catch (e) {
+    const { logger } = await import("./lib/server/logger");
+    logger.error({ err: (e as Error).message }, "moving secrets out of account settings failed");
+  }
   const { startMirrorScheduler } = await import("./lib/server/mirror/scheduler");
   startMirrorScheduler();
 }

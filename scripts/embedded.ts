@@ -41,6 +41,12 @@ async function ensureDemoAccounts(basePort: number): Promise<Record<ProviderKind
   return ids;
 }
 
+/** Yunfu cannot sign its callbacks: the URL it is given carries the account's callback token (yunfu/sign.ts). */
+function callbackQuery(kind: ProviderKind): string {
+  const token = kind === "yunfu" ? DEMO.yunfu.credentials.callbackSecret : undefined;
+  return token ? `?token=${encodeURIComponent(token)}` : "";
+}
+
 export async function prepareEmbedded(): Promise<() => Promise<void>> {
   const basePort = Number(process.env.SIM_BASE_PORT ?? DEFAULT_BASE_PORT);
   const accountIds = await ensureDemoAccounts(basePort);
@@ -51,7 +57,7 @@ export async function prepareEmbedded(): Promise<() => Promise<void>> {
     stateDir: path.join(DATA_DIR, "simulators"),
     seedDemo: true,
     dialing: Number.isFinite(factor) && factor > 0 ? { factor } : undefined,
-    webhookBaseUrl: (kind) => `${appUrl().replace(/\/$/, "")}/api/webhooks/${kind}/${accountIds[kind]}`,
+    webhookBaseUrl: (kind) => `${appUrl().replace(/\/$/, "")}/api/webhooks/${kind}/${accountIds[kind]}${callbackQuery(kind)}`,
   });
   for (const s of simulators) console.log(`Simulator ${s.kind}: ${s.url}`);
   return async () => {

@@ -7,9 +7,9 @@ import { Card, Notice } from "@/components/ui/card";
 import { textKey, type Locale } from "@/i18n/locales";
 import type { LocalizedText } from "@/lib/domain/call-time-group";
 import { setAccountEnabledAction, testConnectionAction } from "@/app/(app)/providers/actions";
-import type { AccountProps } from "./types";
+import type { AccountCardProps } from "./types";
 
-export function AccountCard({ account, kindLabel, webhooks, canEdit }: { account: AccountProps; kindLabel: LocalizedText; webhooks: boolean; canEdit: boolean }) {
+export function AccountCard({ account, kindLabel, webhooks, canEdit }: { account: AccountCardProps; kindLabel: LocalizedText; webhooks: boolean; canEdit: boolean }) {
   const t = useTranslations("providers");
   const tc = useTranslations("common");
   const format = useFormatter();

@@ -2,6 +2,7 @@
 // calls only (honouring Retry-After), and typed errors. Each provider's client.ts builds its
 // request (signing, envelope) and interprets the body; this file only moves bytes.
 import { ProviderError } from "./errors";
+import { checkOutboundUrl, securityText } from "./outbound";
 import type { ProviderContext, ProviderKind } from "./types";
 
 export interface HttpRequest {
@@ -42,7 +43,8 @@ function retryAfterMs(headers: Headers, fallback: number): number {
 /**
  * Sends one request. Retries (safe calls only) on network errors, timeouts, 429 and 5xx, up to
  * ctx.maxAttempts (default 4) with exponential backoff from ctx.backoffMs (default 200 ms).
- * `prepare` is called before every attempt so signatures/nonces/timestamps are fresh.
+ * `prepare` is called before every attempt so signatures/nonces/timestamps are fresh. The address is checked
+ * first (outbound.ts) and redirects are never followed: every provider request carries credentials.
  */
 export async function sendWithRetry(
   provider: ProviderKind,
@@ -57,12 +59,14 @@ export async function sendWithRetry(
     attempt++;
     const req = prepare();
     const maxAttempts = req.safe ? (ctx.maxAttempts ?? 4) : 1;
+    if (attempt === 1) await checkOutboundUrl(provider, req.url, ctx.network);
     let res: Response;
     try {
       res = await doFetch(req.url, {
         method: req.method,
         headers: req.headers,
         body: req.body,
+        redirect: "manual",
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (e) {
@@ -81,6 +85,16 @@ export async function sendWithRetry(
         userMessage: timedOut
           ? { en: "The provider did not answer in time.", zh: "服务商未在规定时间内响应。" }
           : { en: "The provider could not be reached. Check the base URL.", zh: "无法连接服务商，请检查接口地址。" },
+      });
+    }
+    if (res.status >= 300 && res.status < 400) {
+      await res.body?.cancel().catch(() => {});
+      throw new ProviderError({
+        provider,
+        code: "REDIRECT",
+        providerMessage: `HTTP ${res.status} redirect not followed`,
+        httpStatus: res.status,
+        userMessage: securityText("outbound.redirect", { status: res.status }),
       });
     }
     const text = await res.text();

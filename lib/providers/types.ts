@@ -26,6 +26,12 @@ export interface ProviderContext {
   backoffMs?: number;
   /** Our public webhook URL for this account, sent to providers that take callback URLs per task. */
   webhookUrl?: string;
+  /**
+   * Where requests may go (outbound.ts). lib/server always sets it from the account: private and loopback
+   * addresses only for demo accounts or when an administrator allowed them. Absent: only link-local and
+   * metadata addresses are refused (a provider's tests against a local simulator).
+   */
+  network?: { privateHosts: "allow" | "refuse" };
   now?: () => Date;
   /**
    * Where an adapter reports what no user sees but an operator should: provider rows it could not read, a
@@ -180,7 +186,10 @@ export interface ParamIssue {
 export interface CredentialField {
   key: string;
   label: LocalizedText;
+  /** Write-only: encrypted at rest, never sent to a browser, never in an audit entry. Only credentialFields may be secret. */
   secret: boolean;
+  /** A secret the account works without (Yunfu's callback token: without it callbacks are refused). */
+  optional?: boolean;
   options?: { value: string; label: LocalizedText }[];
   default?: string;
 }

@@ -2,7 +2,14 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authedAction } from "@/lib/server/action-client";
-import { createAccount, setAccountEnabled, testConnection, updateAccount, ZAccountInput } from "@/lib/server/services/provider-accounts";
+import {
+  createAccount,
+  setAccountEnabled,
+  setAccountPrivateNetwork,
+  testConnection,
+  updateAccount,
+  ZAccountInput,
+} from "@/lib/server/services/provider-accounts";
 
 export const createAccountAction = authedAction("createAccountAction", "manager")
   .inputSchema(ZAccountInput)
@@ -13,7 +20,7 @@ export const createAccountAction = authedAction("createAccountAction", "manager"
   });
 
 export const updateAccountAction = authedAction("updateAccountAction", "manager")
-  .inputSchema(z.object({ id: z.string().min(1), data: ZAccountInput }))
+  .inputSchema(z.object({ id: z.string().min(1).max(64), data: ZAccountInput }))
   .action(async ({ parsedInput, ctx }) => {
     await updateAccount({ actor: ctx.actor, id: parsedInput.id, data: parsedInput.data });
     revalidatePath("/providers");
@@ -21,16 +28,24 @@ export const updateAccountAction = authedAction("updateAccountAction", "manager"
   });
 
 export const setAccountEnabledAction = authedAction("setAccountEnabledAction", "manager")
-  .inputSchema(z.object({ id: z.string().min(1), enabled: z.boolean() }))
+  .inputSchema(z.object({ id: z.string().min(1).max(64), enabled: z.boolean() }))
   .action(async ({ parsedInput, ctx }) => {
     await setAccountEnabled({ actor: ctx.actor, ...parsedInput });
     revalidatePath("/providers");
   });
 
 export const testConnectionAction = authedAction("testConnectionAction", "manager")
-  .inputSchema(z.object({ id: z.string().min(1) }))
+  .inputSchema(z.object({ id: z.string().min(1).max(64) }))
   .action(async ({ parsedInput, ctx }) => {
     const res = await testConnection({ actor: ctx.actor, id: parsedInput.id });
     revalidatePath("/providers");
     return res;
+  });
+
+/** Administrators only: private and loopback addresses are a way into the network Dialboard runs in. */
+export const setAccountPrivateNetworkAction = authedAction("setAccountPrivateNetworkAction", "admin")
+  .inputSchema(z.object({ id: z.string().min(1).max(64), allow: z.boolean() }))
+  .action(async ({ parsedInput, ctx }) => {
+    await setAccountPrivateNetwork({ actor: ctx.actor, ...parsedInput });
+    revalidatePath("/providers");
   });

@@ -8,5 +8,6 @@ export const authz: FeatureAuthz = {
     updateAccountAction: { access: "manager", input: { id: "missing", data: account } },
     setAccountEnabledAction: { access: "manager", input: { id: "missing", enabled: true } },
     testConnectionAction: { access: "manager", input: { id: "" } },
+    setAccountPrivateNetworkAction: { access: "admin", input: { id: "missing", allow: true } },
   },
 };

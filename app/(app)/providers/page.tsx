@@ -11,6 +11,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("providers.title") };
 }
 
+function withoutSettings<T extends { settings: unknown }>({ settings: _settings, ...rest }: T): Omit<T, "settings"> {
+  return rest;
+}
+
 export default async function ProvidersPage() {
   const actor = await requirePageActor();
   const t = await getTranslations();
@@ -37,7 +41,8 @@ export default async function ProvidersPage() {
                 canEdit={canEdit}
                 kindLabel={caps.label}
                 webhooks={caps.operations.webhooks}
-                account={{ ...a, lastTestAt: a.lastTestAt?.toISOString() ?? null }}
+                // Only what the card shows: a viewer's payload carries no credential and no setting.
+                account={{ ...withoutSettings(a), lastTestAt: a.lastTestAt?.toISOString() ?? null }}
               />
             );
           })}

@@ -108,7 +108,12 @@ export const yunfuCapabilities: ProviderCapabilities = {
   unverified: { start: yunfuText("unverified.start") },
   taskKinds: ["call"],
   taskTypes: [{ value: "2.0", label: yunfuText("taskType") }],
-  credentialFields: [{ key: "token", label: yunfuText("credential.token"), secret: true }],
+  credentialFields: [
+    { key: "token", label: yunfuText("credential.token"), secret: true },
+    // Yunfu does not sign its callbacks: our callback URL carries this token (…?token=<token>). Without one,
+    // callbacks are refused, since anyone could otherwise post a "task deleted" (yunfu/sign.ts).
+    { key: "callbackSecret", label: yunfuText("credential.callbackSecret"), secret: true, optional: true },
+  ],
   settingFields: [
     { key: "userId", label: yunfuText("setting.userId"), secret: false },
     { key: "subUserId", label: yunfuText("setting.subUserId"), secret: false },
@@ -121,11 +126,6 @@ export const yunfuCapabilities: ProviderCapabilities = {
         { value: "sunday", label: yunfuText("setting.weekSunday") },
       ],
       default: "monday",
-    },
-    {
-      key: "callbackSecret",
-      label: { en: "Callback token (x-dialboard-token, optional)", zh: "回调令牌（x-dialboard-token，可选）" },
-      secret: true,
     },
   ],
   params: YUNFU_PARAMS,

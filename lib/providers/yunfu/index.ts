@@ -206,7 +206,7 @@ export const yunfuAdapter: ProviderAdapter = {
   },
 
   verifyWebhook(ctx, req: InboundWebhook) {
-    return verifyCallbackToken(ctx.settings.callbackSecret ?? ctx.credentials.callbackSecret, req.headers);
+    return verifyCallbackToken(ctx.credentials.callbackSecret, req.query.token);
   },
 
   parseWebhook(ctx, req: InboundWebhook) {

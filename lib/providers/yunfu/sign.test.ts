@@ -7,13 +7,20 @@ describe("Yunfu auth", () => {
     expect(bearerHeaders("abc.def")).toMatchObject({ Authorization: "Bearer abc.def", "Content-Type": "application/json" });
   });
 
-  it("accepts callbacks without a configured secret and checks it when there is one", () => {
-    expect(verifyCallbackToken(undefined, {})).toBe(true);
-    expect(verifyCallbackToken("s3cret", { "x-dialboard-token": "s3cret" })).toBe(true);
-    expect(verifyCallbackToken("s3cret", { "X-Dialboard-Token": "s3cret" })).toBe(true);
-    expect(verifyCallbackToken("s3cret", { "x-dialboard-token": "s3creT" })).toBe(false);
-    expect(verifyCallbackToken("s3cret", { "x-dialboard-token": "s3cret-longer" })).toBe(false);
-    expect(verifyCallbackToken("s3cret", {})).toBe(false);
+  it("accepts a callback only with the configured token in its URL, and none when no token is configured", () => {
+    expect(verifyCallbackToken(undefined, undefined)).toBe(false);
+    expect(verifyCallbackToken(undefined, "anything")).toBe(false);
+    expect(verifyCallbackToken("", "")).toBe(false);
+    expect(verifyCallbackToken("s3cret", "s3cret")).toBe(true);
+    expect(verifyCallbackToken("s3cret", "s3creT")).toBe(false);
+    expect(verifyCallbackToken("s3cret", "s3cret-longer")).toBe(false);
+    expect(verifyCallbackToken("s3cret", undefined)).toBe(false);
+  });
+
+  it("keeps the callback token as a write-only credential, never as a plain setting", () => {
+    const field = yunfuCapabilities.credentialFields.find((f) => f.key === "callbackSecret");
+    expect(field).toMatchObject({ secret: true, optional: true });
+    expect(yunfuCapabilities.settingFields.map((f) => f.key)).not.toContain("callbackSecret");
   });
 });
 

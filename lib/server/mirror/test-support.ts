@@ -78,7 +78,8 @@ let accounts = 0;
 
 export async function createAccount(kind: string, baseUrl: string, credentials: Record<string, string>, settings: Record<string, string> = {}): Promise<string> {
   const row = await getDb().providerAccount.create({
-    data: { kind, name: `${kind} test account ${++accounts}`, baseUrl, credentialsEnc: encryptJson(credentials), settings: JSON.stringify(settings) },
+    // The simulators listen on loopback: the admin opt-in for private addresses (outbound.ts) is on.
+    data: { kind, name: `${kind} test account ${++accounts}`, baseUrl, credentialsEnc: encryptJson(credentials), settings: JSON.stringify(settings), allowPrivateNetwork: true },
     select: { id: true },
   });
   return row.id;

@@ -179,7 +179,7 @@ describe("POST /api/webhooks/yunfu/<accountId>", () => {
   };
 
   it("creates the task from the create callback (token on the URL), imports and links its group, then marks it deleted", async () => {
-    const yunfu = await createAccount("yunfu", "http://127.0.0.1:9", { token: "t" }, { userId: "u", weekBase: "monday", callbackSecret: secret });
+    const yunfu = await createAccount("yunfu", "http://127.0.0.1:9", { token: "t", callbackSecret: secret }, { userId: "u", weekBase: "monday" });
     expect((await deliver(`yunfu/${yunfu}?token=wrong`, JSON.stringify(created))).status).toBe(401);
     const res = await deliver(`yunfu/${yunfu}?token=${secret}`, JSON.stringify(created));
     expect(res.status).toBe(200);
@@ -192,9 +192,19 @@ describe("POST /api/webhooks/yunfu/<accountId>", () => {
     const again = { ...created, task_data: { ...created.task_data, uuid: "yf-task-2" } };
     await deliver(`yunfu/${yunfu}?token=${secret}`, JSON.stringify(again));
     const deleted = { type: 2, task_data: { uuid: "yf-task-1", alter_datetime: "2026-05-02 10:00:00" } };
-    await deliver(`yunfu/${yunfu}`, JSON.stringify(deleted), { "x-dialboard-token": secret });
+    await deliver(`yunfu/${yunfu}?token=${secret}`, JSON.stringify(deleted));
     await flushWebhookApplies();
     expect(await getDb().callTimeGroup.count()).toBe(1);
     expect((await getDb().task.findUniqueOrThrow({ where: { accountId_remoteId: { accountId: yunfu, remoteId: "yf-task-1" } } })).status).toBe("deleted");
+  });
+
+  it("refuses every callback of an account with no callback token, and one whose token is only in a header", async () => {
+    const open = await createAccount("yunfu", "http://127.0.0.1:9", { token: "t" }, { userId: "u", weekBase: "monday" });
+    const deleted = { type: 2, task_data: { uuid: "yf-task-1", alter_datetime: "2026-05-02 10:00:00" } };
+    expect((await deliver(`yunfu/${open}`, JSON.stringify(deleted))).status).toBe(401);
+    expect((await deliver(`yunfu/${open}?token=`, JSON.stringify(deleted))).status).toBe(401);
+    const guarded = await createAccount("yunfu", "http://127.0.0.1:9", { token: "t", callbackSecret: secret }, { userId: "u", weekBase: "monday" });
+    expect((await deliver(`yunfu/${guarded}`, JSON.stringify(deleted), { "x-dialboard-token": secret })).status).toBe(401);
+    expect(await getDb().webhookEvent.count()).toBe(0);
   });
 });

@@ -15,8 +15,6 @@ import { recordTaskStats, recordTaskStatus, upsertRemoteTask } from "./upsert";
 
 /** Largest body we read (issue 5: over 1 MB → 413). */
 export const WEBHOOK_MAX_BYTES = 1024 * 1024;
-/** Yunfu cannot sign callbacks (providers.md §1); our token may ride on the callback URL instead. */
-const YUNFU_TOKEN_HEADER = "x-dialboard-token";
 /** Inbox rows older than this and still unapplied were lost to a crash (or failed): the scheduler retries them. */
 const RECOVER_AFTER_MS = 60_000;
 const RECOVER_WITHIN_MS = 24 * 3_600_000;
@@ -60,10 +58,7 @@ export async function receiveWebhook(req: InboundRequest): Promise<ReceiveOutcom
   }
   const { adapter, ctx, account } = provider;
   if (account.kind !== req.provider) return notFound;
-  const headers = { ...req.headers };
-  const token = req.query.get("token");
-  if (account.kind === "yunfu" && token && !headers[YUNFU_TOKEN_HEADER]) headers[YUNFU_TOKEN_HEADER] = token;
-  const inbound: InboundWebhook = { headers, query: Object.fromEntries(req.query), rawBody: req.rawBody };
+  const inbound: InboundWebhook = { headers: req.headers, query: Object.fromEntries(req.query), rawBody: req.rawBody };
   if (!adapter.verifyWebhook(ctx, inbound)) return { status: 401, body: { ok: false, error: "invalid signature" }, toApply: [] };
   let events: WebhookEvent[];
   try {

@@ -6,7 +6,17 @@ import { flushAudit } from "../audit";
 import { getDb } from "../db";
 import { freshDatabase } from "../testing/db";
 import { listAudit } from "./audit-log";
-import { createAccount, getAccount, listAccounts, providerContextFor, testConnection, updateAccount } from "./provider-accounts";
+import { encryptJson, decryptJson } from "../crypto";
+import {
+  createAccount,
+  getAccount,
+  listAccounts,
+  moveSecretsOutOfSettings,
+  providerContextFor,
+  setAccountPrivateNetwork,
+  testConnection,
+  updateAccount,
+} from "./provider-accounts";
 
 const actor = { id: null, email: "manager@example.com" };
 const sim = createNxcloudSimulator({ port: 0, credentials: DEMO_CREDENTIALS, calendar: cnCalendarFromPackage() });
@@ -47,6 +57,7 @@ describe("provider accounts", () => {
 
   it("a wrong secret fails the connection test with the provider's reason; replacing it fixes it", async () => {
     const { id } = await createAccount({ actor, data: input("wrong-secret-value") });
+    await setAccountPrivateNetwork({ actor, id, allow: true }); // the simulator listens on loopback
     const bad = await testConnection({ actor, id });
     expect(bad.ok).toBe(false);
     expect(bad.code).toBe("6");
@@ -71,5 +82,84 @@ describe("provider accounts", () => {
     await expect(createAccount({ actor, data: input("") })).rejects.toMatchObject({ code: "INVALID", field: "credentials.secretKey" });
     await createAccount({ actor, data: input("x") });
     await expect(createAccount({ actor, data: input("y") })).rejects.toMatchObject({ code: "ALREADY_EXISTS", field: "name" });
+  });
+
+  it("keeps the Yunfu callback token write-only: out of lists and audit, kept when the form is saved unchanged", async () => {
+    const token = "yunfu-callback-token-42";
+    const yunfu = {
+      kind: "yunfu" as const,
+      name: "Yunfu main",
+      baseUrl: "https://api.example.com",
+      credentials: { token: "bearer-1", callbackSecret: token },
+      settings: { userId: "u-1", subUserId: "", weekBase: "monday" },
+      enabled: true,
+    };
+    const { id } = await createAccount({ actor, data: yunfu });
+    expect(JSON.stringify(await listAccounts())).not.toContain(token);
+    expect((await getAccount(id)).credentialFields.callbackSecret).toEqual({ secret: true, value: null, isSet: true });
+    // The form sends secrets blank: saving it unchanged keeps the token (it used to blank it).
+    await updateAccount({ actor, id, data: { ...yunfu, credentials: { token: "", callbackSecret: "" } } });
+    expect((await providerContextFor(id)).ctx.credentials.callbackSecret).toBe(token);
+    await flushAudit();
+    const audit = await listAudit({ page: 1 });
+    expect(audit.rows.length).toBeGreaterThan(0);
+    expect(JSON.stringify(audit.rows)).not.toContain(token);
+    // Without a token the account still saves (callbacks are then refused by the adapter).
+    const { id: bare } = await createAccount({ actor, data: { ...yunfu, name: "Yunfu bare", credentials: { token: "bearer-2", callbackSecret: "" } } });
+    expect((await providerContextFor(bare)).ctx.credentials.callbackSecret).toBeUndefined();
+  });
+
+  it("moves a callback token an older version kept in plain settings into the encrypted credentials, once", async () => {
+    const token = "legacy-plain-token";
+    const row = await getDb().providerAccount.create({
+      data: {
+        kind: "yunfu",
+        name: "Legacy",
+        baseUrl: "https://api.example.com",
+        credentialsEnc: encryptJson({ token: "bearer" }),
+        settings: JSON.stringify({ userId: "u", weekBase: "monday", callbackSecret: token }),
+      },
+    });
+    // Even before the data step, no page sees it.
+    expect(JSON.stringify(await listAccounts())).not.toContain(token);
+    expect(await moveSecretsOutOfSettings()).toBe(1);
+    const after = await getDb().providerAccount.findUniqueOrThrow({ where: { id: row.id } });
+    expect(after.settings).not.toContain(token);
+    expect(JSON.parse(after.settings)).toEqual({ userId: "u", weekBase: "monday" });
+    expect(decryptJson<Record<string, string>>(after.credentialsEnc)).toEqual({ token: "bearer", callbackSecret: token });
+    expect(await moveSecretsOutOfSettings()).toBe(0);
+  });
+
+  it("stored secrets never follow a changed host: they must be typed again", async () => {
+    const { id } = await createAccount({ actor, data: input("the-stored-secret") });
+    const moved = { ...input(""), baseUrl: "https://attacker.example.net" };
+    await expect(updateAccount({ actor, id, data: moved })).rejects.toMatchObject({ code: "INVALID", field: "credentials.secretKey" });
+    expect((await providerContextFor(id)).ctx.baseUrl).toBe(url);
+    // Same host, another path: the stored secret stays.
+    await updateAccount({ actor, id, data: { ...input(""), baseUrl: `${url}/v3` } });
+    expect((await providerContextFor(id)).ctx.credentials.secretKey).toBe("the-stored-secret");
+    // Typed again, the new host is accepted.
+    await updateAccount({ actor, id, data: { ...moved, credentials: { ...moved.credentials, secretKey: "typed-again" } } });
+    expect((await providerContextFor(id)).ctx).toMatchObject({ baseUrl: "https://attacker.example.net", credentials: { secretKey: "typed-again" } });
+  });
+
+  it("private hosts need an administrator's opt-in, and a closed port reads only 'could not connect'", async () => {
+    const { id } = await createAccount({ actor, data: input(DEMO_CREDENTIALS.secretKey) });
+    const refused = await testConnection({ actor, id });
+    expect(refused.ok).toBe(false);
+    expect(refused.message.en).toMatch(/private network/);
+    await setAccountPrivateNetwork({ actor, id, allow: true });
+    expect((await testConnection({ actor, id })).ok).toBe(true);
+
+    // A closed port and an unknown host say the same, and no code gives the difference away.
+    const closed = await createAccount({ actor, data: { ...input("s"), name: "Closed", baseUrl: "http://127.0.0.1:9" } });
+    await setAccountPrivateNetwork({ actor, id: closed.id, allow: true });
+    const nowhere = await createAccount({ actor, data: { ...input("s"), name: "Nowhere", baseUrl: "http://no-such-host.invalid" } });
+    const answers = [await testConnection({ actor, id: closed.id }), await testConnection({ actor, id: nowhere.id })];
+    for (const answer of answers) expect(answer).toEqual({ ok: false, message: { en: "Could not connect to the provider. Check the base URL.", zh: "无法连接服务商，请检查接口地址。" } });
+    // The metadata address is refused whatever the opt-in.
+    const metadata = await createAccount({ actor, data: { ...input("s"), name: "Metadata", baseUrl: "http://169.254.169.254" } });
+    await setAccountPrivateNetwork({ actor, id: metadata.id, allow: true });
+    expect((await testConnection({ actor, id: metadata.id })).message.en).toMatch(/never used for provider requests/);
   });
 });

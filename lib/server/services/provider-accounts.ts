@@ -1,10 +1,17 @@
 // Provider accounts: kind, base URL, encrypted credentials, settings. Credentials are decrypted only to
 // build a ProviderContext on the server; what leaves this module for a page never contains them.
+// Secrets (issue 12 point 1): every secret is a credential field (encrypted, write-only, never in an audit
+// entry); settings hold only the declared non-secret fields of the kind.
+import "server-only";
 import { z } from "zod";
 import { adapterFor, allAdapters } from "../../providers/registry";
 import { ProviderError } from "../../providers/errors";
 import { PROVIDER_KINDS, type ProviderAdapter, type ProviderContext, type ProviderKind } from "../../providers/types";
 import type { LocalizedText } from "../../domain/call-time-group";
+import { catalogText } from "../../domain/text";
+import type { CredentialField } from "../../providers/types";
+import en from "../../../messages/en/security.json";
+import zh from "../../../messages/zh-CN/security.json";
 import { recordAudit, type AuditActor } from "../audit";
 import { appUrl } from "../config";
 import { decryptJson, encryptJson } from "../crypto";
@@ -12,33 +19,53 @@ import { getDb } from "../db";
 import { AppError, isUniqueViolation } from "../errors";
 import { logger } from "../logger";
 
+const text = catalogText(en, zh);
+
+/** A catalog text naming a field, each language with the field's label in that language. */
+function aboutField(key: "accounts.required" | "accounts.chooseOption" | "accounts.reenterSecret", field: CredentialField): LocalizedText {
+  return { en: text(key, { field: field.label.en }).en, zh: text(key, { field: field.label.zh }).zh };
+}
+
+/** Bounds on what an account form may send (issue 12 point 3): a handful of short fields per kind. */
+const MAX_FIELDS = 20;
+const ZFieldValues = z
+  .record(z.string().max(64), z.string().max(2000))
+  .refine((fields) => Object.keys(fields).length <= MAX_FIELDS, { message: `At most ${MAX_FIELDS} fields` });
+
 export const ZAccountInput = z.object({
   kind: z.enum(PROVIDER_KINDS),
   name: z.string().trim().min(1).max(60),
-  baseUrl: z.url({ protocol: /^https?$/ }).trim(),
+  baseUrl: z.url({ protocol: /^https?$/ }).trim().max(500),
   /** Secret fields: an empty string keeps the stored value ("replace" only when typed). */
-  credentials: z.record(z.string(), z.string().max(2000)),
-  settings: z.record(z.string(), z.string().max(2000)),
+  credentials: ZFieldValues,
+  settings: ZFieldValues,
   enabled: z.boolean().default(true),
 });
 export type TAccountInput = z.infer<typeof ZAccountInput>;
 
-/** What a page may see of an account: never a secret, only whether each secret is set. */
-export interface AccountView {
+/** What any page (a viewer's included) may see of an account: no credential at all, declared settings only. */
+export interface AccountSummary {
   id: string;
   kind: ProviderKind;
   name: string;
   baseUrl: string;
   enabled: boolean;
   isDemo: boolean;
+  /** An administrator allowed private and loopback addresses for this account (demo accounts always may). */
+  allowPrivateNetwork: boolean;
+  /** The kind's declared non-secret settings only. */
   settings: Record<string, string>;
-  /** Non-secret credential fields (e.g. NXCloud uuid, algorithm) and, for secrets, only "set". */
-  credentialFields: Record<string, { secret: boolean; value: string | null; isSet: boolean }>;
   lastTestAt: Date | null;
   lastTestOk: boolean | null;
   lastTestError: string | null;
   webhookUrl: string;
   taskCount: number;
+}
+
+/** The edit form's view (managers): also the non-secret credential fields and, for secrets, only "set". */
+export interface AccountView extends AccountSummary {
+  /** Non-secret credential fields (e.g. NXCloud uuid, algorithm) and, for secrets, only "set". */
+  credentialFields: Record<string, { secret: boolean; value: string | null; isSet: boolean }>;
 }
 
 const SELECT = {
@@ -50,6 +77,7 @@ const SELECT = {
   settings: true,
   enabled: true,
   isDemo: true,
+  allowPrivateNetwork: true,
   lastTestAt: true,
   lastTestOk: true,
   lastTestError: true,
@@ -65,6 +93,7 @@ type Row = {
   settings: string;
   enabled: boolean;
   isDemo: boolean;
+  allowPrivateNetwork: boolean;
   lastTestAt: Date | null;
   lastTestOk: boolean | null;
   lastTestError: string | null;
@@ -75,14 +104,14 @@ export function webhookUrlFor(kind: string, accountId: string): string {
   return `${appUrl().replace(/\/$/, "")}/api/webhooks/${kind}/${accountId}`;
 }
 
-function toView(row: Row): AccountView {
-  const adapter = adapterFor(row.kind);
-  const creds = decryptJson<Record<string, string>>(row.credentialsEnc);
-  const credentialFields: AccountView["credentialFields"] = {};
-  for (const f of adapter.capabilities.credentialFields) {
-    const v = creds[f.key] ?? "";
-    credentialFields[f.key] = { secret: f.secret, value: f.secret ? null : v, isSet: v !== "" };
-  }
+/** The declared non-secret settings of the kind; anything else a row holds (an old secret) stays out. */
+function declaredSettings(kind: string, stored: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of adapterFor(kind).capabilities.settingFields) if (!f.secret && stored[f.key] !== undefined) out[f.key] = stored[f.key];
+  return out;
+}
+
+function toSummary(row: Row): AccountSummary {
   return {
     id: row.id,
     kind: row.kind as ProviderKind,
@@ -90,8 +119,8 @@ function toView(row: Row): AccountView {
     baseUrl: row.baseUrl,
     enabled: row.enabled,
     isDemo: row.isDemo,
-    settings: JSON.parse(row.settings) as Record<string, string>,
-    credentialFields,
+    allowPrivateNetwork: row.allowPrivateNetwork,
+    settings: declaredSettings(row.kind, JSON.parse(row.settings) as Record<string, string>),
     lastTestAt: row.lastTestAt,
     lastTestOk: row.lastTestOk,
     lastTestError: row.lastTestError,
@@ -100,11 +129,24 @@ function toView(row: Row): AccountView {
   };
 }
 
-export async function listAccounts(): Promise<AccountView[]> {
-  const rows = await getDb().providerAccount.findMany({ orderBy: [{ kind: "asc" }, { name: "asc" }], select: SELECT });
-  return rows.map(toView);
+function toView(row: Row): AccountView {
+  const adapter = adapterFor(row.kind);
+  const creds = decryptJson<Record<string, string>>(row.credentialsEnc);
+  const credentialFields: AccountView["credentialFields"] = {};
+  for (const f of adapter.capabilities.credentialFields) {
+    const v = creds[f.key] ?? "";
+    credentialFields[f.key] = { secret: f.secret, value: f.secret ? null : v, isSet: v !== "" };
+  }
+  return { ...toSummary(row), credentialFields };
 }
 
+/** Every account, for lists (no credential, not even a non-secret one). */
+export async function listAccounts(): Promise<AccountSummary[]> {
+  const rows = await getDb().providerAccount.findMany({ orderBy: [{ kind: "asc" }, { name: "asc" }], select: SELECT });
+  return rows.map(toSummary);
+}
+
+/** One account for its edit form (managers). */
 export async function getAccount(id: string): Promise<AccountView> {
   const row = await getDb().providerAccount.findUnique({ where: { id }, select: SELECT });
   if (!row) throw new AppError("NOT_FOUND");
@@ -118,36 +160,53 @@ export async function providerContextFor(
 ): Promise<{ adapter: ProviderAdapter; ctx: ProviderContext; account: { id: string; kind: ProviderKind; name: string; enabled: boolean } }> {
   const row = await getDb().providerAccount.findUnique({
     where: { id: accountId },
-    select: { id: true, kind: true, name: true, baseUrl: true, credentialsEnc: true, settings: true, enabled: true },
+    select: { id: true, kind: true, name: true, baseUrl: true, credentialsEnc: true, settings: true, enabled: true, isDemo: true, allowPrivateNetwork: true },
   });
   if (!row) throw new AppError("NOT_FOUND");
   const adapter = adapterFor(row.kind);
   const ctx: ProviderContext = {
     baseUrl: row.baseUrl,
     credentials: decryptJson<Record<string, string>>(row.credentialsEnc),
-    settings: JSON.parse(row.settings) as Record<string, string>,
+    settings: declaredSettings(row.kind, JSON.parse(row.settings) as Record<string, string>),
     webhookUrl: webhookUrlFor(row.kind, row.id),
     // What an adapter reports for operators (rows it could not read, best-effort calls that failed).
     log: (level, msg, fields) => logger[level]({ provider: row.kind, accountId: row.id, ...fields }, msg),
+    // Issue 12 point 4: private and loopback hosts only for the embedded demo accounts or when an admin allowed them.
+    network: { privateHosts: row.isDemo || row.allowPrivateNetwork ? "allow" : "refuse" },
     ...overrides,
   };
   return { adapter, ctx, account: { id: row.id, kind: row.kind as ProviderKind, name: row.name, enabled: row.enabled } };
 }
 
-function checkFields(input: TAccountInput, existing: Record<string, string> | null): Record<string, string> {
+/** The origin requests go to; a change of it means the stored secrets must be typed again. */
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * The credentials to store. On edit, a secret left blank keeps the stored value, unless the base URL now
+ * points at another origin: a stored secret never follows a changed address (issue 12 point 4), so every
+ * stored secret must be typed again or it is refused on its field.
+ */
+function checkFields(input: TAccountInput, existing: { credentials: Record<string, string>; baseUrl: string } | null): Record<string, string> {
   const adapter = adapterFor(input.kind);
+  const keepStored = existing !== null && originOf(existing.baseUrl) === originOf(input.baseUrl);
   const creds: Record<string, string> = {};
   for (const f of adapter.capabilities.credentialFields) {
     const typed = (input.credentials[f.key] ?? "").trim();
+    const stored = existing?.credentials[f.key] ?? "";
+    if (f.secret && !typed && stored && !keepStored) throw new AppError("INVALID", aboutField("accounts.reenterSecret", f), `credentials.${f.key}`);
     // A secret left blank on edit keeps what is stored; the form shows "set" / "replace".
-    const value = typed || (f.secret && existing ? (existing[f.key] ?? "") : typed) || f.default || "";
-    if (!value && f.secret) {
-      throw new AppError("INVALID", { en: `${f.label.en} is required.`, zh: `请填写${f.label.zh}。` }, `credentials.${f.key}`);
-    }
+    const value = typed || (f.secret ? stored : "") || f.default || "";
+    if (!value && f.secret && !f.optional) throw new AppError("INVALID", aboutField("accounts.required", f), `credentials.${f.key}`);
     if (f.options && value && !f.options.some((o) => o.value === value)) {
-      throw new AppError("INVALID", { en: `${f.label.en}: choose one of the options.`, zh: `${f.label.zh}：请从选项中选择。` }, `credentials.${f.key}`);
+      throw new AppError("INVALID", aboutField("accounts.chooseOption", f), `credentials.${f.key}`);
     }
-    creds[f.key] = value;
+    if (value) creds[f.key] = value;
   }
   return creds;
 }
@@ -155,11 +214,11 @@ function checkFields(input: TAccountInput, existing: Record<string, string> | nu
 function cleanSettings(input: TAccountInput): Record<string, string> {
   const adapter = adapterFor(input.kind);
   const settings: Record<string, string> = {};
-  for (const f of adapter.capabilities.settingFields) settings[f.key] = (input.settings[f.key] ?? f.default ?? "").trim();
+  for (const f of adapter.capabilities.settingFields) if (!f.secret) settings[f.key] = (input.settings[f.key] ?? f.default ?? "").trim();
   return settings;
 }
 
-const NAME_TAKEN: LocalizedText = { en: "An account of this provider already has that name.", zh: "该服务商下已有同名账号。" };
+const NAME_TAKEN: LocalizedText = text("accounts.nameTaken");
 
 export async function createAccount({ actor, data }: { actor: AuditActor; data: TAccountInput }): Promise<{ id: string }> {
   const credentials = checkFields(data, null);
@@ -181,9 +240,9 @@ export async function updateAccount({ actor, id, data }: { actor: AuditActor; id
   const db = getDb();
   const row = await db.providerAccount.findUnique({ where: { id }, select: { kind: true, name: true, baseUrl: true, credentialsEnc: true, settings: true, enabled: true } });
   if (!row) throw new AppError("NOT_FOUND");
-  if (row.kind !== data.kind) throw new AppError("INVALID", { en: "The provider of an account cannot change.", zh: "账号的服务商不能更改。" }, "kind");
+  if (row.kind !== data.kind) throw new AppError("INVALID", text("accounts.kindFixed"), "kind");
   const before = decryptJson<Record<string, string>>(row.credentialsEnc);
-  const credentials = checkFields(data, before);
+  const credentials = checkFields(data, { credentials: before, baseUrl: row.baseUrl });
   const settings = cleanSettings(data);
   const secretKeys = adapterFor(row.kind).capabilities.credentialFields.filter((f) => f.secret).map((f) => f.key);
   const replaced = secretKeys.filter((k) => before[k] !== credentials[k]);
@@ -201,7 +260,7 @@ export async function updateAccount({ actor, id, data }: { actor: AuditActor; id
     action: "provider.update",
     targetType: "providerAccount",
     targetId: id,
-    before: { name: row.name, baseUrl: row.baseUrl, enabled: row.enabled, settings: JSON.parse(row.settings) },
+    before: { name: row.name, baseUrl: row.baseUrl, enabled: row.enabled, settings: declaredSettings(row.kind, JSON.parse(row.settings) as Record<string, string>) },
     after: { name: data.name, baseUrl: data.baseUrl, enabled: data.enabled, settings },
     note: replaced.length ? `replaced: ${replaced.join(", ")}` : undefined,
   });
@@ -221,16 +280,26 @@ export interface ConnectionTest {
   code?: string;
 }
 
+/**
+ * Codes that mean "no answer from a provider": a closed port, a filtered one, a refused address and a DNS
+ * failure all read the same "could not connect", so "Test connection" cannot be used to map a network.
+ */
+const COULD_NOT_CONNECT = new Set(["NETWORK", "TIMEOUT", "ADDRESS_PRIVATE", "ADDRESS_FORBIDDEN", "REDIRECT"]);
+
 /** "Test connection": asks the provider, remembers the outcome, explains a failure in plain words. */
 export async function testConnection({ actor, id }: { actor: AuditActor; id: string }): Promise<ConnectionTest> {
   const { adapter, ctx } = await providerContextFor(id, { maxAttempts: 2, timeoutMs: 8_000 });
   let result: ConnectionTest;
   try {
     await adapter.ping(ctx);
-    result = { ok: true, message: { en: "Connection OK: the provider accepted our credentials.", zh: "连接成功：服务商已接受凭据。" } };
+    result = { ok: true, message: text("accounts.connectionOk") };
   } catch (e) {
-    if (e instanceof ProviderError) result = { ok: false, message: e.userMessage, code: e.code };
-    else result = { ok: false, message: { en: "The connection test failed unexpectedly.", zh: "连接测试意外失败。" } };
+    if (e instanceof ProviderError && COULD_NOT_CONNECT.has(e.code)) {
+      // Private and forbidden addresses say why: the manager can do something about those.
+      const explained = e.code === "ADDRESS_PRIVATE" || e.code === "ADDRESS_FORBIDDEN" || e.code === "REDIRECT";
+      result = { ok: false, message: explained ? e.userMessage : text("outbound.couldNotConnect") };
+    } else if (e instanceof ProviderError) result = { ok: false, message: e.userMessage, code: e.code };
+    else result = { ok: false, message: text("accounts.connectionUnexpected") };
   }
   await getDb().providerAccount.update({
     where: { id },
@@ -238,6 +307,56 @@ export async function testConnection({ actor, id }: { actor: AuditActor; id: str
   });
   recordAudit({ actor, action: "provider.test", targetType: "providerAccount", targetId: id, after: { ok: result.ok, code: result.code } });
   return result;
+}
+
+/** Admins only (the action's role): let this account reach private and loopback addresses. */
+export async function setAccountPrivateNetwork({ actor, id, allow }: { actor: AuditActor; id: string; allow: boolean }): Promise<void> {
+  const row = await getDb().providerAccount.findUnique({ where: { id }, select: { name: true, allowPrivateNetwork: true } });
+  if (!row) throw new AppError("NOT_FOUND");
+  if (row.allowPrivateNetwork === allow) return;
+  await getDb().providerAccount.update({ where: { id }, data: { allowPrivateNetwork: allow, lastTestOk: null, lastTestError: null } });
+  recordAudit({
+    actor,
+    action: "provider.privateNetwork",
+    targetType: "providerAccount",
+    targetId: id,
+    before: { name: row.name, allowPrivateNetwork: row.allowPrivateNetwork },
+    after: { name: row.name, allowPrivateNetwork: allow },
+  });
+}
+
+/**
+ * One-time data step at start (instrumentation.ts): a secret that an older version kept among an account's
+ * plain settings (Yunfu's callback token) moves into the encrypted credentials, and leaves the settings.
+ * Idempotent; returns how many accounts it changed.
+ */
+export async function moveSecretsOutOfSettings(): Promise<number> {
+  const db = getDb();
+  const rows = await db.providerAccount.findMany({ select: { id: true, kind: true, settings: true, credentialsEnc: true } });
+  let moved = 0;
+  for (const row of rows) {
+    let fields: ProviderAdapter["capabilities"];
+    try {
+      fields = adapterFor(row.kind).capabilities;
+    } catch {
+      continue;
+    }
+    const settings = JSON.parse(row.settings) as Record<string, string>;
+    const declared = new Set(fields.settingFields.filter((f) => !f.secret).map((f) => f.key));
+    const secretKeys = new Set(fields.credentialFields.filter((f) => f.secret).map((f) => f.key));
+    const stray = Object.keys(settings).filter((k) => !declared.has(k));
+    if (stray.length === 0) continue;
+    const credentials = decryptJson<Record<string, string>>(row.credentialsEnc);
+    for (const key of stray) {
+      // A credential kept as a setting moves (unless one is already stored); anything else undeclared is dropped.
+      if (secretKeys.has(key) && settings[key] && !credentials[key]) credentials[key] = settings[key];
+      delete settings[key];
+    }
+    await db.providerAccount.update({ where: { id: row.id }, data: { settings: JSON.stringify(settings), credentialsEnc: encryptJson(credentials) } });
+    moved++;
+  }
+  if (moved) logger.info({ accounts: moved }, "moved secrets out of plain account settings");
+  return moved;
 }
 
 /** Capabilities without functions, for pages (forms are generated from them). */

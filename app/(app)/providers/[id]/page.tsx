@@ -4,10 +4,11 @@ import { PageHeader } from "@/components/ui/card";
 import { AccountForm } from "@/components/providers/account-form";
 import { AppError } from "@/lib/server/errors";
 import { requirePageActor } from "@/lib/server/session";
+import { PrivateNetwork } from "./private-network";
 import { getAccount, providerKinds } from "@/lib/server/services/provider-accounts";
 
 export default async function EditAccountPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePageActor("manager");
+  const actor = await requirePageActor("manager");
   const t = await getTranslations();
   const { id } = await params;
   const account = await getAccount(id).catch((e) => {
@@ -18,6 +19,7 @@ export default async function EditAccountPage({ params }: { params: Promise<{ id
     <>
       <PageHeader title={t("providers.editTitle", { name: account.name })} />
       <AccountForm kinds={providerKinds()} account={{ ...account, lastTestAt: account.lastTestAt?.toISOString() ?? null }} />
+      {actor.role === "admin" ? <PrivateNetwork accountId={account.id} allowed={account.allowPrivateNetwork} isDemo={account.isDemo} /> : null}
     </>
   );
 }

@@ -56,6 +56,7 @@ beforeAll(async () => {
         baseUrl: urls[kind],
         credentialsEnc: encryptJson(demo[kind].DEMO_CREDENTIALS),
         settings: JSON.stringify(demo[kind].DEMO_SETTINGS),
+        allowPrivateNetwork: true, // the simulators listen on loopback
       },
       select: { id: true },
     });
