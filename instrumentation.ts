@@ -21,9 +21,12 @@ export async function register() {
   try {
     const { moveSecretsOutOfSettings } = await import("./lib/server/services/provider-accounts");
     await moveSecretsOutOfSettings();
+    // Webhook requests kept because an older parser could not read them are read again after an upgrade.
+    const { replayUnparsed } = await import("./lib/server/mirror/webhooks");
+    await replayUnparsed();
   } catch (e) {
     const { logger } = await import("./lib/server/logger");
-    logger.error({ err: (e as Error).message }, "moving secrets out of account settings failed");
+    logger.error({ err: (e as Error).message }, "start-up data steps failed");
   }
   const { startMirrorScheduler } = await import("./lib/server/mirror/scheduler");
   startMirrorScheduler();

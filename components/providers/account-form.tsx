@@ -15,6 +15,7 @@ import type { AccountProps, KindProps } from "./types";
 export function AccountForm({ kinds, account, initialKind }: { kinds: KindProps[]; account?: AccountProps; initialKind?: string }) {
   const t = useTranslations("providers");
   const tc = useTranslations("common");
+  const ts = useTranslations("security.accountForm");
   const lang = textKey(useLocale() as Locale);
   const router = useRouter();
   const [kind, setKind] = useState<string>(account?.kind ?? (kinds.some((k) => k.kind === initialKind) ? initialKind! : kinds[0].kind));
@@ -28,7 +29,7 @@ export function AccountForm({ kinds, account, initialKind }: { kinds: KindProps[
     const name = `${group}.${f.key}`;
     const stored = group === "credentials" ? account?.credentialFields[f.key] : undefined;
     const initial = group === "settings" ? (account?.settings[f.key] ?? f.default ?? "") : (stored?.value ?? f.default ?? "");
-    const hint = f.secret ? (stored?.isSet ? t("secretSet") : t("secretRequired")) : undefined;
+    const hint = f.secret ? (stored?.isSet ? t("secretSet") : f.optional ? ts("secretOptional") : t("secretRequired")) : undefined;
     return (
       <Field key={name} label={f.label[lang]} error={errors[name]} hint={hint}>
         {({ id, describedBy, invalid }) =>

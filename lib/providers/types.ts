@@ -266,6 +266,20 @@ export interface ProviderAdapter {
   encodeRetryStrategy(strategy: RetryStrategy): Encoded<unknown>;
   /** Verify an inbound webhook (signature, token…). false → 401, nothing applied. */
   verifyWebhook(ctx: ProviderContext, req: InboundWebhook): boolean;
-  /** Parse a verified webhook body. Throws on malformed input (→ 400). */
+  /** Parse a verified webhook body. Throws on malformed input (→ 400, kept raw in the inbox). */
   parseWebhook(ctx: ProviderContext, req: InboundWebhook): WebhookEvent[];
+  /**
+   * The identity of a verified delivery, for providers whose signed callbacks carry one: the sender's request
+   * id and when it signed it. The server refuses a delivery signed more than 10 minutes from its clock and
+   * an id seen again with a different body (lib/server/mirror/webhook-replay.ts). null: the request names
+   * no usable id or time (refused). Providers without it are not checked.
+   */
+  webhookDelivery?(req: InboundWebhook): WebhookDelivery | null;
+}
+
+export interface WebhookDelivery {
+  /** Unique per delivery attempt as the sender chose it (NXCloud requestID). */
+  id: string;
+  /** When the sender signed the request, by its clock. */
+  sentAt: Date;
 }

@@ -2,6 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authedAction } from "@/lib/server/action-client";
+import { replayUnparsed } from "@/lib/server/mirror/webhooks";
 import {
   createAccount,
   setAccountEnabled,
@@ -48,4 +49,13 @@ export const setAccountPrivateNetworkAction = authedAction("setAccountPrivateNet
   .action(async ({ parsedInput, ctx }) => {
     await setAccountPrivateNetwork({ actor: ctx.actor, ...parsedInput });
     revalidatePath("/providers");
+  });
+
+/** Reads again the verified webhook requests of an account that could not be parsed when they came. */
+export const replayWebhooksAction = authedAction("replayWebhooksAction", "manager")
+  .inputSchema(z.object({ accountId: z.string().min(1).max(64) }))
+  .action(async ({ parsedInput }) => {
+    const result = await replayUnparsed({ accountId: parsedInput.accountId });
+    revalidatePath("/providers");
+    return result;
   });

@@ -9,5 +9,6 @@ export const authz: FeatureAuthz = {
     setAccountEnabledAction: { access: "manager", input: { id: "missing", enabled: true } },
     testConnectionAction: { access: "manager", input: { id: "" } },
     setAccountPrivateNetworkAction: { access: "admin", input: { id: "missing", allow: true } },
+    replayWebhooksAction: { access: "manager", input: { accountId: "missing" } },
   },
 };

@@ -6,6 +6,8 @@ import { AccountCard } from "@/components/providers/account-card";
 import { roleAtLeast } from "@/lib/server/roles";
 import { requirePageActor } from "@/lib/server/session";
 import { listAccounts, providerKinds } from "@/lib/server/services/provider-accounts";
+import { listUnparsedWebhooks } from "@/lib/server/mirror/webhooks";
+import { UnreadWebhooks } from "./unread-webhooks";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("providers.title") };
@@ -18,7 +20,7 @@ function withoutSettings<T extends { settings: unknown }>({ settings: _settings,
 export default async function ProvidersPage() {
   const actor = await requirePageActor();
   const t = await getTranslations();
-  const [accounts, kinds] = await Promise.all([listAccounts(), Promise.resolve(providerKinds())]);
+  const [accounts, kinds, unread] = await Promise.all([listAccounts(), Promise.resolve(providerKinds()), listUnparsedWebhooks()]);
   const canEdit = roleAtLeast(actor.role, "manager");
   const addLink = canEdit ? (
     <Link href="/providers/new" className="rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-700">
@@ -48,6 +50,17 @@ export default async function ProvidersPage() {
           })}
         </div>
       )}
+      <UnreadWebhooks
+        canReplay={canEdit}
+        accounts={accounts
+          .filter((a) => unread[a.id])
+          .map((a) => ({
+            id: a.id,
+            name: a.name,
+            total: unread[a.id].total,
+            latest: unread[a.id].latest.map((w) => ({ ...w, receivedAt: w.receivedAt.toISOString() })),
+          }))}
+      />
     </>
   );
 }

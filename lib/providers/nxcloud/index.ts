@@ -12,7 +12,7 @@ import {
   nxcloudUpdateTask,
 } from "./client";
 import { encodeCallTimeGroup, encodeRetryStrategy } from "./mapping";
-import { nxcloudParseWebhook, nxcloudVerifyWebhook } from "./webhook";
+import { nxcloudParseWebhook, nxcloudVerifyWebhook, nxcloudWebhookDelivery } from "./webhook";
 import { NXCLOUD_TASK_OPERATE } from "./wire";
 
 export const nxcloudAdapter: ProviderAdapter = {
@@ -35,4 +35,5 @@ export const nxcloudAdapter: ProviderAdapter = {
   encodeRetryStrategy: (strategy) => encodeRetryStrategy(strategy),
   verifyWebhook: (ctx, req) => nxcloudVerifyWebhook(ctx, req),
   parseWebhook: (_ctx, req) => nxcloudParseWebhook(req),
+  webhookDelivery: (req) => nxcloudWebhookDelivery(req),
 };

@@ -3,7 +3,7 @@
 // configured algorithm applies ("algorithm can be found in backend → Developer").
 import { parse as parseLossless } from "lossless-json";
 import { statsFromNxcloud } from "../../domain/stats";
-import type { InboundWebhook, ProviderContext, WebhookEvent } from "../types";
+import type { InboundWebhook, ProviderContext, WebhookDelivery, WebhookEvent } from "../types";
 import { nxcloudCredentials } from "./client";
 import { callOutcomeFromNxcloud, dateFromNxcloudTs, phoneFromNxcloud, remoteIdOf, taskStatusFromNxcloud } from "./mapping";
 import { nxcloudSignMatches } from "./sign";
@@ -30,6 +30,17 @@ export function nxcloudVerifyWebhook(ctx: Pick<ProviderContext, "credentials">, 
     { secretKey: creds.secretKey, body: req.rawBody, createTs, requestID, uuid, algorithm: creds.algorithm },
     header(req, "sign"),
   );
+}
+
+/**
+ * The delivery a signed callback names (ProviderAdapter.webhookDelivery): its `requestID` header and its
+ * `createTs` header, Unix seconds at signing (providers.md §3 "Webhooks"; both are covered by the signature).
+ */
+export function nxcloudWebhookDelivery(req: InboundWebhook): WebhookDelivery | null {
+  const id = header(req, "requestID")?.trim();
+  const createTs = header(req, "createTs")?.trim();
+  if (!id || id.length > 128 || !createTs || !/^\d{1,12}$/.test(createTs)) return null;
+  return { id, sentAt: new Date(Number(createTs) * 1000) };
 }
 
 /**

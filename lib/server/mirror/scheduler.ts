@@ -7,12 +7,14 @@ import { syncIntervalSec } from "../config";
 import { getDb } from "../db";
 import { logger } from "../logger";
 import { syncAllAccounts } from "./sync";
+import { pruneDeliveries } from "./webhook-replay";
 import { applyPendingInbox } from "./webhooks";
 
 /** One pass: recover the inbox, then sync. Skipped entirely while no account exists (a fresh install). */
 export async function runScheduledPass(now = new Date()): Promise<{ recovered: number; synced: number }> {
   if ((await getDb().providerAccount.count({ where: { enabled: true } })) === 0) return { recovered: 0, synced: 0 };
   const recovered = await applyPendingInbox(now);
+  await pruneDeliveries(now);
   const results = await syncAllAccounts("schedule");
   return { recovered, synced: results.filter((r) => r.status === "ok").length };
 }

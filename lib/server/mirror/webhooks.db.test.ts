@@ -1,10 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { nxcloudAdapter } from "../../providers/nxcloud";
+import { nxcloudSignedHeaders } from "../../providers/nxcloud/sign";
+import { logger } from "../logger";
 import type { NxcloudSimulator } from "../../../simulators/nxcloud/server";
 import { POST } from "../../../app/api/webhooks/[provider]/[accountId]/route";
 import { getDb } from "../db";
 import { freshDatabase } from "../testing/db";
 import { createAccount, NX_CREDENTIALS, nxSimTask, signedNxcloudCall, signedNxcloudStatus, startNxcloud } from "./test-support";
-import { applyPendingInbox, flushWebhookApplies } from "./webhooks";
+import { applyInboxEvent, applyPendingInbox, flushWebhookApplies, listUnparsedWebhooks, MAX_APPLY_ATTEMPTS, replayUnparsed } from "./webhooks";
+import { pruneDeliveries } from "./webhook-replay";
 import { upsertRemoteTask } from "./upsert";
 
 let sim: NxcloudSimulator;
@@ -103,7 +107,8 @@ describe("POST /api/webhooks/nxcloud/<accountId>", () => {
     expect((await deliver(`nxcloud/${accountId}`, malformed, { ...headers, requestID: h.requestID, createTs: h.createTs, sign: h.sign })).status).toBe(400);
     expect((await deliver(`nxcloud/missing`, bad.body, bad.headers)).status).toBe(404);
     expect((await deliver(`yunfu/${accountId}`, bad.body, bad.headers)).status).toBe(404);
-    expect(await getDb().webhookEvent.count()).toBe(0);
+    // The verified-but-malformed request is kept (see "never loses a verified request"); nothing else is stored.
+    expect(await getDb().webhookEvent.count({ where: { unparsed: false } })).toBe(0);
   });
 
   it("answers 413 to a body over 1 MB, with or without a Content-Length", async () => {
@@ -158,6 +163,105 @@ describe("POST /api/webhooks/nxcloud/<accountId>", () => {
     expect(await applyPendingInbox()).toBe(1);
     expect(await getDb().callRecord.count({ where: { taskId: id } })).toBe(1);
     expect(await applyPendingInbox()).toBe(0);
+  });
+});
+
+/** A by-call callback signed with a chosen requestID and signing time. */
+function signedWith(body: string, opts: { requestID: string; now?: Date }) {
+  const h = nxcloudSignedHeaders({ uuid: NX_CREDENTIALS.uuid, secretKey: NX_CREDENTIALS.secretKey, algorithm: "MD5", body, now: opts.now ?? new Date(), requestID: opts.requestID });
+  return { "content-type": "application/json", requestID: h.requestID, uuid: h.uuid, createTs: h.createTs, sign: h.sign };
+}
+
+describe("NXCloud webhook replays (issue 12 point 7)", () => {
+  it("refuses a request signed more than 10 minutes from our clock, either way", async () => {
+    await mirrorTask("t-1");
+    const call = signedNxcloudCall({ userTaskID: "t-1", callID: "call-old" });
+    const minute = 60_000;
+    const old = await deliver(`nxcloud/${accountId}`, call.body, signedWith(call.body, { requestID: "r-old", now: new Date(Date.now() - 11 * minute) }));
+    const ahead = await deliver(`nxcloud/${accountId}`, call.body, signedWith(call.body, { requestID: "r-ahead", now: new Date(Date.now() + 11 * minute) }));
+    expect([old.status, ahead.status]).toEqual([401, 401]);
+    expect((await old.json()).error).toBe("stale");
+    expect(await getDb().webhookEvent.count()).toBe(0);
+    const recent = await deliver(`nxcloud/${accountId}`, call.body, signedWith(call.body, { requestID: "r-recent", now: new Date(Date.now() - 9 * minute) }));
+    expect(recent.status).toBe(200);
+  });
+
+  it("refuses a request id seen again with another body, and lets the sender retry the same body", async () => {
+    const { id } = await mirrorTask("t-1");
+    const first = signedNxcloudCall({ userTaskID: "t-1", callID: "call-a" });
+    const second = signedNxcloudCall({ userTaskID: "t-1", callID: "call-b" });
+    expect((await deliver(`nxcloud/${accountId}`, first.body, signedWith(first.body, { requestID: "same-id" }))).status).toBe(200);
+    // A validly signed second body under the same request id: a replayed id, refused.
+    const reused = await deliver(`nxcloud/${accountId}`, second.body, signedWith(second.body, { requestID: "same-id" }));
+    expect(reused.status).toBe(401);
+    expect((await reused.json()).error).toBe("reused-id");
+    // The sender retrying the same delivery passes, and counts once.
+    expect((await deliver(`nxcloud/${accountId}`, first.body, signedWith(first.body, { requestID: "same-id" }))).status).toBe(200);
+    await flushWebhookApplies();
+    expect((await getDb().callRecord.findMany({ where: { taskId: id }, select: { callId: true } })).map((c) => c.callId)).toEqual(["call-a"]);
+    // Ids are forgotten once any request naming them would be stale anyway.
+    expect(await pruneDeliveries(new Date(Date.now() + 21 * 60_000))).toBe(1);
+  });
+});
+
+describe("verified requests that do not parse (issue 12 point 7)", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("are kept raw with their parse error, answered 400, listed, and replayed once a parser reads them", async () => {
+    const { id } = await mirrorTask("t-1");
+    const call = signedNxcloudCall({ userTaskID: "t-1", callID: "call-new-shape" });
+    // Today's parser cannot read this request (as an older version could not read a new payload).
+    const parse = vi.spyOn(nxcloudAdapter, "parseWebhook").mockImplementation(() => {
+      throw new Error("callInfoDetail.callID: expected string");
+    });
+    const res = await deliver(`nxcloud/${accountId}`, call.body, call.headers);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ ok: false, kept: true });
+    const listed = await listUnparsedWebhooks();
+    expect(listed[accountId]).toMatchObject({ total: 1, latest: [{ error: "callInfoDetail.callID: expected string", bytes: call.body.length }] });
+    // Still unreadable: it stays, with its error.
+    expect(await replayUnparsed({ accountId })).toEqual({ parsed: 0, stillUnparsed: 1, events: 0 });
+
+    // After the upgrade the same request parses: its event is stored and applied, and the kept row is done.
+    parse.mockRestore();
+    expect(await replayUnparsed({ accountId })).toEqual({ parsed: 1, stillUnparsed: 0, events: 1 });
+    expect(await getDb().callRecord.count({ where: { taskId: id, callId: "call-new-shape" } })).toBe(1);
+    expect(await listUnparsedWebhooks()).toEqual({});
+    expect(await replayUnparsed({ accountId })).toEqual({ parsed: 0, stillUnparsed: 0, events: 0 });
+  });
+});
+
+describe("inbox events whose apply keeps failing (issue 12 point 8)", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("are marked failed with the reason after a bounded number of tries, and no log line carries the phone", async () => {
+    await mirrorTask("t-1");
+    // A call stamped at 1e20 seconds: it parses, but no database can store that instant.
+    const call = signedNxcloudCall({ userTaskID: "t-1", callID: "call-1e20", startTs: 1e20 });
+    const warnings: string[] = [];
+    vi.spyOn(logger, "warn").mockImplementation(((...args: unknown[]) => void warnings.push(JSON.stringify(args))) as never);
+    expect((await deliver(`nxcloud/${accountId}`, call.body, call.headers)).status).toBe(200);
+    await flushWebhookApplies();
+    const row = await getDb().webhookEvent.findFirstOrThrow({ where: { dedupeKey: "nxcloud:call:call-1e20" } });
+    expect(row).toMatchObject({ attempts: 1, appliedAt: null, failedAt: null });
+
+    // The scheduler tries again each minute, until the bound.
+    let now = Date.now();
+    for (let i = 0; i < 10; i++) {
+      now += 61_000;
+      await applyPendingInbox(new Date(now));
+    }
+    const failed = await getDb().webhookEvent.findUniqueOrThrow({ where: { id: row.id } });
+    expect(failed.attempts).toBe(MAX_APPLY_ATTEMPTS);
+    expect(failed.failedAt).not.toBeNull();
+    expect(failed.error).toBeTruthy();
+    expect(await applyInboxEvent(row.id)).toBe(false);
+    expect((await getDb().webhookEvent.findUniqueOrThrow({ where: { id: row.id } })).attempts).toBe(MAX_APPLY_ATTEMPTS);
+
+    expect(warnings.length).toBe(MAX_APPLY_ATTEMPTS);
+    const logged = warnings.join("\n");
+    expect(logged).not.toContain("13800000000");
+    expect(failed.error).not.toContain("13800000000");
   });
 });
 

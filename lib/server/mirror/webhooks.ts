@@ -1,23 +1,32 @@
 // The push side of the mirror (DESIGN.md "Mirror and sync", issue 5 "Webhooks"): verify, store each event
 // in the inbox (WebhookEvent) under its dedupe key, answer fast, apply after the response. A re-delivered
 // event hits the unique (accountId, dedupeKey) and is acknowledged without being applied again.
+// Issue 12: replays are refused (webhook-replay.ts); a verified request that does not parse is kept raw with
+// its parse error, never lost, and can be replayed (replayUnparsed); an event whose apply keeps failing is
+// marked failed after MAX_APPLY_ATTEMPTS with its reason.
 import "server-only";
 import { after } from "next/server";
+import { createHash } from "node:crypto";
 import { ProviderError } from "../../providers/errors";
 import type { InboundWebhook, ProviderAdapter, ProviderContext, WebhookEvent } from "../../providers/types";
 import { getDb } from "../db";
 import { AppError, isUniqueViolation } from "../errors";
-import { logger } from "../logger";
+import { logger, redactPhones } from "../logger";
 import { providerContextFor } from "../services/provider-accounts";
 import { upsertImportedCallTimeGroup } from "../services/call-time-groups";
 import { recordCalls } from "./calls";
 import { recordTaskStats, recordTaskStatus, upsertRemoteTask } from "./upsert";
+import { admitDelivery } from "./webhook-replay";
 
 /** Largest body we read (issue 5: over 1 MB → 413). */
 export const WEBHOOK_MAX_BYTES = 1024 * 1024;
 /** Inbox rows older than this and still unapplied were lost to a crash (or failed): the scheduler retries them. */
 const RECOVER_AFTER_MS = 60_000;
 const RECOVER_WITHIN_MS = 24 * 3_600_000;
+/** An event that failed this many applies is marked failed with its reason and no longer retried. */
+export const MAX_APPLY_ATTEMPTS = 5;
+/** Request headers kept with an unparsed request (a re-parse may need them); never cookies or credentials. */
+const KEPT_HEADER = /^(content-type|user-agent|createts|requestid|uuid|x-[a-z0-9-]+)$/;
 
 export interface InboundRequest {
   provider: string;
@@ -30,7 +39,7 @@ export interface InboundRequest {
 
 export interface ReceiveOutcome {
   status: 200 | 400 | 401 | 404;
-  body: { ok: boolean; received?: number; duplicates?: number; error?: string };
+  body: { ok: boolean; received?: number; duplicates?: number; error?: string; kept?: boolean };
   /** Inbox rows stored by this delivery, to apply after the response. */
   toApply: string[];
 }
@@ -40,6 +49,27 @@ interface StoredBody {
   raw: string;
 }
 
+/** An unparsed request as the inbox keeps it, enough to parse it again later. */
+interface StoredRequest {
+  raw: string;
+  headers: Record<string, string>;
+}
+
+function keptHeaders(headers: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) {
+    const name = k.toLowerCase();
+    if (v !== undefined && KEPT_HEADER.test(name) && !/token|secret|auth|cookie/.test(name)) out[name] = v.slice(0, 500);
+  }
+  return out;
+}
+
+/** What an error says, bounded and with no phone number in it (it is stored and shown to managers). */
+function errorText(e: unknown): string {
+  const text = e instanceof ProviderError ? `${e.code}: ${e.providerMessage}` : e instanceof Error ? e.message : String(e);
+  return redactPhones(text.slice(0, 2_000)).slice(0, 500);
+}
+
 /** JSON dates come back as strings; the event types name every date field …At. */
 function reviveDates(key: string, value: unknown): unknown {
   if (typeof value === "string" && key.endsWith("At") && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(value)) return new Date(value);
@@ -47,7 +77,6 @@ function reviveDates(key: string, value: unknown): unknown {
 }
 
 export async function receiveWebhook(req: InboundRequest): Promise<ReceiveOutcome> {
-  const db = getDb();
   const notFound: ReceiveOutcome = { status: 404, body: { ok: false, error: "unknown account" }, toApply: [] };
   let provider: Awaited<ReturnType<typeof providerContextFor>>;
   try {
@@ -60,25 +89,121 @@ export async function receiveWebhook(req: InboundRequest): Promise<ReceiveOutcom
   if (account.kind !== req.provider) return notFound;
   const inbound: InboundWebhook = { headers: req.headers, query: Object.fromEntries(req.query), rawBody: req.rawBody };
   if (!adapter.verifyWebhook(ctx, inbound)) return { status: 401, body: { ok: false, error: "invalid signature" }, toApply: [] };
+  if (adapter.webhookDelivery) {
+    const verdict = await admitDelivery(req.accountId, adapter.webhookDelivery(inbound), req.rawBody, new Date());
+    if (!verdict.ok) return { status: 401, body: { ok: false, error: verdict.reason }, toApply: [] };
+  }
   let events: WebhookEvent[];
   try {
     events = adapter.parseWebhook(ctx, inbound);
-  } catch {
-    return { status: 400, body: { ok: false, error: "malformed body" }, toApply: [] };
+  } catch (e) {
+    await keepUnparsed(req.accountId, inbound, e);
+    return { status: 400, body: { ok: false, error: "malformed body", kept: true }, toApply: [] };
   }
+  return { status: 200, ...(await storeEvents(req.accountId, events, req.rawBody)) };
+}
+
+/** Inbox rows for parsed events; a dedupe key already stored is a re-delivery, acknowledged and not stored. */
+async function storeEvents(accountId: string, events: WebhookEvent[], rawBody: string): Promise<Omit<ReceiveOutcome, "status">> {
+  const db = getDb();
   const toApply: string[] = [];
   let duplicates = 0;
   for (const event of events) {
-    const stored: StoredBody = { event, raw: req.rawBody };
+    const stored: StoredBody = { event, raw: rawBody };
     try {
-      const row = await db.webhookEvent.create({ data: { accountId: req.accountId, dedupeKey: event.dedupeKey, body: JSON.stringify(stored) }, select: { id: true } });
+      const row = await db.webhookEvent.create({ data: { accountId, dedupeKey: event.dedupeKey, body: JSON.stringify(stored) }, select: { id: true } });
       toApply.push(row.id);
     } catch (e) {
       if (!isUniqueViolation(e)) throw e;
       duplicates++;
     }
   }
-  return { status: 200, body: { ok: true, received: events.length, duplicates }, toApply };
+  return { body: { ok: true, received: events.length, duplicates }, toApply };
+}
+
+/**
+ * A verified request that does not parse (a provider changed its payload, or our parser is wrong) is kept as
+ * it came, with its parse error: the Providers page lists it, and replayUnparsed parses it again after an
+ * upgrade. The same body kept twice is one row.
+ */
+async function keepUnparsed(accountId: string, inbound: InboundWebhook, e: unknown): Promise<void> {
+  const stored: StoredRequest = { raw: inbound.rawBody, headers: keptHeaders(inbound.headers) };
+  const dedupeKey = `unparsed:${createHash("sha256").update(inbound.rawBody, "utf8").digest("hex")}`;
+  try {
+    await getDb().webhookEvent.create({ data: { accountId, dedupeKey, body: JSON.stringify(stored), unparsed: true, error: errorText(e) } });
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+  }
+  logger.warn({ accountId, err: errorText(e) }, "verified webhook kept unparsed");
+}
+
+export interface ReplayResult {
+  /** Kept requests that now parse. */
+  parsed: number;
+  /** Kept requests that still do not parse (their error is updated). */
+  stillUnparsed: number;
+  /** Events stored from the parsed requests (duplicates of events already in the inbox not counted). */
+  events: number;
+}
+
+/**
+ * Parses kept requests again (after an upgrade of a parser): each one that parses becomes inbox events, which
+ * are applied, and the kept request is marked applied. `accountId` limits it to one account.
+ */
+export async function replayUnparsed({ accountId, now = new Date() }: { accountId?: string; now?: Date } = {}): Promise<ReplayResult> {
+  const db = getDb();
+  const rows = await db.webhookEvent.findMany({
+    where: { unparsed: true, appliedAt: null, ...(accountId ? { accountId } : {}) },
+    orderBy: { receivedAt: "asc" },
+    take: 500,
+    select: { id: true, accountId: true, body: true },
+  });
+  const result: ReplayResult = { parsed: 0, stillUnparsed: 0, events: 0 };
+  for (const row of rows) {
+    const stored = JSON.parse(row.body) as StoredRequest;
+    const { adapter, ctx } = await providerContextFor(row.accountId);
+    let events: WebhookEvent[];
+    try {
+      events = adapter.parseWebhook(ctx, { headers: stored.headers, query: {}, rawBody: stored.raw });
+    } catch (e) {
+      await db.webhookEvent.update({ where: { id: row.id }, data: { error: errorText(e) } });
+      result.stillUnparsed++;
+      continue;
+    }
+    const { toApply } = await storeEvents(row.accountId, events, stored.raw);
+    await db.webhookEvent.update({ where: { id: row.id }, data: { appliedAt: now, error: null } });
+    for (const id of toApply) await applyInboxEvent(id);
+    result.parsed++;
+    result.events += toApply.length;
+  }
+  return result;
+}
+
+export interface UnparsedWebhook {
+  id: string;
+  receivedAt: Date;
+  error: string;
+  bytes: number;
+}
+
+/** Kept requests still waiting for a parser, per account (the Providers page). Newest first, a few each. */
+export async function listUnparsedWebhooks(perAccount = 5): Promise<Record<string, { total: number; latest: UnparsedWebhook[] }>> {
+  const db = getDb();
+  const counts = await db.webhookEvent.groupBy({ by: ["accountId"], where: { unparsed: true, appliedAt: null }, _count: { _all: true } });
+  const out: Record<string, { total: number; latest: UnparsedWebhook[] }> = {};
+  for (const c of counts) {
+    const latest = await db.webhookEvent.findMany({
+      where: { accountId: c.accountId, unparsed: true, appliedAt: null },
+      orderBy: { receivedAt: "desc" },
+      take: perAccount,
+      select: { id: true, receivedAt: true, error: true, body: true },
+    });
+    out[c.accountId] = {
+      total: c._count._all,
+      latest: latest.map((r) => ({ id: r.id, receivedAt: r.receivedAt, error: r.error ?? "", bytes: (JSON.parse(r.body) as StoredRequest).raw.length })),
+    };
+  }
+  return out;
 }
 
 const pending = new Set<Promise<void>>();
@@ -152,34 +277,39 @@ async function applyEvent(accountId: string, kind: string, event: WebhookEvent, 
   }
 }
 
-function errorText(e: unknown): string {
-  if (e instanceof ProviderError) return `${e.code}: ${e.providerMessage}`.slice(0, 500);
-  return (e instanceof Error ? e.message : String(e)).slice(0, 500);
-}
-
-/** Applies one inbox row and marks it applied, or records why it could not be (retried by the scheduler). */
-export async function applyInboxEvent(rowId: string): Promise<boolean> {
+/**
+ * Applies one inbox row and marks it applied, or records why it could not be. The scheduler retries a failed
+ * row; after MAX_APPLY_ATTEMPTS it is marked failed (failedAt) with the reason and left alone.
+ */
+export async function applyInboxEvent(rowId: string, now = new Date()): Promise<boolean> {
   const db = getDb();
-  const row = await db.webhookEvent.findUnique({ where: { id: rowId }, select: { accountId: true, body: true, appliedAt: true, account: { select: { kind: true } } } });
-  if (!row || row.appliedAt) return false;
+  const row = await db.webhookEvent.findUnique({
+    where: { id: rowId },
+    select: { accountId: true, body: true, appliedAt: true, failedAt: true, unparsed: true, attempts: true, account: { select: { kind: true } } },
+  });
+  if (!row || row.appliedAt || row.failedAt || row.unparsed) return false;
   try {
     const { event } = JSON.parse(row.body, reviveDates) as StoredBody;
     const { adapter, ctx } = await providerContextFor(row.accountId);
     await applyEvent(row.accountId, row.account.kind, event, adapter, ctx);
-    await db.webhookEvent.update({ where: { id: rowId }, data: { appliedAt: new Date(), error: null } });
+    await db.webhookEvent.update({ where: { id: rowId }, data: { appliedAt: now, error: null, attempts: { increment: 1 } } });
     return true;
   } catch (e) {
-    logger.warn({ rowId, err: errorText(e) }, "webhook event not applied");
-    await db.webhookEvent.update({ where: { id: rowId }, data: { error: errorText(e) } });
+    const reason = errorText(e);
+    const gaveUp = row.attempts + 1 >= MAX_APPLY_ATTEMPTS;
+    logger.warn({ rowId, attempt: row.attempts + 1, gaveUp, err: reason }, gaveUp ? "webhook event failed for good" : "webhook event not applied");
+    await db.webhookEvent.update({ where: { id: rowId }, data: { error: reason, attempts: { increment: 1 }, ...(gaveUp ? { failedAt: now } : {}) } });
     return false;
   }
 }
 
-/** Crash recovery: rows stored but never applied (or that failed) within the last day. */
+/** Crash recovery: rows stored but never applied (or that failed fewer than MAX_APPLY_ATTEMPTS times) within the last day. */
 export async function applyPendingInbox(now = new Date(), limit = 500): Promise<number> {
   const rows = await getDb().webhookEvent.findMany({
     where: {
       appliedAt: null,
+      failedAt: null,
+      unparsed: false,
       receivedAt: { lt: new Date(now.getTime() - RECOVER_AFTER_MS), gt: new Date(now.getTime() - RECOVER_WITHIN_MS) },
     },
     orderBy: { receivedAt: "asc" },
@@ -187,6 +317,6 @@ export async function applyPendingInbox(now = new Date(), limit = 500): Promise<
     select: { id: true },
   });
   let applied = 0;
-  for (const r of rows) if (await applyInboxEvent(r.id)) applied++;
+  for (const r of rows) if (await applyInboxEvent(r.id, now)) applied++;
   return applied;
 }
