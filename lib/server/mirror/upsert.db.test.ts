@@ -71,10 +71,12 @@ describe("upsertRemoteTask", () => {
     const task = await getDb().task.findUniqueOrThrow({ where: { id } });
     expect(task.status).toBe("paused");
     expect(task.statusAt).toEqual(future);
-    // A deleted task stays deleted.
+    // A deleted task stays deleted against any later event; only a listing that shows it brings it back
+    // (issue 12 point 2: a callback cannot freeze a task).
     await recordTaskStatus(id, "deleted", "deleted", new Date(future.getTime() + 1));
+    expect(await recordTaskStatus(id, "running", "2", new Date(future.getTime() + 2))).toBe(false);
     await upsertRemoteTasks(accountId, [remote()], { at: new Date(), source: "listing" });
-    expect((await getDb().task.findUniqueOrThrow({ where: { id } })).status).toBe("deleted");
+    expect((await getDb().task.findUniqueOrThrow({ where: { id } })).status).toBe("running");
   });
 
   it("stores at most one snapshot per minute and rolls up the calls between reports", async () => {

@@ -91,6 +91,9 @@ type Stored = {
 /** The status a report should leave in the mirror, or null when the stored one stays (never backwards). */
 function statusUpdate(current: Stored, incoming: { status: TaskStatus; at: Date }, source: "listing" | "event"): { statusAt: Date } | null {
   const stored = { status: current.status as TaskStatus, at: current.statusAt };
+  // A successful listing that shows the task is the provider's own word that it exists: a "deleted" that came
+  // from a callback (possibly forged or mistaken) does not freeze it (issue 12 point 2).
+  if (source === "listing" && stored.status === "deleted" && incoming.status !== "deleted") return { statusAt: incoming.at };
   if (nextStatusWins(stored, incoming)) return { statusAt: incoming.at };
   const skewed = current.statusAt.getTime() - incoming.at.getTime() > CLOCK_SKEW_MS;
   if (source === "listing" && skewed && stored.status !== "deleted" && incoming.status !== stored.status) {
@@ -220,13 +223,16 @@ export async function upsertRemoteTasks(accountId: string, remotes: RemoteTask[]
       throw e;
     }
   }
-  for (const c of statusChanges) auditStatus(c.id, c.name, c.before, c.after);
+  for (const c of statusChanges) auditStatus(c.id, c.name, c.before, c.after, c.before === "deleted" ? RESTORED_NOTE : undefined);
   return results;
 }
 
-function auditStatus(taskId: string, name: string, before: string, after: string): void {
+/** History note of a task a listing brought back from "deleted". */
+export const RESTORED_NOTE = "restored: the provider lists this task again";
+
+function auditStatus(taskId: string, name: string, before: string, after: string, note?: string): void {
   // The task history shows status changes the provider reported next to what people did.
-  recordAudit({ actor: SYSTEM_ACTOR, action: "task.status", targetType: "task", targetId: taskId, before: { name, status: before }, after: { name, status: after } });
+  recordAudit({ actor: SYSTEM_ACTOR, action: "task.status", targetType: "task", targetId: taskId, before: { name, status: before }, after: { name, status: after }, note });
 }
 
 export async function upsertRemoteTask(accountId: string, remote: RemoteTask, opts: UpsertOptions = {}): Promise<{ id: string; created: boolean }> {

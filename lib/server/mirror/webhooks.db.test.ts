@@ -9,7 +9,14 @@ import { freshDatabase } from "../testing/db";
 import { createAccount, NX_CREDENTIALS, nxSimTask, signedNxcloudCall, signedNxcloudStatus, startNxcloud } from "./test-support";
 import { applyInboxEvent, applyPendingInbox, flushWebhookApplies, listUnparsedWebhooks, MAX_APPLY_ATTEMPTS, replayUnparsed } from "./webhooks";
 import { pruneDeliveries } from "./webhook-replay";
-import { upsertRemoteTask } from "./upsert";
+import { RESTORED_NOTE, recordTaskStatus as markStatus, upsertRemoteTask } from "./upsert";
+import { cnCalendarFromPackage } from "../../domain/holidays";
+import { yunfuAdapter } from "../../providers/yunfu";
+import { createYunfuSimulator, type YunfuSimulator } from "../../../simulators/yunfu/server";
+import { DEMO_CREDENTIALS as YUNFU_CREDENTIALS, DEMO_SETTINGS as YUNFU_SETTINGS } from "../../../simulators/yunfu/demo";
+import { flushAudit } from "../audit";
+import { providerContextFor } from "../services/provider-accounts";
+import { syncAccount } from "./sync";
 
 let sim: NxcloudSimulator;
 let accountId: string;
@@ -310,5 +317,44 @@ describe("POST /api/webhooks/yunfu/<accountId>", () => {
     const guarded = await createAccount("yunfu", "http://127.0.0.1:9", { token: "t", callbackSecret: secret }, { userId: "u", weekBase: "monday" });
     expect((await deliver(`yunfu/${guarded}`, JSON.stringify(deleted), { "x-dialboard-token": secret })).status).toBe(401);
     expect(await getDb().webhookEvent.count()).toBe(0);
+  });
+});
+
+describe("a task-deleted callback cannot freeze a task (issue 12 point 2)", () => {
+  let yunfuSim: YunfuSimulator;
+  beforeAll(async () => {
+    yunfuSim = createYunfuSimulator({ port: 0, host: "127.0.0.1", credentials: YUNFU_CREDENTIALS, calendar: cnCalendarFromPackage(), dialing: { factor: 0 }, seedDemo: true });
+    await yunfuSim.start();
+  });
+  afterAll(async () => {
+    await yunfuSim.stop();
+  });
+
+  it("is confirmed with the provider, and a listing that shows the task brings it back with a history entry", async () => {
+    const yunfu = await createAccount("yunfu", yunfuSim.url, YUNFU_CREDENTIALS, YUNFU_SETTINGS);
+    expect((await syncAccount(yunfu)).status).toBe("ok");
+    const [kept, gone] = await getDb().task.findMany({ where: { accountId: yunfu }, orderBy: { remoteId: "asc" }, take: 2 });
+    const token = YUNFU_CREDENTIALS.callbackSecret;
+    const deletedCallback = (uuid: string) => JSON.stringify({ type: 2, task_data: { uuid, alter_datetime: "2026-11-30 10:00:00" } });
+
+    // A "deleted" for a task the provider still has is refused, whoever holds the token.
+    expect((await deliver(`yunfu/${yunfu}?token=${token}`, deletedCallback(kept.remoteId))).status).toBe(200);
+    await flushWebhookApplies();
+    expect((await getDb().task.findUniqueOrThrow({ where: { id: kept.id } })).status).toBe(kept.status);
+
+    // A task really deleted at the provider is deleted in the mirror.
+    const { ctx } = await providerContextFor(yunfu);
+    await yunfuAdapter.deleteTask!(ctx, gone.remoteId);
+    expect((await deliver(`yunfu/${yunfu}?token=${token}`, deletedCallback(gone.remoteId))).status).toBe(200);
+    await flushWebhookApplies();
+    expect((await getDb().task.findUniqueOrThrow({ where: { id: gone.id } })).status).toBe("deleted");
+
+    // A deletion applied while the provider could not be asked is undone by the next listing that shows the task.
+    await markStatus(kept.id, "deleted", "deleted", new Date());
+    expect((await syncAccount(yunfu)).status).toBe("ok");
+    expect((await getDb().task.findUniqueOrThrow({ where: { id: kept.id } })).status).toBe(kept.status);
+    await flushAudit();
+    const history = await getDb().auditEntry.findMany({ where: { targetType: "task", targetId: kept.id, action: "task.status" }, orderBy: { at: "asc" } });
+    expect(history.map((h) => JSON.parse(h.summary) as { note?: string }).some((h) => h.note === RESTORED_NOTE)).toBe(true);
   });
 });

@@ -247,6 +247,20 @@ function notInFuture(at: Date, now = new Date()): Date {
   return at.getTime() > now.getTime() ? now : at;
 }
 
+/**
+ * A "task deleted" callback is confirmed with the provider where it can be (issue 12 point 2): a task the
+ * provider still returns, not deleted, was not deleted, whoever sent the callback. When the provider cannot be
+ * asked (unreachable, or it answers with an error for a deleted task), the deletion is applied; a later
+ * listing that shows the task again restores it (upsert.ts).
+ */
+async function providerStillHas(adapter: ProviderAdapter, ctx: ProviderContext, remoteTaskId: string): Promise<boolean> {
+  try {
+    return (await adapter.getTask(ctx, remoteTaskId)).status !== "deleted";
+  } catch {
+    return false;
+  }
+}
+
 async function applyEvent(accountId: string, kind: string, event: WebhookEvent, adapter: ProviderAdapter, ctx: ProviderContext): Promise<void> {
   switch (event.type) {
     case "task-status": {
@@ -271,7 +285,12 @@ async function applyEvent(accountId: string, kind: string, event: WebhookEvent, 
     }
     case "task-deleted": {
       const task = await getDb().task.findUnique({ where: { accountId_remoteId: { accountId, remoteId: event.remoteTaskId } }, select: { id: true } });
-      if (task) await recordTaskStatus(task.id, "deleted", "deleted", notInFuture(event.occurredAt));
+      if (!task) return;
+      if (await providerStillHas(adapter, ctx, event.remoteTaskId)) {
+        logger.warn({ accountId, taskId: task.id }, "task-deleted callback refused: the provider still has the task");
+        return;
+      }
+      await recordTaskStatus(task.id, "deleted", "deleted", notInFuture(event.occurredAt));
       return;
     }
   }
