@@ -57,10 +57,11 @@ async function main() {
   }
 
   const port = process.env.PORT ?? "3000";
-  const next = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), dev ? "dev" : "start", "-p", port, "-H", process.env.HOST ?? "0.0.0.0"], {
+  // scripts/server.mjs: Next behind a server that passes on the socket address (sign-in throttling).
+  const next = spawn(process.execPath, [path.join(root, "scripts/server.mjs"), ...(dev ? ["--dev"] : [])], {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, DIALBOARD_DATA_DIR: DATA_DIR },
+    env: { ...process.env, PORT: port, NODE_ENV: dev ? "development" : "production", DIALBOARD_DATA_DIR: DATA_DIR },
   });
   console.log(`Dialboard: http://localhost:${port}`);
   const shutdown = async () => {

@@ -7,16 +7,16 @@ import { admin } from "better-auth/plugins";
 import { nextCookies } from "better-auth/next-js";
 import { appUrl, authSecret, databaseUrl, isPostgres } from "./config";
 import { getDb } from "./db";
-import { recordLoginFailure, clearLoginFailures, loginThrottled } from "./login-throttle";
+import { clientIp, clientIpHeader, loginSucceeded, reserveLoginAttempt } from "./login-throttle";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-policy";
 
 function createAuth() {
-  const trustedIpHeader = process.env.DIALBOARD_TRUSTED_IP_HEADER; // e.g. "x-real-ip" behind a proxy you control
   return betterAuth({
     appName: "Dialboard",
     baseURL: appUrl(),
     secret: authSecret(),
     database: prismaAdapter(getDb() as never, { provider: isPostgres(databaseUrl()) ? "postgresql" : "sqlite" }),
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8, maxPasswordLength: 128 },
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: PASSWORD_MIN_LENGTH, maxPasswordLength: PASSWORD_MAX_LENGTH },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
     user: { additionalFields: { locale: { type: "string", required: false, input: false } } },
     rateLimit: {
@@ -29,25 +29,25 @@ function createAuth() {
     advanced: {
       useSecureCookies: process.env.NODE_ENV === "production" && appUrl().startsWith("https://"),
       // STACK.md: better-auth keys its limiter on a client-supplied X-Forwarded-For unless told which header
-      // to trust. Only trust one when a proxy we control sets it; login-throttle.ts adds a per-email limit
-      // that no header can bypass.
-      ipAddress: trustedIpHeader ? { ipAddressHeaders: [trustedIpHeader] } : { disableIpTracking: true },
+      // to trust. It reads the socket address our server writes (scripts/server.mjs), or the header of a
+      // reverse proxy you control (DIALBOARD_TRUSTED_IP_HEADER).
+      ipAddress: { ipAddressHeaders: [clientIpHeader()] },
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== "/sign-in/email") return;
-        const email = String((ctx.body as { email?: string } | undefined)?.email ?? "").toLowerCase();
-        const wait = await loginThrottled(email);
+        const email = String((ctx.body as { email?: string } | undefined)?.email ?? "").toLowerCase().slice(0, 254);
+        // Reserved before the password is checked, so a concurrent burst cannot slip past (login-throttle.ts).
+        const wait = await reserveLoginAttempt(email, clientIp(ctx.headers ?? ctx.request?.headers));
         if (wait > 0) {
           throw new APIError("TOO_MANY_REQUESTS", { message: "Too many attempts", code: "THROTTLED", retryAfter: wait });
         }
       }),
       after: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== "/sign-in/email") return;
-        const email = String((ctx.body as { email?: string } | undefined)?.email ?? "").toLowerCase();
+        const email = String((ctx.body as { email?: string } | undefined)?.email ?? "").toLowerCase().slice(0, 254);
         const returned = ctx.context.returned;
-        if (returned instanceof APIError || returned instanceof Error) await recordLoginFailure(email);
-        else await clearLoginFailures(email);
+        if (!(returned instanceof APIError || returned instanceof Error)) await loginSucceeded(email, clientIp(ctx.headers ?? ctx.request?.headers));
       }),
     },
     plugins: [admin({ defaultRole: "viewer", adminRoles: ["admin"] }), nextCookies()],

@@ -2,17 +2,19 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { flushAudit } from "../audit";
 import { getAuth } from "../auth";
 import { AppError } from "../errors";
+import { CLIENT_IP_HEADER, IP_FREE_FAILURES, reserveLoginAttempt } from "../login-throttle";
 import { freshDatabase } from "../testing/db";
 import { listAudit } from "./audit-log";
 import { createFirstAdmin, createUser, hasAnyUser, listUsers, setUserActive, setUserRole } from "./users";
 
 const admin = { name: "Admin", email: "admin@example.com", password: "s3cret-pass" };
 
-async function signIn(email: string, password: string, ip = "203.0.113.5") {
+/** A sign-in as our server passes it on: the socket address in CLIENT_IP_HEADER, and whatever X-Forwarded-For the client sent. */
+async function signIn(email: string, password: string, ip = "203.0.113.5", forwardedFor = "10.9.9.9") {
   return getAuth().handler(
     new Request("http://localhost:3000/api/auth/sign-in/email", {
       method: "POST",
-      headers: { "content-type": "application/json", origin: "http://localhost:3000", "x-forwarded-for": ip },
+      headers: { "content-type": "application/json", origin: "http://localhost:3000", [CLIENT_IP_HEADER]: ip, "x-forwarded-for": forwardedFor },
       body: JSON.stringify({ email, password }),
     }),
   );
@@ -32,17 +34,58 @@ describe("users and roles", () => {
     expect(await listUsers()).toHaveLength(1);
   });
 
-  it("signs in with the right password only; failures are throttled per email whatever the IP", async () => {
+  it("signs in with the right password only; failures slow down that email from that client, not from others", async () => {
     await createFirstAdmin(admin);
     expect((await signIn(admin.email, admin.password)).status).toBe(200);
+    // An attacker who knows the email, rotating X-Forwarded-For: the socket address is what counts.
     for (let i = 0; i < 5; i++) {
-      expect((await signIn(admin.email, "wrong-password", `198.51.100.${i}`)).status).toBe(401);
+      expect((await signIn(admin.email, "wrong-password", "198.51.100.7", `10.0.0.${i}`)).status).toBe(401);
     }
-    const throttled = await signIn(admin.email, admin.password, "192.0.2.77");
+    const throttled = await signIn(admin.email, admin.password, "198.51.100.7", "10.0.0.99");
     expect(throttled.status).toBe(429);
-    // Another account is not affected.
+    // The administrator, from their own client, is not locked out.
+    expect((await signIn(admin.email, admin.password, "203.0.113.5")).status).toBe(200);
+    // Another account is not affected either.
     await createUser({ actor: { id: null, email: "system" }, data: { name: "V", email: "v@example.com", password: "viewer-pass", role: "viewer" } });
-    expect((await signIn("v@example.com", "viewer-pass")).status).toBe(200);
+    expect((await signIn("v@example.com", "viewer-pass", "198.51.100.7")).status).toBe(200);
+  });
+
+  it("throttles a burst of 20 concurrent wrong passwords after 5, the right one hidden in it included", async () => {
+    await createFirstAdmin(admin);
+    const burst = Array.from({ length: 20 }, (_, i) => (i === 19 ? admin.password : `wrong-password-${i}`));
+    const statuses = await Promise.all(burst.map((password) => signIn(admin.email, password, "198.51.100.8").then((r) => r.status)));
+    // Exactly 5 passwords were checked; the other 15 were refused before any check.
+    expect(statuses.filter((s) => s !== 429)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(15);
+    // Right after the burst, the right password from that client waits too.
+    expect((await signIn(admin.email, admin.password, "198.51.100.8")).status).toBe(429);
+  });
+
+  it("limits one client across emails (an IP limit keyed on the socket address)", async () => {
+    await createFirstAdmin(admin);
+    expect((await signIn("nobody@example.com", "wrong-password", "198.51.100.9")).status).toBe(401);
+    // The rest of the failures counted straight through the throttle (each real check costs a password hash).
+    for (let i = 1; i < IP_FREE_FAILURES; i++) expect(await reserveLoginAttempt(`nobody-${i}@example.com`, "198.51.100.9")).toBe(0);
+    expect((await signIn("someone-else@example.com", "wrong-password", "198.51.100.9")).status).toBe(429);
+    expect((await signIn(admin.email, admin.password, "198.51.100.10")).status).toBe(200);
+  });
+
+  it("creates exactly one administrator from 10 concurrent setups", async () => {
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => createFirstAdmin({ name: `Admin ${i}`, email: `admin-${i}@example.com`, password: "s3cret-pass" })),
+    );
+    expect(attempts.filter((a) => a.status === "fulfilled")).toHaveLength(1);
+    for (const a of attempts) if (a.status === "rejected") expect(a.reason).toMatchObject({ code: "SETUP_DONE" });
+    const users = await listUsers();
+    expect(users).toHaveLength(1);
+    expect(users[0].role).toBe("admin");
+  });
+
+  it("refuses passwords shorter than 10 characters or on the common-password list", async () => {
+    const { ZFirstAdmin } = await import("./users");
+    expect(ZFirstAdmin.safeParse({ ...admin, password: "short-pw1" }).success).toBe(false);
+    for (const common of ["1234567890", "qwertyuiop", "Password123", "iloveyou12"]) expect(ZFirstAdmin.safeParse({ ...admin, password: common }).success, common).toBe(false);
+    expect(ZFirstAdmin.safeParse(admin).success).toBe(true);
   });
 
   it("refuses a duplicate email with a field error", async () => {

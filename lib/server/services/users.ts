@@ -1,16 +1,19 @@
 // Users and roles. better-auth owns passwords and sessions; role and activation changes go through here
 // so they are checked, audited, and revoke sessions where they must.
+import "server-only";
 import { z } from "zod";
 import { getAuth } from "../auth";
 import { recordAudit, type AuditActor } from "../audit";
 import { getDb } from "../db";
 import { AppError } from "../errors";
+import { leaseOwner, withLease } from "../mirror/lease";
+import { ZPassword } from "../password-policy";
 import { ROLES, type Role } from "../roles";
 
 export const ZNewUser = z.object({
   name: z.string().trim().min(1).max(80),
-  email: z.email().trim().toLowerCase(),
-  password: z.string().min(8).max(128),
+  email: z.email().trim().toLowerCase().max(254),
+  password: ZPassword,
   role: z.enum(ROLES),
 });
 export type TNewUser = z.infer<typeof ZNewUser>;
@@ -35,10 +38,22 @@ async function createWithPassword(input: TNewUser): Promise<{ id: string; email:
   }
 }
 
-/** Setup: only while there is no user at all; afterwards it is refused. */
+/** One setup at a time: concurrent requests cannot each see "no user yet" and each create an admin. */
+const SETUP_LEASE = "setup:first-admin";
+const SETUP_LEASE_MS = 60_000;
+
+/**
+ * Setup: only while there is no user at all; afterwards it is refused. Atomic (issue 12 point 5): the check
+ * and the creation run under a database lease, so of concurrent setups exactly one creates the administrator
+ * and the others are refused. A crashed setup's lease expires and setup can be done again.
+ */
 export async function createFirstAdmin(input: z.infer<typeof ZFirstAdmin>): Promise<{ id: string }> {
-  if (await hasAnyUser()) throw new AppError("SETUP_DONE");
-  const user = await createWithPassword({ ...input, role: "admin" });
+  const created = await withLease(SETUP_LEASE, leaseOwner(), SETUP_LEASE_MS, async () => {
+    if (await hasAnyUser()) return null;
+    return createWithPassword({ ...input, role: "admin" });
+  });
+  if (!created) throw new AppError("SETUP_DONE");
+  const user = created;
   recordAudit({
     actor: { id: user.id, email: user.email },
     action: "user.setup",
