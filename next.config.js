@@ -15,6 +15,7 @@ const nextConfig = {
       {
         source: "/(.*)",
         headers: [
+          // Pages also get a nonce-based Content-Security-Policy with frame-ancestors 'none' (proxy.ts).
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "same-origin" },
           { key: "X-Frame-Options", value: "DENY" },

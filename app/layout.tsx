@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
 import { NextIntlClientProvider } from "next-intl";
+import { headers } from "next/headers";
 import { getLocale, getMessages, getNow, getTimeZone } from "next-intl/server";
 import { QueryProvider } from "@/components/query-provider";
 import "./globals.css";
@@ -26,6 +27,9 @@ export const metadata: Metadata = {
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page renders per request: its scripts carry that request's CSP nonce (proxy.ts). Reading the
+  // request's headers here keeps any page from being prerendered without one.
+  await headers();
   const locale = await getLocale();
   const messages = await getMessages();
   const [timeZone, now] = await Promise.all([getTimeZone(), getNow()]);

@@ -20,6 +20,16 @@ async function signIn(email: string, password: string, ip = "203.0.113.5", forwa
   );
 }
 
+async function authPost(path: string, body: unknown, cookie: string) {
+  return getAuth().handler(
+    new Request(`http://localhost:3000/api/auth${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: "http://localhost:3000", cookie, [CLIENT_IP_HEADER]: "203.0.113.5" },
+      body: JSON.stringify(body),
+    }),
+  );
+}
+
 describe("users and roles", () => {
   beforeEach(async () => {
     await freshDatabase();
@@ -131,5 +141,28 @@ describe("users and roles", () => {
     const days = [...new Set(all.rows.map((r) => chinaDay(r.at)))].sort();
     expect((await listAudit({ page: 1, from: days[0], to: days.at(-1) })).total).toBe(4);
     expect((await listAudit({ page: 1, to: "2020-01-01" })).total).toBe(0);
+  });
+
+  it("limits profile and password changes made through better-auth's endpoints, and audits them", async () => {
+    const { id } = await createFirstAdmin(admin);
+    const session = await signIn(admin.email, admin.password);
+    const cookie = (session.headers.get("set-cookie") ?? "").split(";")[0];
+    expect(cookie).toMatch(/session_token=/);
+
+    expect((await authPost("/update-user", { name: "x".repeat(81) }, cookie)).status).toBe(400);
+    expect((await authPost("/update-user", { name: "   " }, cookie)).status).toBe(400);
+    expect((await authPost("/update-user", { name: "Li Wei", image: "https://evil.example/x.png" }, cookie)).status).toBe(400);
+    expect((await authPost("/update-user", { name: "Li Wei" }, cookie)).status).toBe(200);
+    expect((await listUsers())[0].name).toBe("Li Wei");
+
+    expect((await authPost("/change-password", { currentPassword: admin.password, newPassword: "1234567890" }, cookie)).status).toBe(400);
+    expect((await authPost("/change-password", { currentPassword: admin.password, newPassword: "a-much-better-pass" }, cookie)).status).toBe(200);
+    await flushAudit();
+    const audit = await listAudit({ page: 1 });
+    const profile = audit.rows.find((r) => r.action === "user.profile");
+    expect(profile).toMatchObject({ targetId: id });
+    expect(JSON.parse(profile!.summary)).toEqual({ before: { name: "Admin" }, after: { name: "Li Wei" } });
+    expect(audit.rows.map((r) => r.action)).toContain("user.password");
+    expect(JSON.stringify(audit.rows)).not.toContain("a-much-better-pass");
   });
 });
