@@ -10,6 +10,14 @@ const nextConfig = {
   // Native modules and the simulators stay on the Node side, unbundled.
   serverExternalPackages: ["better-sqlite3", "pg", "pino", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg"],
   typescript: { ignoreBuildErrors: true }, // `npm test` type-checks; the build need not do it twice
+  experimental: {
+    serverActions: {
+      // Issue 12 point 3: no larger than the largest legitimate form, the task page's "add numbers" (up to
+      // 10 000 rows of a phone, a name and a few variables, ~1 MB). Every action's schema bounds its arrays
+      // and strings too (lib/domain/bounds.ts), so a body under this limit still costs bounded work.
+      bodySizeLimit: "1mb",
+    },
+  },
   async headers() {
     return [
       {

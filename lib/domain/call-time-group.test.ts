@@ -238,3 +238,36 @@ describe("isoWeekdayName", () => {
     expect(isoWeekdayName(7, "zh")).toBe("周日");
   });
 });
+
+describe("bounds (issue 12 point 3)", () => {
+  const probe = (monday: { start: number; end: number }[], overrides: { date: string; ranges: { start: number; end: number }[] }[] = []) => ({
+    name: "Probe",
+    timeZone: "Asia/Shanghai",
+    weekly: { 1: monday, 2: [], 3: [], 4: [], 5: [], 6: [], 7: [] },
+    skipHolidays: true,
+    makeUpDayAs: null,
+    overrides,
+    isDefault: false,
+  });
+  const overlapping = (n: number) => Array.from({ length: n }, (_, i) => ({ start: i % 1000, end: (i % 1000) + 100 }));
+
+  it.each([8_000, 20_000])("refuses %i overlapping ranges with one message naming the day, in both languages", (n) => {
+    const result = validateCallTimeGroup(probe(overlapping(n)));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues).toEqual([{ path: ["weekly", 1], message: { en: "Monday: at most 48 ranges a day", zh: "周一：每天最多 48 个时段" } }]);
+  });
+
+  it("stops after 20 problems however many there are", () => {
+    const result = validateCallTimeGroup(probe(overlapping(48), [{ date: "2026-12-01", ranges: overlapping(48) }]));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues.length).toBe(20);
+  });
+
+  it("refuses more than a year of date overrides", () => {
+    const overrides = Array.from({ length: 367 }, (_, i) => ({ date: `2026-01-${String((i % 28) + 1).padStart(2, "0")}`, ranges: [] }));
+    const result = validateCallTimeGroup(probe([], overrides));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues.map((i) => i.message.en)).toEqual(["At most 366 date overrides"]);
+  });
+});

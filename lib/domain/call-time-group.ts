@@ -58,6 +58,14 @@ export type Locale = "en" | "zh";
 
 export const DEFAULT_TIME_ZONE = "Asia/Shanghai";
 export const GROUP_NAME_MAX = 80;
+/**
+ * Bounds (issue 12 point 3): one range per half hour is already more than any provider can express (NXCloud
+ * dials in 48 half-hour slots), a year of date overrides, and a validation that stops after a few problems.
+ * Without them a viewer's 20 000 overlapping ranges kept the server busy for a minute.
+ */
+export const MAX_RANGES_PER_DAY = 48;
+export const MAX_OVERRIDES = 366;
+export const MAX_ISSUES = 20;
 
 const WEEKDAY_NAMES: Record<Locale, Record<"long" | "short", readonly string[]>> = {
   en: {
@@ -193,11 +201,15 @@ export type TMinuteRange = z.infer<typeof ZMinuteRange>;
 // The group schema checks only shapes field by field; every rule about ranges is checked per day
 // by callTimeGroupIssues so that the message names the day ("Tuesday: …"), as STYLE.md habit 10 asks.
 const ZRangeShape = z.object({ start: z.number(), end: z.number() });
-const ZDayRanges = z.array(ZRangeShape).default([]);
+// abort: a day over the bound stops validation there; the per-day rules never run on 20 000 ranges.
+const ZDayRanges = z
+  .array(ZRangeShape)
+  .max(MAX_RANGES_PER_DAY, { error: `At most ${MAX_RANGES_PER_DAY} ranges a day`, abort: true })
+  .default([]);
 
 const ZCallTimeGroupShape = z.object({
-  name: z.string().trim(),
-  timeZone: z.string().trim().default(DEFAULT_TIME_ZONE),
+  name: z.string().trim().max(1000),
+  timeZone: z.string().trim().max(64).default(DEFAULT_TIME_ZONE),
   weekly: z.object({
     1: ZDayRanges,
     2: ZDayRanges,
@@ -209,7 +221,10 @@ const ZCallTimeGroupShape = z.object({
   }),
   skipHolidays: z.boolean().default(true),
   makeUpDayAs: z.number().nullable().default(null),
-  overrides: z.array(z.object({ date: z.string().trim(), ranges: ZDayRanges })).default([]),
+  overrides: z
+    .array(z.object({ date: z.string().trim().max(32), ranges: ZDayRanges }))
+    .max(MAX_OVERRIDES, { error: `At most ${MAX_OVERRIDES} date overrides`, abort: true })
+    .default([]),
   isDefault: z.boolean().default(false),
 });
 type CallTimeGroupShape = z.output<typeof ZCallTimeGroupShape>;
@@ -222,6 +237,7 @@ function rangeIssues(ranges: readonly MinuteRange[], label: LocalizedText): Loca
   const messages: LocalizedText[] = [];
   const wellFormed: MinuteRange[] = [];
   for (const range of ranges) {
+    if (messages.length >= MAX_ISSUES) return messages;
     const inDay =
       Number.isInteger(range.start) &&
       Number.isInteger(range.end) &&
@@ -247,6 +263,7 @@ function rangeIssues(ranges: readonly MinuteRange[], label: LocalizedText): Loca
   // one is reported even when a shorter range sits between them.
   let reach: MinuteRange | undefined;
   for (const range of wellFormed) {
+    if (messages.length >= MAX_ISSUES) break;
     if (reach && range.start < reach.end) {
       const [a, b] = [formatRange(reach), formatRange(range)];
       messages.push(labelled(label, `${a} overlaps ${b}`, `${a} 与 ${b} 重叠`));
@@ -289,8 +306,10 @@ function callTimeGroupIssues(group: CallTimeGroupShape): CallTimeGroupIssue[] {
     const label = { en: isoWeekdayName(day, "en"), zh: isoWeekdayName(day, "zh") };
     for (const message of rangeIssues(group.weekly[day], label)) issues.push({ path: ["weekly", day], message });
   }
+  if (issues.length >= MAX_ISSUES) return issues.slice(0, MAX_ISSUES);
   const seenDates = new Set<string>();
   group.overrides.forEach((override, index) => {
+    if (issues.length >= MAX_ISSUES) return;
     const { date } = override;
     if (!isIsoDate(date)) {
       issues.push({
@@ -308,7 +327,7 @@ function callTimeGroupIssues(group: CallTimeGroupShape): CallTimeGroupIssue[] {
       issues.push({ path: ["overrides", index], message });
     }
   });
-  return issues;
+  return issues.slice(0, MAX_ISSUES);
 }
 
 function toCallTimeGroup(shape: CallTimeGroupShape): CallTimeGroup {
@@ -349,7 +368,7 @@ export type CallTimeGroupValidation =
 export function validateCallTimeGroup(input: unknown): CallTimeGroupValidation {
   const parsed = ZCallTimeGroupShape.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, issues: parsed.error.issues.map(shapeIssue) };
+    return { ok: false, issues: parsed.error.issues.slice(0, MAX_ISSUES).map(shapeIssue) };
   }
   const issues = callTimeGroupIssues(parsed.data);
   if (issues.length > 0) return { ok: false, issues };
@@ -361,10 +380,18 @@ function shapeIssue(issue: z.core.$ZodIssue): CallTimeGroupIssue {
   const path = issue.path.map((key) => (typeof key === "symbol" ? String(key) : key));
   if (path[0] === "weekly" && typeof path[1] === "string" && /^[1-7]$/.test(path[1])) {
     const day = Number(path[1]) as IsoWeekday;
+    const tooMany = issue.code === "too_big";
     return {
       path: ["weekly", day],
-      message: labelled({ en: isoWeekdayName(day, "en"), zh: isoWeekdayName(day, "zh") }, issue.message, "格式不正确"),
+      message: labelled(
+        { en: isoWeekdayName(day, "en"), zh: isoWeekdayName(day, "zh") },
+        tooMany ? `at most ${MAX_RANGES_PER_DAY} ranges a day` : issue.message,
+        tooMany ? `每天最多 ${MAX_RANGES_PER_DAY} 个时段` : "格式不正确",
+      ),
     };
+  }
+  if (path[0] === "overrides" && path.length === 1 && issue.code === "too_big") {
+    return { path, message: { en: `At most ${MAX_OVERRIDES} date overrides`, zh: `最多 ${MAX_OVERRIDES} 个特殊日期` } };
   }
   const where = path.join(".");
   return { path, message: { en: `${where}: ${issue.message}`, zh: `${where}：格式不正确` } };

@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { currentLocale } from "@/i18n/request";
 import { textKey } from "@/i18n/locales";
+import { ZId } from "@/lib/domain/bounds";
 import { authedAction } from "@/lib/server/action-client";
 import {
   createRetryStrategy,
@@ -13,7 +14,7 @@ import {
   ZRetryStrategy,
 } from "@/lib/server/services/retry-strategies";
 
-const ZId = z.object({ id: z.string().min(1) });
+const ZStrategyId = z.object({ id: ZId });
 
 export const createRetryStrategyAction = authedAction("createRetryStrategyAction", "manager")
   .inputSchema(ZRetryStrategy)
@@ -24,7 +25,7 @@ export const createRetryStrategyAction = authedAction("createRetryStrategyAction
   });
 
 export const updateRetryStrategyAction = authedAction("updateRetryStrategyAction", "manager")
-  .inputSchema(z.object({ id: z.string().min(1), data: ZRetryStrategy }))
+  .inputSchema(z.object({ id: ZId, data: ZRetryStrategy }))
   .action(async ({ parsedInput, ctx }) => {
     await updateRetryStrategy({ actor: ctx.actor, id: parsedInput.id, data: parsedInput.data });
     revalidatePath("/retry-strategies");
@@ -32,7 +33,7 @@ export const updateRetryStrategyAction = authedAction("updateRetryStrategyAction
   });
 
 export const duplicateRetryStrategyAction = authedAction("duplicateRetryStrategyAction", "manager")
-  .inputSchema(ZId)
+  .inputSchema(ZStrategyId)
   .action(async ({ parsedInput, ctx }) => {
     const res = await duplicateRetryStrategy({ actor: ctx.actor, id: parsedInput.id, locale: textKey(await currentLocale()) });
     revalidatePath("/retry-strategies");
@@ -40,7 +41,7 @@ export const duplicateRetryStrategyAction = authedAction("duplicateRetryStrategy
   });
 
 export const deleteRetryStrategyAction = authedAction("deleteRetryStrategyAction", "manager")
-  .inputSchema(ZId)
+  .inputSchema(ZStrategyId)
   .action(async ({ parsedInput, ctx }) => {
     await deleteRetryStrategy({ actor: ctx.actor, id: parsedInput.id });
     revalidatePath("/retry-strategies");

@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { ZId } from "@/lib/domain/bounds";
 import { ZCallTimeGroup } from "@/lib/domain/call-time-group";
 import { authedAction } from "@/lib/server/action-client";
 import {
@@ -12,7 +13,7 @@ import {
   updateCallTimeGroup,
 } from "@/lib/server/services/call-time-groups";
 
-const ZGroupId = z.object({ id: z.string().min(1) });
+const ZGroupId = z.object({ id: ZId });
 
 export const createCallTimeGroupAction = authedAction("createCallTimeGroupAction", "manager")
   .inputSchema(ZCallTimeGroup)
@@ -23,7 +24,7 @@ export const createCallTimeGroupAction = authedAction("createCallTimeGroupAction
   });
 
 export const updateCallTimeGroupAction = authedAction("updateCallTimeGroupAction", "manager")
-  .inputSchema(z.object({ id: z.string().min(1), group: ZCallTimeGroup }))
+  .inputSchema(z.object({ id: ZId, group: ZCallTimeGroup }))
   .action(async ({ parsedInput, ctx: { actor } }) => {
     await updateCallTimeGroup({ actor, id: parsedInput.id, data: parsedInput.group });
     revalidatePath("/time-groups");

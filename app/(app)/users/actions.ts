@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { ZId } from "@/lib/domain/bounds";
 import { authedAction } from "@/lib/server/action-client";
 import { ROLES } from "@/lib/server/roles";
 import { createUser, setUserActive, setUserRole, ZNewUser } from "@/lib/server/services/users";
@@ -14,14 +15,14 @@ export const createUserAction = authedAction("createUserAction", "admin")
   });
 
 export const setUserRoleAction = authedAction("setUserRoleAction", "admin")
-  .inputSchema(z.object({ userId: z.string().min(1), role: z.enum(ROLES) }))
+  .inputSchema(z.object({ userId: ZId, role: z.enum(ROLES) }))
   .action(async ({ parsedInput, ctx }) => {
     await setUserRole({ actor: ctx.actor, ...parsedInput });
     revalidatePath("/users");
   });
 
 export const setUserActiveAction = authedAction("setUserActiveAction", "admin")
-  .inputSchema(z.object({ userId: z.string().min(1), active: z.boolean() }))
+  .inputSchema(z.object({ userId: ZId, active: z.boolean() }))
   .action(async ({ parsedInput, ctx }) => {
     await setUserActive({ actor: ctx.actor, ...parsedInput });
     revalidatePath("/users");

@@ -108,9 +108,9 @@ export async function listHolidayDays(year: number): Promise<HolidayDayRow[]> {
 }
 
 export const ZHolidayDayInput = z.object({
-  date: z.string().trim(),
+  date: z.string().trim().max(10),
   kind: z.enum(["holiday", "makeUpWorkday"]),
-  name: z.string().trim(),
+  name: z.string().trim().max(100),
 });
 export type THolidayDayInput = z.infer<typeof ZHolidayDayInput>;
 

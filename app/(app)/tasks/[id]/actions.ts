@@ -2,11 +2,12 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { MAX_CONTACT_ROWS } from "@/lib/domain/contacts-import";
+import { boundedRecord, ZId } from "@/lib/domain/bounds";
 import { authedAction } from "@/lib/server/action-client";
 import { addContactsToTask } from "@/lib/server/services/tasks/contacts";
 import { LIFECYCLE_OPS, performTaskOperation, updateTaskSettings, ZTaskSettings } from "@/lib/server/services/tasks/lifecycle";
 
-const ZTaskId = z.string().min(1).max(64);
+const ZTaskId = ZId;
 
 // The services load the task from its id and check it exists and what its provider allows in its
 // mirrored status before anything is sent; the client's idea of the status is never trusted.
@@ -30,7 +31,7 @@ export const updateTaskSettingsAction = authedAction("updateTaskSettingsAction",
 const ZContact = z.object({
   phone: z.string().regex(/^\+\d{6,15}$/),
   name: z.string().max(100),
-  variables: z.record(z.string(), z.string().max(500)),
+  variables: boundedRecord(z.string().max(500), 50),
 });
 
 export const addTaskContactsAction = authedAction("addTaskContactsAction", "manager")

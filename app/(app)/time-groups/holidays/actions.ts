@@ -12,7 +12,7 @@ export const setHolidayDayAction = authedAction("setHolidayDayAction", "admin")
   });
 
 export const removeHolidayDayAction = authedAction("removeHolidayDayAction", "admin")
-  .inputSchema(z.object({ date: z.string().trim().min(1) }))
+  .inputSchema(z.object({ date: z.string().trim().min(1).max(10) }))
   .action(async ({ parsedInput, ctx: { actor } }) => {
     await removeHolidayDay({ actor, date: parsedInput.date });
     revalidatePath("/time-groups/holidays");
@@ -20,7 +20,8 @@ export const removeHolidayDayAction = authedAction("removeHolidayDayAction", "ad
 
 /** The arrangement is JSON text as pasted; the domain parser checks it and names every problem. */
 export const importYearArrangementAction = authedAction("importYearArrangementAction", "admin")
-  .inputSchema(z.object({ text: z.string().max(200_000) }))
+  // A year's arrangement is a few kilobytes; 100 000 characters leaves room for comments and several years.
+  .inputSchema(z.object({ text: z.string().max(100_000) }))
   .action(async ({ parsedInput, ctx: { actor } }) => {
     const result = await importYearArrangement({ actor, arrangement: parsedInput.text });
     revalidatePath("/time-groups/holidays");

@@ -3,6 +3,7 @@
 // task, the mirror records it and its numbers go out in the provider's batch size.
 import "server-only";
 import { z } from "zod";
+import { boundedRecord, ZId } from "../../../domain/bounds";
 import { weekSummary, type CallTimeGroup, type LocalizedText } from "../../../domain/call-time-group";
 import { formatInterval } from "../../../domain/retry";
 import type { RetryStrategy } from "../../../domain/retry-strategy";
@@ -23,22 +24,25 @@ import { refreshMirror } from "./lifecycle";
 /** MAX_CONTACT_ROWS of lib/domain/contacts-import.ts: one wizard import. */
 const MAX_CONTACTS = 10_000;
 const E164 = /^\+[1-9]\d{6,14}$/;
+/** Bounds (issue 12 point 3): every provider documents fewer parameters, and a CSV row has few columns. */
+const MAX_PARAMS = 100;
+const MAX_CONTACT_VARIABLES = 50;
 
 const ZParamValue = z.union([z.string().max(5000), z.number(), z.boolean(), z.null()]);
 
 export const ZTaskPreviewInput = z.object({
-  accountId: z.string().min(1),
-  taskType: z.string().min(1),
-  callTimeGroupId: z.string().min(1),
-  retryStrategyId: z.string().min(1).nullable(),
-  params: z.record(z.string(), ZParamValue),
+  accountId: ZId,
+  taskType: z.string().min(1).max(32),
+  callTimeGroupId: ZId,
+  retryStrategyId: ZId.nullable(),
+  params: boundedRecord(ZParamValue, MAX_PARAMS),
 });
 export type TTaskPreviewInput = z.infer<typeof ZTaskPreviewInput>;
 
 export const ZContact = z.object({
   phone: z.string().regex(E164),
   name: z.string().max(200),
-  variables: z.record(z.string().max(100), z.string().max(1000)),
+  variables: boundedRecord(z.string().max(1000), MAX_CONTACT_VARIABLES),
 });
 
 export const ZTaskWizardInput = ZTaskPreviewInput.extend({

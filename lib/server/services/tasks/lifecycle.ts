@@ -3,6 +3,7 @@
 // refreshed from the provider's answer, never from what we expected it to say.
 import "server-only";
 import { z } from "zod";
+import { boundedRecord, ZId } from "../../../domain/bounds";
 import type { LocalizedText } from "../../../domain/call-time-group";
 import type { TaskStatus } from "../../../domain/task";
 import { ProviderError } from "../../../providers/errors";
@@ -156,11 +157,12 @@ export async function bulkTaskOperation({
 }
 
 export const ZTaskSettings = z.object({
-  name: z.string().trim().min(1),
-  description: z.string().trim(),
-  callTimeGroupId: z.string().min(1),
-  retryStrategyId: z.string().min(1).nullable(),
-  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  // Bounds (issue 12 point 3); each provider's own, shorter limits are checked against its capabilities.
+  name: z.string().trim().min(1).max(500),
+  description: z.string().trim().max(5000),
+  callTimeGroupId: ZId,
+  retryStrategyId: ZId.nullable(),
+  params: boundedRecord(z.union([z.string().max(5000), z.number(), z.boolean(), z.null()]), 100),
 });
 export type TTaskSettings = z.infer<typeof ZTaskSettings>;
 
