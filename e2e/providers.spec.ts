@@ -37,6 +37,12 @@ test("a wrong NXCloud secret gives a clear error, fixing it connects, and no sec
   await expect(page.getByText(/Account added|账号已添加/)).toBeVisible();
   await expect(page).toHaveURL(/\/providers\/[a-z0-9]+$/);
 
+  // The simulator listens on loopback: a private address, refused until an administrator allows it.
+  await page.getByRole("button", { name: /Test connection|测试连接/ }).click();
+  await expect(page.getByRole("alert").filter({ hasText: /private network|内网/i })).toBeVisible();
+  await page.getByTestId("private-network").getByRole("button", { name: /Allow private addresses|允许内网地址/ }).click();
+  await expect(page.getByTestId("private-network").getByText(/may reach private and loopback|可以访问内网/)).toBeVisible();
+
   await page.getByRole("button", { name: /Test connection|测试连接/ }).click();
   await expect(page.getByRole("alert").filter({ hasText: /signature|签名/i })).toBeVisible();
   await shot(page, "provider-wrong-secret");

@@ -62,13 +62,17 @@ describe("users and roles", () => {
 
   it("throttles a burst of 20 concurrent wrong passwords after 5, the right one hidden in it included", async () => {
     await createFirstAdmin(admin);
-    const burst = Array.from({ length: 20 }, (_, i) => (i === 19 ? admin.password : `wrong-password-${i}`));
-    const statuses = await Promise.all(burst.map((password) => signIn(admin.email, password, "198.51.100.8").then((r) => r.status)));
-    // Exactly 5 passwords were checked; the other 15 were refused before any check.
-    expect(statuses.filter((s) => s !== 429)).toHaveLength(5);
+    const burst = (ip: string, passwords: string[]) => Promise.all(passwords.map((password) => signIn(admin.email, password, ip).then((r) => r.status)));
+    const wrong = Array.from({ length: 20 }, (_, i) => `wrong-password-${i}`);
+    // Exactly 5 passwords are checked; the other 15 are refused before any check.
+    const statuses = await burst("198.51.100.8", wrong);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
     expect(statuses.filter((s) => s === 429)).toHaveLength(15);
     // Right after the burst, the right password from that client waits too.
     expect((await signIn(admin.email, admin.password, "198.51.100.8")).status).toBe(429);
+    // The right password hidden among 19 wrong ones is one of 20 guesses, of which only 5 are checked.
+    const hidden = await burst("198.51.100.11", [...wrong.slice(0, 19), admin.password]);
+    expect(hidden.filter((s) => s !== 429)).toHaveLength(5);
   });
 
   it("limits one client across emails (an IP limit keyed on the socket address)", async () => {

@@ -1,0 +1,122 @@
+import { expect, test, type Page, type Response } from "@playwright/test";
+import { DEMO_CREDENTIALS as ALIYUN } from "../simulators/aliyun-vms/demo";
+import { DEMO_CREDENTIALS as NXCLOUD } from "../simulators/nxcloud/demo";
+import { DEMO_CREDENTIALS as WSHOTO } from "../simulators/wshoto/demo";
+import { DEMO_CREDENTIALS as YUNFU } from "../simulators/yunfu/demo";
+import { signIn } from "./helpers";
+
+// Issue 12 end to end: what a viewer's browser receives holds no credential of the four demo accounts; pages
+// carry a nonce-based CSP; a viewer's oversized request to a read-only action is refused while the server
+// keeps answering.
+
+const VIEWER = { name: "Zhao Lei", email: "zhao.lei@dialboard.test", password: "viewer-pass-9" };
+const SECRETS = [YUNFU, ALIYUN, NXCLOUD, WSHOTO].flatMap((c) => Object.entries(c).filter(([key]) => key !== "algorithm").map(([, v]) => v));
+
+async function newViewer(page: Page) {
+  await page.goto("/users");
+  await page.getByRole("button", { name: /Add user|添加用户/ }).click();
+  await page.getByLabel(/^(Name|名称)$/).fill(VIEWER.name);
+  await page.getByLabel(/^(Email|邮箱)$/).fill(VIEWER.email);
+  await page.getByLabel(/Initial password|初始密码/).fill(VIEWER.password);
+  await page.getByRole("button", { name: /^(Create|创建)$/ }).click();
+  await expect(page.getByTestId(`user-row-${VIEWER.email}`)).toBeVisible();
+}
+
+test("a viewer's pages and RSC payloads carry none of the demo accounts' credentials or tokens", async ({ page, browser }) => {
+  await newViewer(page);
+  const ctx = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const viewer = await ctx.newPage();
+  const bodies: string[] = [];
+  viewer.on("response", async (r: Response) => {
+    try {
+      bodies.push(await r.text());
+    } catch {
+      /* redirects have no body */
+    }
+  });
+  await signIn(viewer, VIEWER.email, VIEWER.password);
+  await expect(viewer.getByTestId("shell-user").first()).toBeVisible();
+
+  const pages = ["/", "/providers", "/tasks", "/time-groups", "/retry-strategies", "/time-groups/holidays", "/audit"];
+  for (const path of pages) {
+    await viewer.goto(path);
+    bodies.push(await viewer.content());
+    // The flight (RSC) payload of the same page, as a client navigation fetches it.
+    const flight = await viewer.request.get(path, { headers: { RSC: "1" } });
+    bodies.push(await flight.text());
+  }
+  // A task page too (its raw provider record and account), for each provider with a task.
+  await viewer.goto("/tasks");
+  const taskLinks = await viewer.getByTestId("task-row").locator("a[href^='/tasks/']").evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute("href")!))].slice(0, 8));
+  for (const href of taskLinks) {
+    await viewer.goto(href);
+    bodies.push(await viewer.content());
+    bodies.push(await (await viewer.request.get(href, { headers: { RSC: "1" } })).text());
+  }
+
+  expect(bodies.length).toBeGreaterThan(pages.length * 2);
+  for (const secret of SECRETS) {
+    expect(bodies.filter((b) => b.includes(secret)).length, `a viewer received ${secret.slice(0, 6)}…`).toBe(0);
+  }
+  await ctx.close();
+});
+
+test("pages carry a nonce-based Content-Security-Policy that forbids framing, and the app still runs under it", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" && /Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  const res = await page.goto("/time-groups");
+  const headers = res!.headers();
+  const csp = headers["content-security-policy"];
+  expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("same-origin");
+  const nonce = /'nonce-([^']+)'/.exec(csp)![1];
+  // Next's own scripts carry this request's nonce; a second request gets another one.
+  expect(await page.locator(`script[nonce="${nonce}"]`).count()).toBeGreaterThan(0);
+  const again = (await page.request.get("/time-groups")).headers()["content-security-policy"];
+  expect(again).not.toBe(csp);
+  // The page is interactive (hydrated) under the policy, and nothing was blocked.
+  await page.getByRole("link", { name: /New group|新建/ }).first().click();
+  await expect(page).toHaveURL(/\/time-groups\/new$/);
+  expect(violations).toEqual([]);
+});
+
+test("a viewer's 20 000 ranges to the encode action are refused while /api/health keeps answering", async ({ browser }) => {
+  const ctx = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const viewer = await ctx.newPage();
+  await signIn(viewer, VIEWER.email, VIEWER.password);
+  await expect(viewer.getByTestId("shell-user").first()).toBeVisible();
+
+  // The group editor asks the read-only encode action for the provider panel: catch that request to reuse
+  // its action id, as anyone with a browser could.
+  const encode = viewer.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
+  await viewer.goto("/time-groups");
+  await viewer.locator('[data-testid^="group-"] a[href^="/time-groups/"]').first().click();
+  const request = await encode;
+  const [group] = JSON.parse(request.postData()!) as [Record<string, unknown>];
+  const ranges = Array.from({ length: 20_000 }, (_, i) => ({ start: i % 1000, end: (i % 1000) + 100 }));
+  const body = JSON.stringify([{ ...group, weekly: { ...(group.weekly as object), 1: ranges } }]);
+
+  const attack = viewer.request.post(request.url(), {
+    headers: { "next-action": request.headers()["next-action"], "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
+    data: body,
+  });
+  // A bounded probe: 20 health checks, 4 at a time, while the request is being handled.
+  const probes: number[] = [];
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      for (let i = 0; i < 5; i++) probes.push((await viewer.request.get("/api/health", { timeout: 10_000 })).status());
+    }),
+  );
+  const answer = await attack;
+  expect(probes).toEqual(Array(20).fill(200));
+  expect(answer.status()).toBe(200);
+  const text = await answer.text();
+  // Refused (validation errors, no encodings), with a small answer.
+  expect(text).toContain("validationErrors");
+  expect(text.length).toBeLessThan(2_000);
+  await ctx.close();
+});
