@@ -13,6 +13,7 @@ const BENCHES: Bench[] = [
   { title: "Webhook ingestion", run: async () => (await import("./webhooks.bench")).run() },
   { title: "Full sync", run: async () => (await import("./sync.bench")).run() },
   { title: "Overview and task page", run: async () => (await import("./overview.bench")).run() },
+  { title: "Input validation", run: async () => (await import("./validation.bench")).run() },
 ];
 
 const only = process.argv.slice(2).map((s) => s.toLowerCase());
