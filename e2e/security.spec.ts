@@ -3,6 +3,9 @@ import { DEMO_CREDENTIALS as ALIYUN } from "../simulators/aliyun-vms/demo";
 import { DEMO_CREDENTIALS as NXCLOUD } from "../simulators/nxcloud/demo";
 import { DEMO_CREDENTIALS as WSHOTO } from "../simulators/wshoto/demo";
 import { DEMO_CREDENTIALS as YUNFU } from "../simulators/yunfu/demo";
+import Database from "better-sqlite3";
+import path from "node:path";
+import { nxcloudSignedHeaders } from "../lib/providers/nxcloud/sign";
 import { signIn } from "./helpers";
 
 // Issue 12 end to end: what a viewer's browser receives holds no credential of the four demo accounts; pages
@@ -119,4 +122,25 @@ test("a viewer's 20 000 ranges to the encode action are refused while /api/healt
   expect(text).toContain("validationErrors");
   expect(text.length).toBeLessThan(2_000);
   await ctx.close();
+});
+
+test("a signed webhook that does not parse is kept, listed on the Providers page and can be read again", async ({ page }) => {
+  const db = new Database(path.join(process.env.E2E_DATA_DIR ?? "", "dialboard.db"), { readonly: true, fileMustExist: true });
+  const account = db.prepare(`SELECT id, name FROM ProviderAccount WHERE kind = 'nxcloud' AND isDemo = 1`).get() as { id: string; name: string };
+  db.close();
+  const body = '{"callbackType": 2, "callInfoDetail": {"callID": ["not", "a", "string"]}}';
+  const h = nxcloudSignedHeaders({ uuid: NXCLOUD.uuid, secretKey: NXCLOUD.secretKey, algorithm: "MD5", body, now: new Date() });
+  const headers = { "content-type": "application/json", requestID: h.requestID, uuid: h.uuid, createTs: h.createTs, sign: h.sign };
+  const res = await page.request.post(`/api/webhooks/nxcloud/${account.id}`, { data: Buffer.from(body), headers });
+  expect(res.status()).toBe(400);
+  expect(await res.json()).toMatchObject({ kept: true });
+  // The same request again: a sender retrying, kept once.
+  expect((await page.request.post(`/api/webhooks/nxcloud/${account.id}`, { data: Buffer.from(body), headers })).status()).toBe(400);
+
+  await page.goto("/providers");
+  const section = page.getByTestId(`unread-webhooks-${account.id}`);
+  await expect(section).toBeVisible();
+  await expect(section.getByRole("cell", { name: /callID/ }).first()).toBeVisible();
+  await section.getByRole("button", { name: /Read again|重新读取/ }).click();
+  await expect(section.getByText(/None could be read yet|已读取 0 个请求/)).toBeVisible();
 });

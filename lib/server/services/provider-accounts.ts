@@ -167,7 +167,7 @@ export async function providerContextFor(
   const ctx: ProviderContext = {
     baseUrl: row.baseUrl,
     credentials: decryptJson<Record<string, string>>(row.credentialsEnc),
-    settings: declaredSettings(row.kind, JSON.parse(row.settings) as Record<string, string>),
+    settings: JSON.parse(row.settings) as Record<string, string>,
     webhookUrl: webhookUrlFor(row.kind, row.id),
     // What an adapter reports for operators (rows it could not read, best-effort calls that failed).
     log: (level, msg, fields) => logger[level]({ provider: row.kind, accountId: row.id, ...fields }, msg),
@@ -342,14 +342,13 @@ export async function moveSecretsOutOfSettings(): Promise<number> {
       continue;
     }
     const settings = JSON.parse(row.settings) as Record<string, string>;
-    const declared = new Set(fields.settingFields.filter((f) => !f.secret).map((f) => f.key));
-    const secretKeys = new Set(fields.credentialFields.filter((f) => f.secret).map((f) => f.key));
-    const stray = Object.keys(settings).filter((k) => !declared.has(k));
+    // Only credential fields kept as settings move; any other setting stays as it is (never lost).
+    const stray = fields.credentialFields.map((f) => f.key).filter((k) => k in settings);
     if (stray.length === 0) continue;
     const credentials = decryptJson<Record<string, string>>(row.credentialsEnc);
     for (const key of stray) {
-      // A credential kept as a setting moves (unless one is already stored); anything else undeclared is dropped.
-      if (secretKeys.has(key) && settings[key] && !credentials[key]) credentials[key] = settings[key];
+      // A credential already stored (typed since) wins over the old plain copy.
+      if (settings[key] && !credentials[key]) credentials[key] = settings[key];
       delete settings[key];
     }
     await db.providerAccount.update({ where: { id: row.id }, data: { settings: JSON.stringify(settings), credentialsEnc: encryptJson(credentials) } });
