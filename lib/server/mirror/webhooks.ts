@@ -7,6 +7,7 @@
 import "server-only";
 import { after } from "next/server";
 import { createHash } from "node:crypto";
+import { ZodError } from "zod";
 import { ProviderError } from "../../providers/errors";
 import type { InboundWebhook, ProviderAdapter, ProviderContext, WebhookEvent } from "../../providers/types";
 import { getDb } from "../db";
@@ -66,7 +67,14 @@ function keptHeaders(headers: Record<string, string | undefined>): Record<string
 
 /** What an error says, bounded and with no phone number in it (it is stored and shown to managers). */
 function errorText(e: unknown): string {
-  const text = e instanceof ProviderError ? `${e.code}: ${e.providerMessage}` : e instanceof Error ? e.message : String(e);
+  const text =
+    e instanceof ZodError
+      ? e.issues.slice(0, 5).map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ")
+      : e instanceof ProviderError
+        ? `${e.code}: ${e.providerMessage}`
+        : e instanceof Error
+          ? e.message
+          : String(e);
   return redactPhones(text.slice(0, 2_000)).slice(0, 500);
 }
 
