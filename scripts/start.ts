@@ -13,7 +13,7 @@ const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
-const SOURCES = ["app", "components", "lib", "i18n", "messages", "public", "next.config.js", "postcss.config.mjs", "package.json", "prisma/schema.prisma"];
+const SOURCES = ["app", "components", "lib", "i18n", "messages", "public", "next.config.js", "postcss.config.mjs", "package.json", "prisma/schema.prisma", "proxy.ts", "instrumentation.ts"];
 
 function sourceHash(): string {
   const hash = createHash("sha256");
