@@ -51,8 +51,10 @@ describe("seed 000 callback through POST /api/webhooks/yunfu/<accountId>", () =>
     expect((await getDb().task.findUniqueOrThrow({ where: { accountId_remoteId: { accountId, remoteId: TASK_UUID } } })).status).toBe("deleted");
   });
 
-  it("the example as printed, comments and all, is not JSON: refused and nothing stored", async () => {
+  it("the example as printed, comments and all, is not JSON: refused, and kept only as an unread request", async () => {
     expect((await deliver(accountId, EXAMPLE)).status).toBe(400);
-    expect(await getDb().webhookEvent.count()).toBe(0);
+    // A verified request is never lost (issue 12 point 7): kept raw for the Providers page, no event from it.
+    expect(await getDb().webhookEvent.count({ where: { unparsed: false } })).toBe(0);
+    expect(await getDb().webhookEvent.count({ where: { unparsed: true } })).toBe(1);
   });
 });
