@@ -1,6 +1,7 @@
 // PostgreSQL side of bulk.ts: its own pg connection, multi-row inserts over unnest arrays (a handful of
 // parameters per batch whatever its size), one transaction per batch with the job row locked.
 import "server-only";
+import { rawRow } from "../../domain/numbers/rows";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { addCounts, JobMovedError, type BulkWriter, type ImportCommit, type ImportCommitResult, type ProblemInsert } from "./bulk";
@@ -32,7 +33,7 @@ export async function openPostgresWriter(url: string): Promise<BulkWriter> {
         for (const d of dupes) {
           const seq = seqOf.get(d.phone);
           const detail = seq !== undefined && seq > t.baseSeq ? { duplicateOf: seq - t.baseSeq } : { inList: true };
-          problems.push({ row: d.row, phone: d.phone, reason: "duplicate", detail: JSON.stringify(detail), raw: d.raw });
+          problems.push({ row: d.row, phone: d.phone, reason: "duplicate", detail: JSON.stringify(detail), raw: rawRow(d.cells, b.delimiter) });
         }
       }
       const stored_ = b.contacts.filter((c) => insertedSeqs.has(t.baseSeq + c.row));
@@ -44,7 +45,7 @@ export async function openPostgresWriter(url: string): Promise<BulkWriter> {
         const scopeOf = new Map<string, string>(hits.rows.map((r) => [r.phone as string, r.scope as string]));
         for (const c of stored_) {
           const scope = scopeOf.get(c.phone);
-          if (scope !== undefined) problems.push({ row: c.row, phone: c.phone, reason: "on-dnc", detail: JSON.stringify({ scope }), raw: c.raw });
+          if (scope !== undefined) problems.push({ row: c.row, phone: c.phone, reason: "on-dnc", detail: JSON.stringify({ scope }), raw: rawRow(c.cells, b.delimiter) });
         }
       }
     } else if (b.contacts.length > 0 && t.kind === "dnc") {
@@ -59,7 +60,7 @@ export async function openPostgresWriter(url: string): Promise<BulkWriter> {
       const fresh = new Set<string>(inserted.rows.map((r) => r.phone as string));
       for (const c of b.contacts) {
         if (fresh.delete(c.phone)) continue;
-        problems.push({ row: c.row, phone: c.phone, reason: "duplicate", detail: JSON.stringify({ onList: true }), raw: c.raw });
+        problems.push({ row: c.row, phone: c.phone, reason: "duplicate", detail: JSON.stringify({ onList: true }), raw: rawRow(c.cells, b.delimiter) });
       }
     }
     problems.sort((a, b) => a.row - b.row);

@@ -1,6 +1,7 @@
 // SQLite side of bulk.ts: its own better-sqlite3 connection (WAL, so the app's Prisma connection keeps
 // reading meanwhile), prepared statements, one transaction per batch.
 import "server-only";
+import { rawRow } from "../../domain/numbers/rows";
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import { addCounts, JobMovedError, type BulkWriter, type ImportCommit, type ImportCommitResult, type ProblemInsert } from "./bulk";
@@ -15,6 +16,7 @@ export function openSqliteWriter(url: string): BulkWriter {
   db.pragma("synchronous = NORMAL");
   const insContact = db.prepare(`INSERT INTO "Contact" ("listId", "seq", "phone", "name", "variables") VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`);
   const firstSeq = db.prepare(`SELECT "seq" FROM "Contact" WHERE "listId" = ? AND "phone" = ?`).pluck();
+  const anyDnc = db.prepare(`SELECT EXISTS (SELECT 1 FROM "DncEntry")`).pluck();
   const onDnc = db.prepare(`SELECT "scope" FROM "DncEntry" WHERE "phone" = ? AND ("expiresAt" IS NULL OR "expiresAt" > ?) LIMIT 1`).pluck();
   const insDnc = db.prepare(
     `INSERT INTO "DncEntry" ("id", "phone", "scope", "reason", "expiresAt", "createdById", "createdByEmail", "source", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
@@ -31,15 +33,17 @@ export function openSqliteWriter(url: string): BulkWriter {
     let stored = 0;
     const t = b.target;
     if (t.kind === "list") {
+      // Most lists meet an empty DNC table: then no row needs looking up.
+      const checkDnc = anyDnc.get() === 1;
       for (const c of b.contacts) {
         if (insContact.run(t.listId, t.baseSeq + c.row, c.phone, c.name, c.variables).changes === 1) {
           stored++;
-          const scope = onDnc.get(c.phone, now) as string | undefined;
-          if (scope !== undefined) problems.push({ row: c.row, phone: c.phone, reason: "on-dnc", detail: JSON.stringify({ scope }), raw: c.raw });
+          const scope = checkDnc ? (onDnc.get(c.phone, now) as string | undefined) : undefined;
+          if (scope !== undefined) problems.push({ row: c.row, phone: c.phone, reason: "on-dnc", detail: JSON.stringify({ scope }), raw: rawRow(c.cells, b.delimiter) });
         } else {
           const seq = firstSeq.get(t.listId, c.phone) as number | undefined;
           const detail = seq !== undefined && seq > t.baseSeq ? { duplicateOf: seq - t.baseSeq } : { inList: true };
-          problems.push({ row: c.row, phone: c.phone, reason: "duplicate", detail: JSON.stringify(detail), raw: c.raw });
+          problems.push({ row: c.row, phone: c.phone, reason: "duplicate", detail: JSON.stringify(detail), raw: rawRow(c.cells, b.delimiter) });
         }
       }
     } else {
@@ -47,7 +51,7 @@ export function openSqliteWriter(url: string): BulkWriter {
       for (const c of b.contacts) {
         const res = insDnc.run(randomUUID(), c.phone, t.scope, t.reason, expires, t.actorId, t.actorEmail, `import:${b.jobId}`, now);
         if (res.changes === 1) stored++;
-        else problems.push({ row: c.row, phone: c.phone, reason: "duplicate", detail: JSON.stringify({ onList: true }), raw: c.raw });
+        else problems.push({ row: c.row, phone: c.phone, reason: "duplicate", detail: JSON.stringify({ onList: true }), raw: rawRow(c.cells, b.delimiter) });
       }
     }
     for (const p of problems) insProblem.run(b.jobId, p.row, p.phone, p.reason, p.detail, p.raw);

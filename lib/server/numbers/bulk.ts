@@ -30,7 +30,8 @@ export interface ContactInsert {
   name: string;
   /** JSON string[] or "". */
   variables: string;
-  raw: string;
+  /** The row's cells: its text as read is made only for the few rows that become problems. */
+  cells: string[];
 }
 
 export interface ProblemInsert {
@@ -47,6 +48,8 @@ export interface ImportCommit {
   target: ImportTargetList | ImportTargetDnc;
   expectCursor: string;
   nextCursor: string;
+  /** The file's delimiter, to show a row as read. */
+  delimiter: string;
   contacts: ContactInsert[];
   problems: ProblemInsert[];
   /** Rows read in this batch. */

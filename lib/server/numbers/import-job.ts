@@ -50,6 +50,7 @@ export async function runImportJob(job: JobRow, control: JobControl): Promise<vo
   const counts = JSON.parse(job.problemCounts) as Record<string, number>;
   let cursorText = job.cursor;
   let runMs = job.runMs;
+  let units = job.unitsDone;
   let last = performance.now();
   const writer = await openBulkWriter(databaseUrl());
   try {
@@ -66,12 +67,11 @@ export async function runImportJob(job: JobRow, control: JobControl): Promise<vo
         if (cells.every((c) => c.trim() === "")) continue;
         processed++;
         const verdict = readContactRow(cells, params.mapping, params.country);
-        const raw = rawRow(cells, params.delimiter);
         if ("contact" in verdict) {
           const { phone, name, variables } = verdict.contact;
-          contacts.push({ row, phone, name, variables: withVariables ? JSON.stringify(variables) : "", raw });
+          contacts.push({ row, phone, name, variables: withVariables ? JSON.stringify(variables) : "", cells });
         } else {
-          problems.push({ row, phone: null, reason: verdict.problem, detail: JSON.stringify(verdict.detail ?? {}), raw });
+          problems.push({ row, phone: null, reason: verdict.problem, detail: JSON.stringify(verdict.detail ?? {}), raw: rawRow(cells, params.delimiter) });
         }
       }
       const now = performance.now();
@@ -83,10 +83,11 @@ export async function runImportJob(job: JobRow, control: JobControl): Promise<vo
         target,
         expectCursor: cursorText,
         nextCursor,
+        delimiter: params.delimiter,
         contacts,
         problems,
         processed,
-        unitsDone: batch.cursor.byte,
+        unitsDone: (units = batch.cursor.byte >= 0 ? batch.cursor.byte : units),
         runMs,
         problemCounts: counts,
         now: new Date(),

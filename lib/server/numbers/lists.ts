@@ -2,8 +2,7 @@
 // start the import job, read a list back (numbers masked for viewers).
 import "server-only";
 import type { CountryCode } from "libphonenumber-js";
-import { z } from "zod";
-import { guessMapping, MAX_COLUMNS, MAX_VARIABLES, type ColumnMapping, type RememberedMapping } from "../../domain/numbers/columns";
+import { guessMapping, type ColumnMapping, type RememberedMapping } from "../../domain/numbers/columns";
 import { phoneFor } from "../../domain/numbers/phone";
 import { recordAudit, type AuditActor } from "../audit";
 import { getDb } from "../db";
@@ -13,17 +12,6 @@ import type { ImportParams } from "./import-job";
 import { ACTIVE_STATES, kickJobs } from "./jobs";
 import { sampleRows } from "./reader";
 import { numbersText } from "./text";
-
-export const ZColumnMapping = z.object({
-  hasHeader: z.boolean(),
-  phone: z.number().int().min(0).max(MAX_COLUMNS - 1),
-  name: z.number().int().min(0).max(MAX_COLUMNS - 1).nullable(),
-  variables: z
-    .array(z.object({ name: z.string().trim().min(1).max(64), column: z.number().int().min(0).max(MAX_COLUMNS - 1) }))
-    .max(MAX_VARIABLES),
-});
-
-export const ZCountry = z.string().regex(/^[A-Z]{2}$/);
 
 export interface ContactListSummary {
   id: string;

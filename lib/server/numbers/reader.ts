@@ -2,14 +2,17 @@
 // in UTF-8 resumes at the byte offset after its last committed row; GB18030 text and XLSX (a zip, which
 // cannot be entered in the middle) are read from the start and skip the rows already committed.
 import "server-only";
-import { createReadStream } from "node:fs";
+import { closeSync, createReadStream, openSync, readSync } from "node:fs";
 import { Transform } from "node:stream";
-import { parse, type CsvError, type Info, type Options as CsvOptions } from "csv-parse";
+import { parse, type CsvError, type Options as CsvOptions } from "csv-parse";
 import ExcelJS from "exceljs";
 import { MAX_COLUMNS } from "../../domain/numbers/columns";
-import type { FileEncoding, FileFormat } from "./files";
+import { fileSize, type FileEncoding, type FileFormat } from "./files";
 
-/** Where reading stopped: the last row consumed (1-based, as a spreadsheet numbers them) and, for UTF-8 CSV, the byte after it. */
+/**
+ * Where reading stopped: the last row consumed (1-based, as a spreadsheet numbers them) and, for UTF-8 CSV,
+ * the byte after it (-1 when no byte offset is known: resume by reading from the start and skipping rows).
+ */
 export interface ReadCursor {
   row: number;
   byte: number;
@@ -49,7 +52,7 @@ export function csvOptions(delimiter: string, withBom: boolean): CsvOptions {
   return {
     delimiter,
     bom: withBom,
-    info: true,
+    // The raw text of each record gives its length in bytes (csv-parse's `info` costs 3–4× the parse).
     raw: true,
     relax_column_count: true,
     relax_quotes: true,
@@ -80,16 +83,25 @@ function decoder(encoding: FileEncoding): Transform | null {
   });
 }
 
-type CsvRecord = { record: string[]; info: Info; raw: string };
+type CsvRecord = { record: string[]; raw: string };
+
+function startsWithBom(path: string): boolean {
+  const fd = openSync(/*turbopackIgnore: true*/ path, "r");
+  const head = Buffer.alloc(3);
+  const n = readSync(fd, head, 0, 3, 0);
+  closeSync(fd);
+  return n === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+}
 
 /** Rows of a CSV from `from`, in batches of `size`. */
 async function* csvBatches(file: SourceFile, from: ReadCursor, size: number): AsyncGenerator<ReadBatch> {
-  const seekable = file.encoding === "utf8";
+  const seekable = file.encoding === "utf8" && from.byte >= 0;
   const startByte = seekable ? from.byte : 0;
   const source = createReadStream(/*turbopackIgnore: true*/ file.path, { start: startByte, highWaterMark: 256 * 1024 });
   const parser = parse(csvOptions(file.delimiter, startByte === 0));
   // Unreadable records are reported by csv-parse as "skip" events that carry how many records came before;
-  // they are put back in their place between the records.
+  // they are put back in their place between the records. Their raw text may not be their exact bytes, so
+  // after one the byte offset is no longer trusted (a resume then re-reads and skips rows).
   const skips: { after: number; raw: string }[] = [];
   parser.on("skip", (e: CsvError & { raw?: string; records?: number }) => skips.push({ after: e.records ?? 0, raw: String(e.raw ?? "") }));
   const decode = decoder(file.encoding);
@@ -99,7 +111,8 @@ async function* csvBatches(file: SourceFile, from: ReadCursor, size: number): As
 
   let row = seekable ? from.row : 0;
   const skipUntil = seekable ? 0 : from.row;
-  let byte = startByte;
+  let byte = seekable ? startByte + (startByte === 0 && startsWithBom(file.path) ? 3 : 0) : -1;
+  let records = 0;
   let batch: ReadBatch = { records: [], unreadable: [], cursor: { row, byte } };
   const take = (unreadable: { raw: string } | null, cells: string[] | null) => {
     row++;
@@ -107,23 +120,26 @@ async function* csvBatches(file: SourceFile, from: ReadCursor, size: number): As
     if (unreadable) batch.unreadable.push({ row, raw: unreadable.raw });
     else batch.records.push({ row, cells: cells!.length > MAX_COLUMNS ? cells!.slice(0, MAX_COLUMNS) : cells! });
   };
-  const full = () => batch.records.length + batch.unreadable.length >= size;
   const flush = (): ReadBatch => {
     const done = { ...batch, cursor: { row, byte } };
     batch = { records: [], unreadable: [], cursor: done.cursor };
     return done;
   };
   for await (const rec of parser as AsyncIterable<CsvRecord>) {
+    records++;
     // A batch never ends on an unreadable record: the cursor is always the end of a record that was read,
     // so a resumed read meets the unreadable one again, in the same row.
-    while (skips.length && skips[0].after < rec.info.records) take(skips.shift()!, null);
+    while (skips.length && skips[0].after < records) {
+      take(skips.shift()!, null);
+      byte = -1;
+    }
     take(null, rec.record);
-    // csv-parse counts the bytes it consumed: the end of this record, its line break included.
-    if (seekable) byte = startByte + rec.info.bytes;
-    if (full()) yield flush();
+    if (byte >= 0) byte += Buffer.byteLength(rec.raw);
+    if (batch.records.length + batch.unreadable.length >= size) yield flush();
   }
   while (skips.length) take(skips.shift()!, null);
-  if (seekable) byte = startByte + (parser.info.bytes ?? 0);
+  // The whole file is read: the end is known exactly whatever happened on the way.
+  byte = file.encoding === "utf8" ? fileSize(file.path) : -1;
   yield flush();
 }
 
