@@ -10,6 +10,7 @@ import { AppError, isUniqueViolation } from "../errors";
 import { logger } from "../logger";
 import { providerContextFor } from "../services/provider-accounts";
 import { upsertImportedCallTimeGroup } from "../services/call-time-groups";
+import { recordLedgerCalls } from "../numbers/ledger";
 import { recordCalls } from "./calls";
 import { recordTaskStats, recordTaskStatus, upsertRemoteTask } from "./upsert";
 
@@ -138,6 +139,7 @@ async function applyEvent(accountId: string, kind: string, event: WebhookEvent, 
     case "call": {
       const taskId = await mirroredTaskId(accountId, event.remoteTaskId, adapter, ctx);
       await recordCalls(taskId, [event.call]);
+      await recordLedgerCalls(taskId, [event.call]);
       return;
     }
     case "task-created": {

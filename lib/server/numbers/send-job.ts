@@ -200,13 +200,13 @@ async function sendBatch(run: Run, batchNo: number, contacts: Contact[]): Promis
     await settle(run, batchNo, contacts.map((c) => c.phone), res.rejected, res.accepted);
     return true;
   } catch (e) {
-    if (mayHaveApplied(e)) {
+    // Anything but a provider's plain refusal leaves us not knowing whether the batch landed.
+    if (mayHaveApplied(e) || !(e instanceof ProviderError)) {
+      if (!(e instanceof ProviderError)) logger.error({ jobId: run.job.id, batchNo, err: (e as Error).message }, "send batch failed unexpectedly");
       await reconcile(run, batchNo);
       return true;
     }
-    const reason = e instanceof ProviderError ? e.userMessage : numbersText("errors.jobFailed");
-    if (!(e instanceof ProviderError)) logger.error({ jobId: run.job.id, batchNo, err: (e as Error).message }, "send batch failed");
-    await markBatch(run, batchNo, "batch-failed", { batch: batchNo, reason: reason.en, reasonZh: reason.zh });
+    await markBatch(run, batchNo, "batch-failed", { batch: batchNo, reason: e.userMessage.en, reasonZh: e.userMessage.zh });
     return false;
   }
 }
