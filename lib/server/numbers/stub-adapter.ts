@@ -39,6 +39,7 @@ export function stubProvider(opts: { list: boolean; remove: boolean; batchSize?:
     ...nxcloudAdapter,
     capabilities: {
       ...nxcloudAdapter.capabilities,
+      label: { en: "Stub provider", zh: "测试服务商" },
       limits: { ...nxcloudAdapter.capabilities.limits, contactsBatchSize: opts.batchSize ?? 3 },
       numberOps: { list: opts.list, calls: false, remove: opts.remove, batchSize: 2 },
     },
