@@ -26,6 +26,7 @@ const call = (callId: string, phone: string, outcome: CallRecordEvent["outcome"]
 describe("the per-number ledger", () => {
   let taskId: string;
   beforeEach(async () => {
+    await flushAudit();
     await freshDatabase();
     const accountId = await createAccount("nxcloud", "http://127.0.0.1:9", {});
     taskId = (await getDb().task.create({ data: { accountId, remoteId: "r1", name: "Autumn", status: "running" } })).id;

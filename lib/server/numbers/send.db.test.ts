@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { flushAudit } from "../audit";
 import { getDb } from "../db";
 import { createAccount } from "../mirror/test-support";
 import { freshDatabase } from "../testing/db";
@@ -14,6 +15,7 @@ const ACTOR = { id: null, email: "manager@example.com" };
 const phone = (n: number) => `+86138000000${String(n).padStart(2, "0")}`;
 
 async function setup(stub: StubProvider, numbers: number[]) {
+  await flushAudit();
   await freshDatabase();
   useContextForSends(stub.contextFor);
   const db = getDb();
