@@ -30,7 +30,10 @@ export interface StopReport {
 
 export interface DncEntryView {
   id: string;
+  /** As the reader may see it. */
   phone: string;
+  /** E.164 for readers who see whole numbers (to remove the entry); null for viewers. */
+  e164: string | null;
   scope: string;
   reason: string;
   expiresAt: Date | null;
@@ -139,7 +142,7 @@ export async function listDncEntries({
   });
   const total = await db.dncEntry.count({ where });
   return {
-    entries: rows.slice(0, take).map((r) => ({ ...r, phone: phoneFor(r.phone, wholeNumbers) })),
+    entries: rows.slice(0, take).map((r) => ({ ...r, phone: phoneFor(r.phone, wholeNumbers), e164: wholeNumbers ? r.phone : null })),
     total,
     next: rows.length > take ? rows[take - 1].id : null,
   };
@@ -238,4 +241,15 @@ export async function stopNumbersAddedBy(jobId: string, contextFor: ContextFor =
     recordAudit({ actor: SYSTEM_ACTOR, action: "dnc.stop", targetType: "job", targetId: jobId, after: { tasks: reports.map((r) => ({ taskId: r.taskId, outcome: r.outcome, numbers: r.phones.length })) } });
   }
   return reports;
+}
+
+/** The lists one can pick: global, then one per provider account. */
+export async function dncScopes(): Promise<{ id: string; name: string | null; count: number }[]> {
+  const db = getDb();
+  const [accounts, counts] = await Promise.all([
+    db.providerAccount.findMany({ orderBy: { createdAt: "asc" }, select: { id: true, name: true } }),
+    db.dncEntry.groupBy({ by: ["scope"], _count: { _all: true } }),
+  ]);
+  const countOf = new Map(counts.map((c) => [c.scope, c._count._all]));
+  return [{ id: GLOBAL_SCOPE, name: null, count: countOf.get(GLOBAL_SCOPE) ?? 0 }, ...accounts.map((a) => ({ id: a.id, name: a.name, count: countOf.get(a.id) ?? 0 }))];
 }

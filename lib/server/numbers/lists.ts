@@ -144,7 +144,8 @@ export async function startImport({
   fileName: string;
   target: ImportTarget;
   mapping: ColumnMapping;
-  country: CountryCode;
+  /** For a list, its own default country is used. */
+  country?: CountryCode;
 }): Promise<{ jobId: string }> {
   const db = getDb();
   const path = uploadPath(uploadId);
@@ -156,20 +157,22 @@ export async function startImport({
   }
   const header = mapping.hasHeader ? (rows[0] ?? null) : null;
   const bytes = fileSize(path);
+  let jobCountry: CountryCode = country ?? "CN";
   const jobId = await db.$transaction(async (tx) => {
     let jobTarget: ImportParams["target"];
     if (target.kind === "list") {
-      const list = await tx.contactList.findUnique({ where: { id: target.listId }, select: { nextSeq: true, variables: true } });
+      const list = await tx.contactList.findUnique({ where: { id: target.listId }, select: { nextSeq: true, defaultCountry: true } });
       if (!list) throw new AppError("NOT_FOUND", numbersText("errors.listNotFound"));
       // Locks the list row (PostgreSQL) until this transaction ends.
       await tx.contactList.update({ where: { id: target.listId }, data: { variables: JSON.stringify(mapping.variables.map((v) => v.name)) } });
       const active = await tx.job.count({ where: { listId: target.listId, kind: "import", state: { in: ACTIVE_STATES } } });
       if (active > 0) throw new AppError("CONFLICT", numbersText("errors.importRunning"));
       jobTarget = { kind: "list", listId: target.listId, baseSeq: list.nextSeq };
+      jobCountry = list.defaultCountry as CountryCode;
     } else {
       jobTarget = { kind: "dnc", scope: target.scope, reason: target.reason, expiresAt: target.expiresAt?.toISOString() ?? null };
     }
-    const params: ImportParams = { uploadId, fileName, format, encoding, delimiter, mapping, country, header, target: jobTarget };
+    const params: ImportParams = { uploadId, fileName, format, encoding, delimiter, mapping, country: jobCountry, header, target: jobTarget };
     const job = await tx.job.create({
       data: {
         kind: "import",
