@@ -113,6 +113,7 @@ async function* csvBatches(file: SourceFile, from: ReadCursor, size: number): As
   const skipUntil = seekable ? 0 : from.row;
   let byte = seekable ? startByte + (startByte === 0 && startsWithBom(file.path) ? 3 : 0) : -1;
   let records = 0;
+  let lastRaw = "";
   let batch: ReadBatch = { records: [], unreadable: [], cursor: { row, byte } };
   const take = (unreadable: { raw: string } | null, cells: string[] | null) => {
     row++;
@@ -121,6 +122,7 @@ async function* csvBatches(file: SourceFile, from: ReadCursor, size: number): As
     else batch.records.push({ row, cells: cells!.length > MAX_COLUMNS ? cells!.slice(0, MAX_COLUMNS) : cells! });
   };
   const flush = (): ReadBatch => {
+    if (byte >= 0 && !endsAt(file.path, byte, lastRaw)) byte = -1;
     const done = { ...batch, cursor: { row, byte } };
     batch = { records: [], unreadable: [], cursor: done.cursor };
     return done;
@@ -134,13 +136,34 @@ async function* csvBatches(file: SourceFile, from: ReadCursor, size: number): As
       byte = -1;
     }
     take(null, rec.record);
-    if (byte >= 0) byte += Buffer.byteLength(rec.raw);
+    // csv-parse's raw text of a record that ends with CRLF stops at the CR: the LF is counted here, and the
+    // offset is checked against the file at every batch end (endsAt) before it is trusted.
+    if (byte >= 0) byte += Buffer.byteLength(rec.raw) + (rec.raw.endsWith("\r") ? 1 : 0);
+    lastRaw = rec.raw;
     if (batch.records.length + batch.unreadable.length >= size) yield flush();
   }
   while (skips.length) take(skips.shift()!, null);
   // The whole file is read: the end is known exactly whatever happened on the way.
   byte = file.encoding === "utf8" ? fileSize(file.path) : -1;
   yield flush();
+}
+
+/**
+ * Whether the file really ends a record at `offset`: the bytes before it are the tail of the last record read
+ * (with the LF of a CRLF). A file mixing CRLF with lone CRs fails this, and then resumes by re-reading rows.
+ */
+function endsAt(path: string, offset: number, lastRaw: string): boolean {
+  if (lastRaw === "") return true;
+  const expected = Buffer.from(lastRaw.endsWith("\r") ? `${lastRaw}\n` : lastRaw);
+  const k = Math.min(expected.length, 64, offset);
+  const actual = Buffer.alloc(k);
+  const fd = openSync(/*turbopackIgnore: true*/ path, "r");
+  try {
+    readSync(fd, actual, 0, k, offset - k);
+  } finally {
+    closeSync(fd);
+  }
+  return actual.equals(expected.subarray(expected.length - k));
 }
 
 /** A cell of exceljs as text: numbers as written (no exponent for 11-digit phones), rich text joined, formula results. */
