@@ -16,6 +16,8 @@ import { numbersText } from "./text";
 export interface NumberRowView {
   /** The number as the reader may see it (masked for viewers). */
   phone: string;
+  /** Opaque reference to the number (its story page), safe in a viewer's page. */
+  ref: string;
   state: string;
   attempts: number;
   lastOutcome: string | null;
@@ -79,7 +81,7 @@ export async function taskNumbers({
   }
   const page = rows.slice(0, PAGE);
   return {
-    rows: page.map((r) => ({ ...r, phone: phoneFor(r.phone, wholeNumbers) })),
+    rows: page.map((r) => ({ ...r, phone: phoneFor(r.phone, wholeNumbers), ref: encodeCursor(r.phone) })),
     counts,
     total,
     next: rows.length > PAGE ? encodeCursor(page[page.length - 1].phone) : null,
@@ -169,9 +171,15 @@ export interface NumberStory {
 
 const STORY_CALLS = 200;
 
-/** One number across every task and provider: its ledger rows, the timeline of its calls, its DNC entries. */
-export async function numberStory({ input, wholeNumbers, country = "CN" }: { input: string; wholeNumbers: boolean; country?: CountryCode }): Promise<NumberStory | null> {
+/** A number typed into a search, as an opaque reference for the story page's URL (null when not a number). */
+export function numberRef(input: string, country: CountryCode = "CN"): string | null {
   const phone = normalizePhone(input.trim(), country);
+  return phone ? encodeCursor(phone) : null;
+}
+
+/** One number across every task and provider: its ledger rows, the timeline of its calls, its DNC entries. */
+export async function numberStory({ input, ref, wholeNumbers, country = "CN" }: { input?: string; ref?: string; wholeNumbers: boolean; country?: CountryCode }): Promise<NumberStory | null> {
+  const phone = ref ? decodeCursor(ref) : input ? normalizePhone(input.trim(), country) : null;
   if (!phone) return null;
   const db = getDb();
   const [ledger, calls, dnc] = await Promise.all([

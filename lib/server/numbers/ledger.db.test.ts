@@ -7,7 +7,7 @@ import { createAccount } from "../mirror/test-support";
 import { freshDatabase } from "../testing/db";
 import { recordLedgerCalls } from "./ledger";
 import { syncTaskLedger } from "./ledger-sync";
-import { decodeCursor, exportTaskNumbers, numberStory, taskNumbers } from "./ledger-views";
+import { decodeCursor, exportTaskNumbers, numberRef, numberStory, taskNumbers } from "./ledger-views";
 import { stubProvider } from "./stub-adapter";
 
 const ACTOR = { id: "u1", email: "admin@example.com" };
@@ -92,6 +92,7 @@ describe("the per-number ledger", () => {
   it("one number across every task: its tasks and the timeline of its calls", async () => {
     await deliver([call("c1", "+8613800138001", "no-answer", "2027-01-10T01:00:00Z"), call("c2", "+8613800138001", "answered", "2027-01-11T01:00:00Z")]);
     const story = await numberStory({ input: "138 0013 8001", wholeNumbers: false });
+    expect(await numberStory({ ref: numberRef("13800138001")!, wholeNumbers: true })).toMatchObject({ phone: "13800138001" });
     expect(story).toMatchObject({ phone: "138****8001", tasks: [{ taskName: "Autumn", state: "answered", attempts: 2 }] });
     expect(story!.calls.map((c) => c.outcome)).toEqual(["answered", "no-answer"]);
     expect(await numberStory({ input: "nonsense", wholeNumbers: true })).toBeNull();

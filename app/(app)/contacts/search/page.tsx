@@ -7,6 +7,7 @@ import { numberStory } from "@/lib/server/numbers/ledger-views";
 import { roleAtLeast } from "@/lib/server/roles";
 import { requirePageActor } from "@/lib/server/session";
 import { ContactsTabs } from "../tabs";
+import { NumberSearchForm } from "./search-form";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -14,15 +15,15 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("contacts.search"))("title") };
 }
 
-/** One number across every task and provider, with the timeline of its calls (GET form: ?phone=). */
+/** One number across every task and provider, with the timeline of its calls (?n=<opaque reference>). */
 export default async function NumberSearchPage({ searchParams }: { searchParams: Search }) {
   const actor = await requirePageActor();
   const sp = await searchParams;
-  const input = typeof sp.phone === "string" ? sp.phone.slice(0, 40) : "";
+  const ref = typeof sp.n === "string" ? sp.n.slice(0, 200) : "";
   const t = await getTranslations("contacts");
   const format = await getFormatter();
   const locale = (await getLocale()) as Locale;
-  const story = input ? await numberStory({ input, wholeNumbers: roleAtLeast(actor.role, "manager") }) : null;
+  const story = ref ? await numberStory({ ref, wholeNumbers: roleAtLeast(actor.role, "manager") }) : null;
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "—");
   return (
     <>
@@ -30,18 +31,9 @@ export default async function NumberSearchPage({ searchParams }: { searchParams:
       <ContactsTabs current="search" />
       <div className="space-y-6">
         <Card>
-          <form action="/contacts/search" className="flex flex-wrap items-end gap-2" role="search">
-            <label className="space-y-1 text-sm">
-              <span className="block font-medium text-slate-700">{t("search.label")}</span>
-              {/* A viewer's search box is not refilled with the whole number it typed: the page stays masked. */}
-              <input name="phone" maxLength={40} defaultValue={roleAtLeast(actor.role, "manager") ? input : ""} className="block w-64 rounded-md px-3 py-2 text-sm ring-1 ring-inset ring-slate-300" />
-            </label>
-            <button type="submit" className="rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-700">
-              {t("search.find")}
-            </button>
-          </form>
+          <NumberSearchForm />
         </Card>
-        {input && !story ? <Notice tone="warning">{t("search.invalid")}</Notice> : null}
+        {ref && !story ? <Notice tone="warning">{t("search.invalid")}</Notice> : null}
         {story ? (
           <>
             <h2 className="font-mono text-xl font-semibold text-slate-900" data-testid="story-phone">

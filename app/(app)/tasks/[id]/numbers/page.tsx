@@ -96,9 +96,13 @@ export default async function TaskNumbersPage({ params, searchParams }: { params
                 </tr>
               </thead>
               <tbody>
-                {page.rows.map((r, i) => (
-                  <tr key={i} className="border-t border-slate-100" data-testid="number-row">
-                    <td className="py-1.5 font-mono">{r.phone}</td>
+                {page.rows.map((r) => (
+                  <tr key={r.ref} className="border-t border-slate-100" data-testid="number-row">
+                    <td className="py-1.5 font-mono">
+                      <Link href={`/contacts/search?n=${encodeURIComponent(r.ref)}`} className="hover:underline">
+                        {r.phone}
+                      </Link>
+                    </td>
                     <td className="py-1.5">
                       {t(`numbers.states.${r.state as "sent"}`)}
                       {r.reason ? <span className="ml-1 text-xs text-slate-500">({t.has(`job.reason.${r.reason}`) ? t(`job.reason.${r.reason}` as "job.reason.dnc") : r.reason})</span> : null}
