@@ -1,8 +1,8 @@
-// A provider for the numbers db tests: NXCloud's capabilities with number-level operations switched on or
+// A provider for the numbers db tests (through the registry, no provider folder imported): NXCloud's capabilities with number-level operations switched on or
 // off, numbers kept in memory, and faults on demand (an answer lost after the batch landed, or before).
 // The real adapters' listNumbers / removeNumbers arrive from the provider branches.
 import { ProviderError } from "../../providers/errors";
-import { nxcloudAdapter } from "../../providers/nxcloud";
+import { adapterFor } from "../../providers/registry";
 import type { Contact, ProviderAdapter, RemoteNumber, RemoteTask } from "../../providers/types";
 import type { ContextFor } from "./context";
 
@@ -19,6 +19,7 @@ export interface StubProvider {
 }
 
 export function stubProvider(opts: { list: boolean; remove: boolean; batchSize?: number }): StubProvider {
+  const nxcloudAdapter = adapterFor("nxcloud");
   const received = new Map<string, string[]>();
   const stub: StubProvider = { adapter: null as unknown as ProviderAdapter, contextFor: null as unknown as ContextFor, received, nextAdd: null, removed: [], release: () => {} };
   const lost = () =>
