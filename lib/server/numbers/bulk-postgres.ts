@@ -37,7 +37,9 @@ export async function openPostgresWriter(url: string): Promise<BulkWriter> {
         }
       }
       const stored_ = b.contacts.filter((c) => insertedSeqs.has(t.baseSeq + c.row));
-      if (stored_.length > 0) {
+      // Most lists meet an empty DNC table: then no number needs looking up.
+      const anyDnc = stored_.length > 0 && (await client.query(`SELECT EXISTS (SELECT 1 FROM "DncEntry") AS "any"`)).rows[0].any === true;
+      if (anyDnc) {
         const hits = await client.query(
           `SELECT DISTINCT ON ("phone") "phone", "scope" FROM "DncEntry" WHERE "phone" = ANY($1::text[]) AND ("expiresAt" IS NULL OR "expiresAt" > $2)`,
           [stored_.map((c) => c.phone), now],
