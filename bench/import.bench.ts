@@ -67,7 +67,8 @@ export async function run({ rows = 1_000_000 }: { rows?: number } = {}): Promise
   const pgUrl = process.env.BENCH_PG_URL ?? process.env.TEST_DATABASE_URL_PG;
   if (pgUrl) dbs.push({ name: "postgres", url: pgUrl });
 
-  for (const db of dbs) {
+  // BENCH_DB=postgres (or sqlite) runs one database only.
+  for (const db of dbs.filter((d) => !process.env.BENCH_DB || d.name === process.env.BENCH_DB)) {
     const r = await measureInChild(db.url, file);
     const baseRate = r.baseRows / r.baseSeconds;
     const rate = gen.rows / r.seconds;

@@ -18,7 +18,7 @@ function p95(ms: number[]): number {
 
 /** The k-th number of the ledger: numbers repeat across tasks (a number is in ~TASKS/7 tasks). */
 function phoneSql(db: "sqlite" | "postgres", n: string): string {
-  const digits = db === "sqlite" ? `printf('%08d', (${n} * 7919) % 1428571)` : `lpad(((${n} * 7919) % 1428571)::text, 8, '0')`;
+  const digits = db === "sqlite" ? `printf('%08d', (${n} * 7919) % 1428571)` : `lpad(((${n}::bigint * 7919) % 1428571)::text, 8, '0')`;
   return `'+86138' || ${digits}`;
 }
 
@@ -106,7 +106,8 @@ export async function run({ rows = 10_000_000 }: { rows?: number } = {}): Promis
   const pgUrl = process.env.BENCH_PG_URL ?? process.env.TEST_DATABASE_URL_PG;
   if (pgUrl) dbs.push({ name: "postgres", url: pgUrl });
   const out: Row[] = [];
-  for (const db of dbs) {
+  // BENCH_DB=postgres (or sqlite) runs one database only.
+  for (const db of dbs.filter((d) => !process.env.BENCH_DB || d.name === process.env.BENCH_DB)) {
     const r = await measure(db.name, db.url, rows);
     out.push(
       { name: `number across every task, p95 (${db.name})`, value: r.p95, unit: "ms", note: `${r.rows.toLocaleString("en")} ledger rows` },

@@ -23,7 +23,7 @@ function writeList(file: string): { invalid: number; duplicates: number; expecte
   const mobile = (i: number) => `139${String(i).padStart(8, "0")}`;
   for (let i = 1; i <= ROWS; i++) {
     if (i % 20 === 0) {
-      lines.push(`12${i},bad ${i},1`);
+      lines.push(`12-${i}x,bad ${i},1`);
       invalid++;
     } else if (i % 20 === 10) {
       lines.push(`${mobile(i - 1)},again ${i},1`);

@@ -33,15 +33,14 @@ export const previewUploadAction = authedAction("previewUploadAction", "manager"
 export const startImportAction = authedAction("startImportAction", "manager")
   .inputSchema(ZStartImport)
   .action(async ({ parsedInput, ctx }) => {
-    const result = await startImport({
+    // No revalidation here: the page follows the job and refreshes itself when it ends.
+    return startImport({
       actor: ctx.actor,
       uploadId: parsedInput.uploadId,
       fileName: parsedInput.fileName,
       target: { kind: "list", listId: parsedInput.listId },
       mapping: parsedInput.mapping,
     });
-    revalidatePath(`/contacts/${parsedInput.listId}`);
-    return result;
   });
 
 export const cancelJobAction = authedAction("cancelJobAction", "manager")

@@ -22,11 +22,13 @@ export interface ImportWizardProps {
   cancel: (jobId: string) => Promise<unknown>;
   /** Whether the mapping step offers name and variable columns (a DNC list only needs the phone). */
   withDetails?: boolean;
+  /** An import already running into this target (followed here instead of offering a new one). */
+  activeJobId?: string | null;
 }
 
 type Role = "ignore" | "phone" | "name" | "variable";
 
-export function ImportWizard({ listId, preview, start, cancel, withDetails = true }: ImportWizardProps) {
+export function ImportWizard({ listId, preview, start, cancel, withDetails = true, activeJobId = null }: ImportWizardProps) {
   const t = useTranslations("contacts.import");
   const locale = useLocale() as Locale;
   const router = useRouter();
@@ -37,7 +39,9 @@ export function ImportWizard({ listId, preview, start, cancel, withDetails = tru
   const [error, setError] = useState<string | null>(null);
   const [sample, setSample] = useState<UploadPreviewView | null>(null);
   const [mapping, setMapping] = useState<TColumnMapping | null>(null);
-  const [jobId, setJobId] = useState<string | null>(null);
+  // One progress for the import whether it was started here or found running when the page loaded; it stays
+  // on screen when the import finishes (the page refreshes its lists around it).
+  const [jobId, setJobId] = useState<string | null>(activeJobId);
   const [pending, startTransition] = useTransition();
 
   async function onFile(e: React.ChangeEvent<HTMLInputElement>) {

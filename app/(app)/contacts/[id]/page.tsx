@@ -7,7 +7,6 @@ import { AppError } from "@/lib/server/errors";
 import { getContactList } from "@/lib/server/numbers/lists";
 import { roleAtLeast } from "@/lib/server/roles";
 import { requirePageActor } from "@/lib/server/session";
-import { JobStatus } from "../job-status";
 import { ListImport } from "./list-import";
 
 type Params = Promise<{ id: string }>;
@@ -43,7 +42,7 @@ export default async function ContactListPage({ params, searchParams }: { params
         {canEdit ? (
           <Card>
             <h2 className="mb-3 text-base font-semibold text-slate-900">{t("import.title")}</h2>
-            {active ? <JobStatus jobId={active.id} canCancel /> : <ListImport listId={list.id} />}
+            <ListImport listId={list.id} activeJobId={active?.id ?? null} />
           </Card>
         ) : null}
         {list.imports.length > 0 ? (
