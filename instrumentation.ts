@@ -30,4 +30,7 @@ export async function register() {
   }
   const { startMirrorScheduler } = await import("./lib/server/mirror/scheduler");
   startMirrorScheduler();
+  // Durable jobs (imports, sends): this instance claims and resumes them, including ones a crash interrupted.
+  const { startJobRunner } = await import("./lib/server/numbers/jobs");
+  startJobRunner();
 }

@@ -3,7 +3,12 @@
 import { benchSchedule } from "./schedule.bench";
 import type { Row } from "./support";
 
-type Bench = { title: string; run: () => Promise<Row[]> };
+type Bench = { title: string; key?: string; run: () => Promise<Row[]> };
+
+// `npm run bench -- import --rows 10000000`: flags after the names.
+const args = process.argv.slice(2);
+const rowsAt = args.indexOf("--rows");
+const rows = rowsAt >= 0 ? Number(args[rowsAt + 1]) : undefined;
 
 const BENCHES: Bench[] = [
   {
@@ -14,12 +19,14 @@ const BENCHES: Bench[] = [
   { title: "Full sync", run: async () => (await import("./sync.bench")).run() },
   { title: "Overview and task page", run: async () => (await import("./overview.bench")).run() },
   { title: "Input validation", run: async () => (await import("./validation.bench")).run() },
+  { title: "Contact list import", key: "import", run: async () => (await import("./import.bench")).run({ rows }) },
+  { title: "Number search", key: "number-search", run: async () => (await import("./number-search.bench")).run({ rows }) },
 ];
 
-const only = process.argv.slice(2).map((s) => s.toLowerCase());
+const only = args.filter((a, i) => !a.startsWith("--") && (rowsAt < 0 || i !== rowsAt + 1)).map((s) => s.toLowerCase());
 
 for (const bench of BENCHES) {
-  if (only.length && !only.some((o) => bench.title.toLowerCase().includes(o))) continue;
+  if (only.length && !only.some((o) => bench.key === o || bench.title.toLowerCase().includes(o))) continue;
   console.log(`\n## ${bench.title}`);
   try {
     for (const r of await bench.run()) {

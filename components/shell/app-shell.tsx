@@ -14,6 +14,7 @@ export interface ShellUser {
 const NAV = [
   { href: "/", key: "overview", icon: "M3 12l9-9 9 9M5 10v10h14V10" },
   { href: "/tasks", key: "tasks", icon: "M4 6h16M4 12h16M4 18h10" },
+  { href: "/contacts", key: "contacts", icon: "M6 3h9l3 3v15H6zM9 9h6M9 13h6M9 17h4" },
   { href: "/time-groups", key: "timeGroups", icon: "M12 6v6l4 2M12 22a10 10 0 100-20 10 10 0 000 20z" },
   { href: "/retry-strategies", key: "retryStrategies", icon: "M4 4v6h6M20 20v-6h-6M5 15a8 8 0 0014 3M19 9A8 8 0 005 6" },
   { href: "/providers", key: "providers", icon: "M4 7h16v10H4zM8 17v3M16 17v3" },

@@ -53,6 +53,14 @@ describe("migrations", () => {
     await db.webhookEvent.create({ data: { accountId: acc.id, dedupeKey: "d", body: "{}" } });
     await db.syncRun.create({ data: { accountId: acc.id } });
     await db.jobLease.create({ data: { name: "sync", owner: "me", expiresAt: now } });
+    const list = await db.contactList.create({ data: { name: "L" } });
+    await db.contact.create({ data: { listId: list.id, seq: 1, phone: "+8613800138000" } });
+    await db.dncEntry.create({ data: { phone: "+8613800138000", scope: "global", expiresAt: now } });
+    await db.taskNumber.create({ data: { taskId: task.id, phone: "+8613800138000", state: "sent", lastCallAt: now } });
+    const job = await db.job.create({ data: { kind: "import", params: "{}", listId: list.id, unitsTotal: 1.5 } });
+    await db.jobProblem.create({ data: { jobId: job.id, row: 2, reason: "invalid-phone" } });
+    await db.orgSetting.create({ data: { key: "contactCaps", value: "{}" } });
+    expect((await db.job.findUniqueOrThrow({ where: { id: job.id } })).unitsTotal).toBeCloseTo(1.5);
     const back = await db.task.findUniqueOrThrow({ where: { accountId_remoteId: { accountId: acc.id, remoteId: "1254676189925432389" } } });
     expect(back.remoteId).toBe("1254676189925432389");
     expect(back.providerAnswerRate).toBeCloseTo(0.42);
@@ -60,5 +68,8 @@ describe("migrations", () => {
     await db.providerAccount.delete({ where: { id: acc.id } });
     expect(await db.task.count()).toBe(0);
     expect(await db.callRecord.count()).toBe(0);
+    expect(await db.taskNumber.count()).toBe(0);
+    await db.contactList.delete({ where: { id: list.id } });
+    expect(await db.contact.count()).toBe(0);
   });
 });

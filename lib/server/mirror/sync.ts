@@ -9,6 +9,7 @@ import { getDb } from "../db";
 import { AppError } from "../errors";
 import { logger } from "../logger";
 import { providerContextFor } from "../services/provider-accounts";
+import { syncAccountLedger } from "../numbers/ledger-sync";
 import { leaseOwner, withLease } from "./lease";
 import { upsertRemoteTasks } from "./upsert";
 
@@ -139,6 +140,8 @@ async function runSync(accountId: string, trigger: SyncTrigger, owner: string, h
       // Offset paging over a list that changed meanwhile can skip a task; then this listing is not complete
       // enough to call anything gone. The next run will see it.
       if (total === null || seen.size >= total) counts.gone = await markGone(accountId, seen, run.startedAt, new Date());
+      // The per-number ledger from the provider's number and call listings, where it offers them.
+      await syncAccountLedger({ accountId, adapter, ctx });
       await db.syncRun.update({ where: { id: run.id }, data: { status: "ok", finishedAt: new Date(), gone: counts.gone } });
       return { runId: run.id, status: "ok" as const, seen: counts.seen, created: counts.created, updated: counts.updated, gone: counts.gone };
     } catch (e) {

@@ -15,6 +15,7 @@ import { AppError, isUniqueViolation } from "../errors";
 import { logger, redactPhones } from "../logger";
 import { providerContextFor } from "../services/provider-accounts";
 import { upsertImportedCallTimeGroup } from "../services/call-time-groups";
+import { recordLedgerCalls } from "../numbers/ledger";
 import { recordCalls } from "./calls";
 import { recordTaskStats, recordTaskStatus, upsertRemoteTask } from "./upsert";
 import { admitDelivery } from "./webhook-replay";
@@ -280,6 +281,7 @@ async function applyEvent(accountId: string, kind: string, event: WebhookEvent, 
     case "call": {
       const taskId = await mirroredTaskId(accountId, event.remoteTaskId, adapter, ctx);
       await recordCalls(taskId, [event.call]);
+      await recordLedgerCalls(taskId, [event.call]);
       return;
     }
     case "task-created": {

@@ -60,6 +60,7 @@ export default async function TaskPage({ params }: { params: Params }) {
   const { id } = await params;
   const detail = await load(id);
   const t = await getTranslations("tasks");
+  const tNumbers = await getTranslations("contacts.numbers");
   const format = await getFormatter();
   const lang = textKey((await getLocale()) as Locale);
   const canWrite = roleAtLeast(actor.role, "manager");
@@ -127,6 +128,11 @@ export default async function TaskPage({ params }: { params: Params }) {
             <dd className="inline">{when(task.lastSyncAt)}</dd>
           </div>
         </dl>
+        <p className="mt-2">
+          <Link href={`/tasks/${task.id}/numbers`} className="text-sm font-medium text-brand-700 hover:underline" data-testid="task-numbers-link">
+            {tNumbers("tabLink")}
+          </Link>
+        </p>
         {task.goneAt ? (
           <div className="mt-3">
             <Notice tone="warning">{t("detail.gone", { at: when(task.goneAt) })}</Notice>

@@ -1,0 +1,96 @@
+// The sync step of the ledger (issue 13 point 5), written against the number-level operations of the
+// provider interface (listNumbers / listCalls, capabilities.numberOps): a call webhook the provider gave up on
+// is recovered from the listings. Bounded per task and per run; what was read is kept.
+import "server-only";
+import { ProviderError } from "../../providers/errors";
+import type { ProviderAdapter, ProviderContext } from "../../providers/types";
+import { getDb } from "../db";
+import { logger } from "../logger";
+import { recordCalls } from "../mirror/calls";
+import { recordLedgerCalls, stateFromRemote, type LedgerState } from "./ledger";
+
+/** Pages read per task per sync; the next sync reads again from the start (listings have no stable cursor). */
+export const LEDGER_PAGES_PER_TASK = 20;
+const LIVE_TASK = ["pending", "running", "paused"];
+const MAX_TASKS_PER_RUN = 50;
+
+export interface LedgerSyncResult {
+  tasks: number;
+  numbers: number;
+  calls: number;
+  errors: number;
+}
+
+/** One task's numbers and calls from the provider into the ledger. */
+export async function syncTaskLedger({ adapter, ctx, taskId, remoteId, now = new Date() }: { adapter: ProviderAdapter; ctx: ProviderContext; taskId: string; remoteId: string; now?: Date }): Promise<{ numbers: number; calls: number }> {
+  const db = getDb();
+  const ops = adapter.capabilities.numberOps;
+  let numbers = 0;
+  let calls = 0;
+  if (ops.calls && adapter.listCalls) {
+    let cursor: string | null = null;
+    for (let page = 0; page < LEDGER_PAGES_PER_TASK; page++) {
+      const res = await adapter.listCalls(ctx, remoteId, cursor);
+      const { inserted } = await recordCalls(taskId, res.items);
+      calls += inserted;
+      await recordLedgerCalls(taskId, res.items, now);
+      if (!res.nextCursor) break;
+      cursor = res.nextCursor;
+    }
+  }
+  if (ops.list && adapter.listNumbers) {
+    let cursor: string | null = null;
+    for (let page = 0; page < LEDGER_PAGES_PER_TASK; page++) {
+      const res = await adapter.listNumbers(ctx, remoteId, cursor);
+      const phones = res.items.map((n) => n.phone);
+      const known = new Map(
+        (await db.taskNumber.findMany({ where: { taskId, phone: { in: phones } }, select: { phone: true, state: true, attempts: true } })).map((r) => [r.phone, r]),
+      );
+      for (const n of res.items) {
+        const prev = known.get(n.phone);
+        const state: LedgerState = stateFromRemote(n.state);
+        // A number we stopped or skipped stays so unless the provider itself says it removed it.
+        const keep = prev && (prev.state === "skipped" || (prev.state === "removed" && state !== "removed"));
+        const data = {
+          ...(keep ? {} : { state }),
+          attempts: Math.max(prev?.attempts ?? 0, n.attempts ?? 0),
+          ...(n.lastOutcome ? { lastOutcome: n.lastOutcome } : {}),
+          ...(n.lastCallAt ? { lastCallAt: n.lastCallAt } : {}),
+          ...(n.orderId ? { orderId: n.orderId } : {}),
+        };
+        if (prev) await db.taskNumber.update({ where: { taskId_phone: { taskId, phone: n.phone } }, data });
+        else await db.taskNumber.create({ data: { taskId, phone: n.phone, state, ...data, createdAt: now } });
+        numbers++;
+      }
+      if (!res.nextCursor) break;
+      cursor = res.nextCursor;
+    }
+  }
+  return { numbers, calls };
+}
+
+/** The ledger step of an account's sync: its live tasks, when the provider lists numbers or calls. */
+export async function syncAccountLedger({ accountId, adapter, ctx, now = new Date() }: { accountId: string; adapter: ProviderAdapter; ctx: ProviderContext; now?: Date }): Promise<LedgerSyncResult> {
+  const result: LedgerSyncResult = { tasks: 0, numbers: 0, calls: 0, errors: 0 };
+  const ops = adapter.capabilities.numberOps;
+  if (!(ops.list && adapter.listNumbers) && !(ops.calls && adapter.listCalls)) return result;
+  const tasks = await getDb().task.findMany({
+    where: { accountId, goneAt: null, status: { in: LIVE_TASK } },
+    orderBy: { updatedAt: "desc" },
+    take: MAX_TASKS_PER_RUN,
+    select: { id: true, remoteId: true },
+  });
+  for (const t of tasks) {
+    try {
+      const r = await syncTaskLedger({ adapter, ctx, taskId: t.id, remoteId: t.remoteId, now });
+      result.tasks++;
+      result.numbers += r.numbers;
+      result.calls += r.calls;
+    } catch (e) {
+      // One task's listing failing never fails the account's sync; the next run tries again.
+      result.errors++;
+      logger.warn({ accountId, taskId: t.id, err: e instanceof ProviderError ? `${e.code}: ${e.providerMessage}` : (e as Error).message }, "ledger sync of task failed");
+    }
+  }
+  return result;
+}

@@ -1,0 +1,100 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import type { CallRecordEvent } from "../../providers/types";
+import { flushAudit } from "../audit";
+import { getDb } from "../db";
+import { recordCalls } from "../mirror/calls";
+import { createAccount } from "../mirror/test-support";
+import { freshDatabase } from "../testing/db";
+import { recordLedgerCalls } from "./ledger";
+import { syncTaskLedger } from "./ledger-sync";
+import { decodeCursor, exportTaskNumbers, numberRef, numberStory, taskNumbers } from "./ledger-views";
+import { stubProvider } from "./stub-adapter";
+
+const ACTOR = { id: "u1", email: "admin@example.com" };
+const call = (callId: string, phone: string, outcome: CallRecordEvent["outcome"], at: string, orderFinished: boolean | null = false): CallRecordEvent => ({
+  callId,
+  orderId: `o-${phone}`,
+  phone,
+  outcome,
+  startedAt: new Date(at),
+  answeredAt: null,
+  endedAt: null,
+  durationSec: outcome === "answered" ? 30 : 0,
+  orderFinished,
+});
+
+describe("the per-number ledger", () => {
+  let taskId: string;
+  beforeEach(async () => {
+    await flushAudit();
+    await freshDatabase();
+    const accountId = await createAccount("nxcloud", "http://127.0.0.1:9", {});
+    taskId = (await getDb().task.create({ data: { accountId, remoteId: "r1", name: "Autumn", status: "running" } })).id;
+  });
+
+  async function deliver(calls: CallRecordEvent[]) {
+    await recordCalls(taskId, calls);
+    await recordLedgerCalls(taskId, calls);
+  }
+
+  it("follows each number's calls; a redelivered event counts once; a stopped number stays stopped", async () => {
+    const db = getDb();
+    await deliver([call("c1", "+8613800138001", "no-answer", "2027-01-10T01:00:00Z")]);
+    await deliver([call("c1", "+8613800138001", "no-answer", "2027-01-10T01:00:00Z")]);
+    await deliver([call("c2", "+8613800138001", "answered", "2027-01-10T02:00:00Z", true)]);
+    await deliver([call("c3", "+8613800138002", "busy", "2027-01-10T02:00:00Z", true)]);
+    const rows = await db.taskNumber.findMany({ where: { taskId }, orderBy: { phone: "asc" }, select: { phone: true, state: true, attempts: true, lastOutcome: true } });
+    expect(rows).toEqual([
+      { phone: "+8613800138001", state: "answered", attempts: 2, lastOutcome: "answered" },
+      { phone: "+8613800138002", state: "finished", attempts: 1, lastOutcome: "busy" },
+    ]);
+    await db.taskNumber.update({ where: { taskId_phone: { taskId, phone: "+8613800138002" } }, data: { state: "removed" } });
+    await deliver([call("c4", "+8613800138002", "no-answer", "2027-01-10T03:00:00Z")]);
+    expect((await db.taskNumber.findUniqueOrThrow({ where: { taskId_phone: { taskId, phone: "+8613800138002" } } })).state).toBe("removed");
+  });
+
+  it("sync fills it from the provider's number listing where the provider has one", async () => {
+    const stub = stubProvider({ list: true, remove: false });
+    stub.received.set("r1", ["+8613800138001", "+8613800138002", "+8613800138003"]);
+    await getDb().taskNumber.create({ data: { taskId, phone: "+8613800138003", state: "skipped", reason: "dnc" } });
+    const { ctx } = await stub.contextFor("x");
+    expect(await syncTaskLedger({ adapter: stub.adapter, ctx, taskId, remoteId: "r1" })).toEqual({ numbers: 3, calls: 0 });
+    const rows = await getDb().taskNumber.findMany({ where: { taskId }, orderBy: { phone: "asc" }, select: { state: true, orderId: true } });
+    expect(rows).toEqual([
+      { state: "sent", orderId: "o-+8613800138001" },
+      { state: "sent", orderId: "o-+8613800138002" },
+      { state: "skipped", orderId: "o-+8613800138003" },
+    ]);
+  });
+
+  it("viewers get numbers masked in the numbers tab, its cursor and its export; a whole export is audited", async () => {
+    for (let i = 0; i < 105; i++) await getDb().taskNumber.create({ data: { taskId, phone: `+8613800138${String(i).padStart(3, "0")}`, state: i % 2 ? "sent" : "answered" } });
+    const page = await taskNumbers({ taskId, wholeNumbers: false });
+    expect(page.total).toBe(105);
+    expect(page.counts).toEqual({ sent: 52, answered: 53 });
+    expect(page.rows[0].phone).toBe("138****8000");
+    expect(JSON.stringify(page)).not.toMatch(/13800138\d{3}/);
+    expect(page.next).not.toBeNull();
+    expect(decodeCursor(page.next!)).toBe("+8613800138099");
+    const rest = await taskNumbers({ taskId, wholeNumbers: true, after: page.next! });
+    expect(rest.rows.map((r) => r.phone)).toEqual(["13800138100", "13800138101", "13800138102", "13800138103", "13800138104"]);
+    expect((await taskNumbers({ taskId, wholeNumbers: true, state: "answered" })).rows).toHaveLength(53);
+
+    const masked = await new Response((await exportTaskNumbers({ taskId, wholeNumbers: false, actor: ACTOR })).body).text();
+    expect(masked).toContain("138****8000");
+    expect(masked).not.toMatch(/13800138\d{3}/);
+    const whole = await new Response((await exportTaskNumbers({ taskId, wholeNumbers: true, actor: ACTOR })).body).text();
+    expect(whole.split("\r\n").filter(Boolean)).toHaveLength(106);
+    await flushAudit();
+    expect(await getDb().auditEntry.findMany({ where: { action: "numbers.export" }, select: { actorEmail: true } })).toEqual([{ actorEmail: ACTOR.email }]);
+  });
+
+  it("one number across every task: its tasks and the timeline of its calls", async () => {
+    await deliver([call("c1", "+8613800138001", "no-answer", "2027-01-10T01:00:00Z"), call("c2", "+8613800138001", "answered", "2027-01-11T01:00:00Z")]);
+    const story = await numberStory({ input: "138 0013 8001", wholeNumbers: false });
+    expect(await numberStory({ ref: numberRef("13800138001")!, wholeNumbers: true })).toMatchObject({ phone: "13800138001" });
+    expect(story).toMatchObject({ phone: "138****8001", tasks: [{ taskName: "Autumn", state: "answered", attempts: 2 }] });
+    expect(story!.calls.map((c) => c.outcome)).toEqual(["answered", "no-answer"]);
+    expect(await numberStory({ input: "nonsense", wholeNumbers: true })).toBeNull();
+  });
+});
