@@ -23,6 +23,26 @@ export default tseslint.config(
     },
   },
   {
+    // A simulator is a second reading of the provider's documents: it may share the documented payload types,
+    // never a client's signer, mapping, client, adapter or schemas (issue 11). Its tests drive the real client.
+    files: ["simulators/nxcloud/**/*.ts"],
+    ignores: ["simulators/nxcloud/**/*.test.ts", "simulators/nxcloud/testing.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/lib/providers/**", "@/lib/providers/*"],
+              allowTypeImports: true,
+              message: "The NXCloud simulator reads the documents itself: import only types from lib/providers.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["lib/providers/**/*.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: ["**/server/**", "**/app/**", "react", "next/*", "@prisma/*", "@/lib/server/*", "@/app/*"] }] },
   },
