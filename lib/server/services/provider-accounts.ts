@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { adapterFor, allAdapters } from "../../providers/registry";
 import { ProviderError } from "../../providers/errors";
-import { PROVIDER_KINDS, type ProviderAdapter, type ProviderContext, type ProviderKind } from "../../providers/types";
+import { PROVIDER_KINDS, type ProviderAdapter, type ProviderContext, type ProviderKind, type ProviderWarning } from "../../providers/types";
 import type { LocalizedText } from "../../domain/call-time-group";
 import { recordAudit, type AuditActor } from "../audit";
 import { appUrl } from "../config";
@@ -39,6 +39,8 @@ export interface AccountView {
   lastTestError: string | null;
   webhookUrl: string;
   taskCount: number;
+  /** Something about the account worth a manager's attention that did not fail an operation (ProviderWarning). */
+  warning: { code: string; message: LocalizedText; at: string } | null;
 }
 
 const SELECT = {
@@ -53,6 +55,9 @@ const SELECT = {
   lastTestAt: true,
   lastTestOk: true,
   lastTestError: true,
+  warningCode: true,
+  warningMessage: true,
+  warningAt: true,
   _count: { select: { tasks: true } },
 } as const;
 
@@ -68,6 +73,9 @@ type Row = {
   lastTestAt: Date | null;
   lastTestOk: boolean | null;
   lastTestError: string | null;
+  warningCode: string | null;
+  warningMessage: string | null;
+  warningAt: Date | null;
   _count: { tasks: number };
 };
 
@@ -97,8 +105,29 @@ function toView(row: Row): AccountView {
     lastTestError: row.lastTestError,
     webhookUrl: webhookUrlFor(row.kind, row.id),
     taskCount: row._count.tasks,
+    warning:
+      row.warningCode && row.warningMessage && row.warningAt
+        ? { code: row.warningCode, message: JSON.parse(row.warningMessage) as LocalizedText, at: row.warningAt.toISOString() }
+        : null,
   };
 }
+
+/** When each account's warning was last written: a sync of many pages writes the same warning once a minute. */
+const warningWrites = new Map<string, { code: string; at: number }>();
+const WARNING_WRITE_EVERY_MS = 60_000;
+
+/** Records a provider's warning on the account (shown on the Providers page until the account is edited or tested clean). */
+export async function recordAccountWarning(accountId: string, warning: ProviderWarning, now = new Date()): Promise<void> {
+  const last = warningWrites.get(accountId);
+  if (last && last.code === warning.code && now.getTime() - last.at < WARNING_WRITE_EVERY_MS) return;
+  warningWrites.set(accountId, { code: warning.code, at: now.getTime() });
+  await getDb().providerAccount.update({
+    where: { id: accountId },
+    data: { warningCode: warning.code, warningMessage: JSON.stringify(warning.message), warningAt: now },
+  });
+}
+
+const NO_WARNING = { warningCode: null, warningMessage: null, warningAt: null } as const;
 
 export async function listAccounts(): Promise<AccountView[]> {
   const rows = await getDb().providerAccount.findMany({ orderBy: [{ kind: "asc" }, { name: "asc" }], select: SELECT });
@@ -129,6 +158,7 @@ export async function providerContextFor(
     webhookUrl: webhookUrlFor(row.kind, row.id),
     // What an adapter reports for operators (rows it could not read, best-effort calls that failed).
     log: (level, msg, fields) => logger[level]({ provider: row.kind, accountId: row.id, ...fields }, msg),
+    reportWarning: (warning) => recordAccountWarning(row.id, warning),
     ...overrides,
   };
   return { adapter, ctx, account: { id: row.id, kind: row.kind as ProviderKind, name: row.name, enabled: row.enabled } };
@@ -190,8 +220,9 @@ export async function updateAccount({ actor, id, data }: { actor: AuditActor; id
   try {
     await db.providerAccount.update({
       where: { id },
-      data: { name: data.name, baseUrl: data.baseUrl, credentialsEnc: encryptJson(credentials), settings: JSON.stringify(settings), enabled: data.enabled, lastTestOk: null, lastTestError: null },
+      data: { name: data.name, baseUrl: data.baseUrl, credentialsEnc: encryptJson(credentials), settings: JSON.stringify(settings), enabled: data.enabled, lastTestOk: null, lastTestError: null, ...NO_WARNING },
     });
+    warningWrites.delete(id);
   } catch (e) {
     if (isUniqueViolation(e)) throw new AppError("ALREADY_EXISTS", NAME_TAKEN, "name");
     throw e;
@@ -224,6 +255,9 @@ export interface ConnectionTest {
 /** "Test connection": asks the provider, remembers the outcome, explains a failure in plain words. */
 export async function testConnection({ actor, id }: { actor: AuditActor; id: string }): Promise<ConnectionTest> {
   const { adapter, ctx } = await providerContextFor(id, { maxAttempts: 2, timeoutMs: 8_000 });
+  // A warning the test itself meets is written again (not skipped as recent), so a clean test can clear the old one.
+  const startedAt = new Date();
+  warningWrites.delete(id);
   let result: ConnectionTest;
   try {
     await adapter.ping(ctx);
@@ -236,6 +270,7 @@ export async function testConnection({ actor, id }: { actor: AuditActor; id: str
     where: { id },
     data: { lastTestAt: new Date(), lastTestOk: result.ok, lastTestError: result.ok ? null : JSON.stringify(result.message) },
   });
+  if (result.ok) await getDb().providerAccount.updateMany({ where: { id, OR: [{ warningAt: null }, { warningAt: { lt: startedAt } }] }, data: NO_WARNING });
   recordAudit({ actor, action: "provider.test", targetType: "providerAccount", targetId: id, after: { ok: result.ok, code: result.code } });
   return result;
 }
