@@ -44,11 +44,11 @@ export const CALL_STATUS = { answered: 1, noAnswer: 2, busy: 3, unreachable: 4, 
 
 /** listOrderDetail: "List of order IDs, limited to a maximum of 500". */
 export const ORDER_DETAIL_MAX = 500;
-/** INFERENCE (§4.5): addBatchCall's and stopOrder's limits are not published; listOrderDetail's 500 is used. */
+/** INFERENCE (docs/providers/nxcloud.md §4.5): addBatchCall's and stopOrder's limits are not published; 500 as listOrderDetail. */
 export const BATCH_MAX = 500;
-/** INFERENCE (§4.5): the largest page is not published; the simulator refuses absurd pages. */
+/** INFERENCE (docs/providers/nxcloud.md §4.5): the largest page is not published; the simulator refuses absurd pages. */
 export const PAGE_SIZE_MAX = 1000;
-/** INFERENCE (§4.9): when roundRedial redials within the round is not published; simulated minutes. */
+/** INFERENCE (docs/providers/nxcloud.md §4.9): when roundRedial redials within the round is not published; simulated minutes. */
 export const REDIAL_GAP_MINUTES = 10;
 /** Text fields are not limited in the documents; the simulator bounds what it stores. */
 export const TEXT_MAX = 1000;

@@ -89,7 +89,7 @@ export type SimFuncFlag = z.output<typeof ZCreateTask>["funcFlag"];
 export const ZUpdateTask = z.object({
   productID,
   userTaskID: id,
-  // The updateTask example names the task's script template (§2.5).
+  // The updateTask example names the task's script template (docs/providers/nxcloud.md §2.5).
   sceneID: id,
   taskCreateSetting: z.preprocess(typoKeys, z.object(settingShape).partial()).optional(),
   funcFlag: z
@@ -196,7 +196,7 @@ export const ZListCall = z.object({
 
 export const ZStopOrder = z.object({
   productID,
-  // "userTaskID … Yes" on the stopOrder page (§2.4).
+  // "userTaskID … Yes" on the stopOrder page (docs/providers/nxcloud.md §2.4).
   userTaskID: id,
   orderIDs: z.array(text).min(1),
   delCall: z.union([z.literal(0), z.literal(1)]).default(0),
@@ -204,7 +204,7 @@ export const ZStopOrder = z.object({
 
 export const ZListOrderDetail = z.object({
   productID,
-  // "userTaskID … Yes" on the orderDetailList page (§2.4).
+  // "userTaskID … Yes" on the orderDetailList page (docs/providers/nxcloud.md §2.4).
   userTaskID: id,
   orderList: z.array(text).min(1),
 });

@@ -213,7 +213,7 @@ export function createNxcloudSimulator(opts: SimulatorOptions): NxcloudSimulator
     const reply = (retCode: number, retMsg: string, data: Record<string, unknown>, signWith: SimAlgorithm | null) =>
       answer(
         req,
-        // Ping has its own envelope; its timestamp is "Current second level timestamp" (§2.6).
+        // Ping has its own envelope; its timestamp is "Current second level timestamp" (docs/providers/nxcloud.md §2.6).
         isPing ? { data: typeof data.data === "string" ? data.data : "", timestamp: sim.nowSec(), code: retCode, msg: retMsg, reqId: responseID } : { retCode, retMsg, responseID, ...data },
         signWith,
       );

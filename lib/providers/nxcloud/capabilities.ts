@@ -1,4 +1,4 @@
-// What NXCloud Callbot v3 can do, its parameters and rules (providers.md §3). The console builds the
+// What NXCloud Callbot v3 can do, its parameters and rules (docs/providers/nxcloud.md §1.4, §1.5). The console builds the
 // task form from this record and validates with it before anything is sent.
 import type { TaskStatus } from "../../domain/task";
 import { sameText } from "../../domain/text";
@@ -7,11 +7,11 @@ import { NXCLOUD_TASK_TYPE } from "./mapping";
 import { nxText } from "./text";
 import { NXCLOUD_ORDER_DETAIL_MAX } from "./wire";
 
-/** Numbers per addBatchCall. NOT FOUND in the docs (addendum §3); we use listOrderDetail's documented 500. */
+/** Numbers per addBatchCall. INFERENCE (docs/providers/nxcloud.md §4.5): not published; listOrderDetail's documented 500. */
 export const NXCLOUD_CONTACTS_BATCH = 500;
 /** Account setting: "strict" refuses answers whose sign does not verify; anything else only warns. */
 export const NXCLOUD_RESPONSE_SIGN_SETTING = "responseSign";
-/** listTask page size: the docs' example uses 100; the maximum is NOT FOUND. */
+/** listTask page size: the documents' example uses 100; the maximum is not published (docs/providers/nxcloud.md §4.5). */
 export const NXCLOUD_PAGE_SIZE = 100;
 
 const params: ParamSpec[] = [
@@ -157,12 +157,12 @@ export const nxcloudCapabilities: ProviderCapabilities = {
     pause: true,
     // mgrTaskStatus taskOperate 3 (完结).
     complete: true,
-    // NXCloud has no delete endpoint (providers.md §3 "Endpoints"): a task can only be completed.
+    // NXCloud has no delete endpoint (docs/providers/nxcloud.md §1.4): a task can only be completed.
     delete: false,
     addContacts: true,
     timeGroups: false,
     webhooks: true,
-    callEvents: true, // providers.md §3: by-call callbacks
+    callEvents: true, // docs/providers/nxcloud.md §1.6: by-call callbacks
   },
   taskKinds: ["call"],
   taskTypes: [{ value: NXCLOUD_TASK_TYPE, label: nxText("taskType") }],
@@ -206,7 +206,7 @@ export const nxcloudCapabilities: ProviderCapabilities = {
     maxTasks: null,
     listPageSize: NXCLOUD_PAGE_SIZE,
   },
-  // providers.md §3: updateTask only while paused or not yet started; mgrTaskStatus start/pause/complete.
+  // docs/providers/nxcloud.md §1.4: updateTask only while paused or not yet started; mgrTaskStatus start/pause/complete.
   // docs/providers/nxcloud.md §3: listOrder + listOrderDetail, listCall, stopOrder (≤ 500 ids per request).
   numberOps: { list: true, calls: true, remove: true, batchSize: NXCLOUD_ORDER_DETAIL_MAX },
   allowedIn: {

@@ -1,7 +1,7 @@
 // HTTP client of the NXCloud Callbot API v3 (docs/providers/nxcloud.md §1): every call is a signed POST and
 // retCodes become ProviderErrors a manager can act on. An answer's own sign is checked but, because the
-// documents do not say what it covers (§2.3), a mismatch is reported on the account rather than failing the
-// operation — unless the account asks for strict checking.
+// documents do not say what it covers (docs/providers/nxcloud.md §2.3), a mismatch is reported on the
+// account rather than failing the operation — unless the account asks for strict checking.
 import { parse as parseLossless } from "lossless-json";
 import type { z } from "zod";
 import type { ProviderContext } from "../types";

@@ -1,5 +1,5 @@
 // NXCloud wire ↔ domain: task status, stats, the half-hour dial-slot encoding of call-time groups,
-// the one-redial retry flag, calls and phone numbers (providers.md §3, §6).
+// the one-redial retry flag, calls and phone numbers (docs/providers/nxcloud.md §1.5, §1.7).
 import { tzOffset } from "@date-fns/tz";
 import {
   emptyWeek,
@@ -25,7 +25,7 @@ export const NXCLOUD_TASK_TYPE = "callbot";
 
 // ---- task status ----
 
-/** providers.md §3 "Enums found": 1 pending, 2 running, 3 completed, 4 completed (failed), 5 paused. */
+/** docs/providers/nxcloud.md §1.5: 1 pending, 2 running, 3 completed, 4 completed (failed), 5 paused. */
 export function taskStatusFromNxcloud(raw: number): TaskStatus {
   switch (raw) {
     case NXCLOUD_TASK_STATUS.pending:
@@ -45,7 +45,7 @@ export function taskStatusFromNxcloud(raw: number): TaskStatus {
   }
 }
 
-/** listTask keys everything on userTaskID (providers.md §3 "Common conventions"); a task made in the NXCloud backend may lack one. */
+/** listTask keys everything on userTaskID; a task made in the NXCloud backend may lack one (docs/providers/nxcloud.md §4.14). */
 export function remoteIdOf(task: { userTaskID: string; taskID: string }): string {
   return task.userTaskID || task.taskID;
 }
@@ -68,7 +68,7 @@ export function remoteTaskFromNxcloud(task: TNxTaskData, raw: unknown): RemoteTa
 
 // ---- call-time group ↔ dial slots ----
 
-/** The four createTask fields that say when a task may dial (providers.md §3 "Working-time encoding"). */
+/** The four createTask fields that say when a task may dial (docs/providers/nxcloud.md §1.7). */
 export interface NxcloudDialTime {
   /** Offset from UTC in seconds, e.g. 28800 for UTC+8. */
   zoneSecond: number;
@@ -162,7 +162,7 @@ function encodeZone(timeZone: string, now: Date, losses: Map<string, LocalizedTe
 
 /**
  * Encodes a group as NXCloud dial settings. NXCloud has ONE set of half-hour slots for all selected
- * weekdays (providers.md §3): when weekdays differ, the hours shared by the most weekdays are sent
+ * weekdays (docs/providers/nxcloud.md §1.7, §4.12): when weekdays differ, the hours shared by the most weekdays are sent
  * (ties: the earliest weekday's) and every other weekday is reported with the hours it will really get.
  */
 export function encodeCallTimeGroup(group: CallTimeGroup, now: Date): Encoded<NxcloudDialTime> {
@@ -308,7 +308,7 @@ function intervalText(after: RetryStrategy["rounds"][number]["after"]): Localize
 
 /**
  * NXCloud's only retry control is funcFlag.roundRedial: "unanswered calls within a round are redialled
- * once" (providers.md §3). Any strategy with a round turns it on; everything beyond that is a loss.
+ * once" (docs/providers/nxcloud.md §1.5). Any strategy with a round turns it on; everything beyond that is a loss.
  */
 export function encodeRetryStrategy(strategy: RetryStrategy | null): Encoded<{ roundRedial: boolean }> {
   if (!strategy || strategy.rounds.length === 0) return { value: { roundRedial: false }, losses: [] };
@@ -335,7 +335,7 @@ export function encodeRetryStrategy(strategy: RetryStrategy | null): Encoded<{ r
 // ---- calls and numbers ----
 
 /**
- * Outcome of one call. INFERENCE: the callStatus enumeration is NOT FOUND (providers.md addendum §3), so an
+ * Outcome of one call. INFERENCE (docs/providers/nxcloud.md §4.1): the callStatus enumeration is not published, so an
  * answer time or talk time is trusted first and NXCLOUD_CALL_STATUS (our reading, shared with the simulator) second.
  */
 export function callOutcomeFromNxcloud(detail: Pick<TNxCallInfoDetail, "callStatus" | "callAnswerTs" | "callDuration">): CallOutcome {
@@ -368,7 +368,7 @@ export function callStatusToNxcloud(outcome: CallOutcome): number {
   return table[outcome];
 }
 
-/** "+8613800138000" → "8613800138000": userPhone is "country code, no symbols" (providers.md §3 addBatchCall). */
+/** "+8613800138000" → "8613800138000": userPhone is "with country code, without symbols" (docs/providers/nxcloud.md §1.4). */
 export function phoneToNxcloud(e164: string): string | null {
   const match = /^\+(\d{6,20})$/.exec(e164.trim());
   return match ? match[1] : null;

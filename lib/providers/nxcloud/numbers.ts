@@ -24,7 +24,7 @@ import {
   type TNxStopOrderRequest,
 } from "./wire";
 
-/** Orders and calls per listing page: the documents' examples ask for 100; the maximum is not published (§4.5). */
+/** Orders and calls per page: the documents' examples ask for 100; the maximum is not published (docs/providers/nxcloud.md §4.5). */
 export const NXCLOUD_NUMBERS_PAGE = 100;
 /** removeNumbers reads at most this many pages of orders to find the numbers' orders (100,000 numbers). */
 export const NXCLOUD_REMOVE_SCAN_PAGES = 1000;
@@ -37,7 +37,7 @@ function nextCursor(page: number, got: number, total: number): string | null {
   return got > 0 && page * NXCLOUD_NUMBERS_PAGE < total ? String(page + 1) : null;
 }
 
-/** The callback URLs addBatchCall requires (§2.1): this account's webhook URL, or a clear refusal. */
+/** The callback URLs addBatchCall requires (docs/providers/nxcloud.md §2.1): this account's webhook URL, or a clear refusal. */
 function callbackUrl(ctx: ProviderContext): string {
   if (!ctx.webhookUrl) throw configError("errors.webhookMissing");
   return ctx.webhookUrl;

@@ -102,7 +102,7 @@ export interface TNxCreateTaskRequest {
   funcFlag: TNxFuncFlag;
   account?: string;
   other?: string;
-  /** The createTask example puts the task-status callback URL here, at the top level (§2.2). */
+  /** The createTask example puts the task-status callback URL here, at the top level (docs/providers/nxcloud.md §2.2). */
   taskCallbackUrl?: string;
   orderCallbackUrl?: string;
 }
@@ -110,7 +110,7 @@ export interface TNxCreateTaskRequest {
 export interface TNxUpdateTaskRequest {
   productID: "callbot";
   userTaskID: string;
-  /** The updateTask example names the task's script template (§2.5). */
+  /** The updateTask example names the task's script template (docs/providers/nxcloud.md §2.5). */
   sceneID: string;
   taskCreateSetting?: Partial<TNxTaskCreateSetting>;
   funcFlag?: Partial<TNxFuncFlag>;
@@ -158,9 +158,9 @@ export interface TNxAddBatchCallRequest {
   productID: "callbot";
   userTaskID: string;
   callInfoList: {
-    /** Required (§2.1): where NXCloud reports a finished order. */
+    /** Required (docs/providers/nxcloud.md §2.1): where NXCloud reports a finished order. */
     orderCallbackUrl: string;
-    /** Required (§2.1): where NXCloud reports every call. */
+    /** Required (docs/providers/nxcloud.md §2.1): where NXCloud reports every call. */
     callCallbackUrl: string;
     callList: TNxCallListItem[];
   };
@@ -181,7 +181,7 @@ export interface TNxListOrderRequest {
     intentName?: string[] | null;
     intentTag?: string[] | null;
     intentLevel?: number[] | null;
-    /** INFERENCE (§4.3): 1 finished, 0 unfinished. */
+    /** INFERENCE (docs/providers/nxcloud.md §4.3): 1 finished, 0 unfinished. */
     finish?: number | null;
     turnTime?: TNxRange | null;
     callDuration?: TNxRange | null;
@@ -212,7 +212,7 @@ export interface TNxListCallRequest {
 
 export interface TNxStopOrderRequest {
   productID: "callbot";
-  /** Required by the stopOrder document (§2.4). */
+  /** Required by the stopOrder document (docs/providers/nxcloud.md §2.4). */
   userTaskID: string;
   orderIDs: string[];
   delCall?: 0 | 1;
@@ -220,7 +220,7 @@ export interface TNxStopOrderRequest {
 
 export interface TNxListOrderDetailRequest {
   productID: "callbot";
-  /** Required by the listOrderDetail document (§2.4). */
+  /** Required by the listOrderDetail document (docs/providers/nxcloud.md §2.4). */
   userTaskID: string;
   /** ≤ NXCLOUD_ORDER_DETAIL_MAX ids. */
   orderList: string[];
@@ -239,11 +239,11 @@ export const ZNxEnvelope = z.object({
   responseID: z.string().default(""),
 });
 
-/** Ping answers in its own envelope; `timestamp` is "current second level timestamp" (§2.6). */
+/** Ping answers in its own envelope; `timestamp` is "current second level timestamp" (docs/providers/nxcloud.md §2.6). */
 export const ZNxPingResponse = z.object({
   data: z.string().optional(),
   timestamp: z.number().optional(),
-  /** INFERENCE (§4.7): 0 = success, otherwise a retCode from the same table. */
+  /** INFERENCE (docs/providers/nxcloud.md §4.7): 0 = success, otherwise a retCode from the same table. */
   code: ZIntLike,
   msg: z.string().default(""),
   reqId: z.string().default(""),
@@ -258,7 +258,7 @@ function acceptTypoKeys(input: unknown): unknown {
   return rest.dialAtUpHour === undefined ? { ...rest, dialAtUpHour: typo } : rest;
 }
 
-/** INFERENCE (§4.2): the createTask answer is not in the readable documents; we expect the platform taskID back. */
+/** INFERENCE (docs/providers/nxcloud.md §4.2): createTask's answer is not readable; NXCloud's taskID is expected back. */
 export const ZNxCreateTaskResponse = ZNxEnvelope.extend({ taskID: ZNxId.optional(), userTaskID: z.string().optional() });
 
 export const ZNxMgrTaskStatusResponse = ZNxEnvelope.extend({ taskID: ZNxId.optional(), taskStatus: ZIntLike.optional() });
@@ -326,7 +326,7 @@ export const ZNxListTaskResponse = ZNxEnvelope.extend({
 });
 
 export const ZNxErrItem = z.object({ orderID: z.string(), errMsg: z.string().default("") });
-/** stopOrder's documented answer; INFERENCE (§4.2): addBatchCall answers in the same shape. */
+/** stopOrder's documented answer; INFERENCE (docs/providers/nxcloud.md §4.2): addBatchCall answers in the same shape. */
 export const ZNxBatchResult = ZNxEnvelope.extend({
   totalCount: z.number().default(0),
   successCount: z.number().default(0),
@@ -345,7 +345,7 @@ export const ZNxIntent = z.object({
 export const ZNxCallInfoDetail = z.object({
   callID: ZNxId,
   callStatus: ZIntLike.optional(),
-  /** INFERENCE (§4.4): Unix seconds like createTs; 0 = did not happen. */
+  /** INFERENCE (docs/providers/nxcloud.md §4.4): Unix seconds like createTs; 0 = did not happen. */
   callStartTs: ZIntLike.default(0),
   callAnswerTs: ZIntLike.default(0),
   callEndTs: ZIntLike.default(0),
@@ -362,7 +362,7 @@ export const ZNxCallInfoDetail = z.object({
 });
 export type TNxCallInfoDetail = z.infer<typeof ZNxCallInfoDetail>;
 
-/** INFERENCE (§4.2): listOrder's answer is not in the readable documents; an order carries listOrderDetail's order fields. */
+/** INFERENCE (docs/providers/nxcloud.md §4.2): listOrder's answer is not readable; an order has listOrderDetail's order fields. */
 export const ZNxOrderData = z.object({
   orderID: z.string(),
   userPhone: z.string().default(""),
@@ -375,8 +375,8 @@ export const ZNxOrderData = z.object({
 export type TNxOrderData = z.infer<typeof ZNxOrderData>;
 
 /**
- * INFERENCE (§4.2): the array's name in listOrder's answer is not readable; `orderData` (after listTask's
- * `taskData`) is read first, else the one array of objects that carry an orderID.
+ * INFERENCE (docs/providers/nxcloud.md §4.2): the array's name in listOrder's answer is not readable; `orderData`
+ * (after listTask's `taskData`) is read first, else the one array of objects that carry an orderID.
  */
 export const ZNxListOrderResponse = z.preprocess(
   (input) => {
@@ -387,7 +387,7 @@ export const ZNxListOrderResponse = z.preprocess(
   ZNxEnvelope.extend({ orderData: z.array(ZNxOrderData).default([]), totalCount: z.number().default(0) }),
 );
 
-/** INFERENCE (§4.2): listCall's answer is not readable; a call is a callInfoDetail with its order's ids. */
+/** INFERENCE (docs/providers/nxcloud.md §4.2): listCall's answer is not readable; a call is a callInfoDetail with order ids. */
 export const ZNxCallData = ZNxCallInfoDetail.extend({
   orderID: z.string().default(""),
   userPhone: z.string().optional(),
@@ -430,7 +430,7 @@ export const ZNxTaskCallback = z.object({
   taskID: ZNxId,
   sceneID: z.string().optional(),
   taskStatus: ZIntLike,
-  /** "Task creation timestamp" (§2.7): not the time of this event. */
+  /** "Task creation timestamp" (docs/providers/nxcloud.md §2.7): not the time of this event. */
   createTs: ZIntLike.optional(),
   taskStat: ZNxTaskStat.optional(),
 });

@@ -31,8 +31,8 @@ export const createTask: Handler = (sim, body) => {
     sceneID: req.sceneID,
     taskStatus: TASK_STATUS.pending,
     createTs: sim.nowSec(),
-    // Task callbacks go where the createTask example puts their URL: the top level (§2.2). listTask then shows
-    // it inside taskCreateSetting, as its own example does.
+    // Task callbacks go where the createTask example puts their URL: the top level (docs/providers/nxcloud.md
+    // §2.2). listTask then shows it inside taskCreateSetting, as its own example does.
     setting: { ...req.taskCreateSetting, taskCallbackUrl: req.taskCallbackUrl ?? "" },
     funcFlag: req.funcFlag,
     orders: [],
