@@ -47,7 +47,7 @@ export function taskData(task: NxSimTask) {
     taskStat: taskStatOf(task),
     taskSetting: {
       taskCreateSetting: {
-        strategyName: s.strategyName,
+        strategyName: s.strategyName ?? "",
         startupType: s.startupType,
         startupAt: s.startupAt ?? 0,
         zoneSecond: s.zoneSecond,

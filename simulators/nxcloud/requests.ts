@@ -44,8 +44,9 @@ const manualCallSetting = z.object({
   predictCallRate: z.number().min(0).optional(),
 });
 
+// No defaults here: updateTask sends "any subset" of these, and a missing field must keep the task's value.
 const settingShape = {
-  strategyName: text.default(""),
+  strategyName: text.optional(),
   startupType: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   startupAt: int.min(0).optional(),
   // "an offset value in seconds relative to UTC" — UTC−12 … UTC+14.

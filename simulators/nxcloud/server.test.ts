@@ -197,6 +197,11 @@ describe("task lifecycle", () => {
     expect((await rawPost(url, NXCLOUD_PATHS.updateTask, base)).retCode).toBe(2);
     expect((await rawPost(url, NXCLOUD_PATHS.updateTask, { ...base, sceneID: "scene-b" })).retCode).toBe(4);
     expect((await rawPost(url, NXCLOUD_PATHS.updateTask, { ...base, sceneID: "scene-a" })).retCode).toBe(0);
+    // Only what an updateTask names changes: the rest of the settings stay as they were.
+    expect(sim.state.tasks[0].setting).toMatchObject({ maxCall: 3, strategyName: "", taskName: "双十一大促回访", dialAtUpHour: "9,10,11,12,13,14,15,16,17" });
+    await rawPost(url, NXCLOUD_PATHS.updateTask, { ...base, sceneID: "scene-a", taskCreateSetting: { strategyName: "gentle" } });
+    expect((await rawPost(url, NXCLOUD_PATHS.updateTask, { ...base, sceneID: "scene-a" })).retCode).toBe(0);
+    expect(sim.state.tasks[0].setting).toMatchObject({ maxCall: 3, strategyName: "gentle" });
   });
 
   it("starts a scheduled task at startupAt", async () => {

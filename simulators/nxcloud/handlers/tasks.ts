@@ -33,7 +33,7 @@ export const createTask: Handler = (sim, body) => {
     createTs: sim.nowSec(),
     // Task callbacks go where the createTask example puts their URL: the top level (docs/providers/nxcloud.md
     // §2.2). listTask then shows it inside taskCreateSetting, as its own example does.
-    setting: { ...req.taskCreateSetting, taskCallbackUrl: req.taskCallbackUrl ?? "" },
+    setting: { ...req.taskCreateSetting, strategyName: req.taskCreateSetting.strategyName ?? "", taskCallbackUrl: req.taskCallbackUrl ?? "" },
     funcFlag: req.funcFlag,
     orders: [],
     totalCall: 0,
