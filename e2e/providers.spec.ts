@@ -29,6 +29,8 @@ test("a wrong NXCloud secret gives a clear error, fixing it connects, and no sec
   });
 
   await page.goto("/providers/new?kind=nxcloud");
+  // NXCloud reports calls only to the callback URLs sent with the numbers: the form says the webhook URL matters.
+  await expect(page.getByTestId("account-hint")).toContainText(/webhook URL|Webhook 地址/);
   await page.getByLabel(/Account name|账号名称/).fill("NXCloud Shenzhen");
   await page.getByLabel(/API base URL|接口地址/).fill(nxcloudUrl);
   await page.getByLabel("UUID").fill(DEMO_CREDENTIALS.uuid);
@@ -75,4 +77,24 @@ test("a bad base URL is refused on its field", async ({ page }) => {
   await page.getByLabel(/API base URL|接口地址/).fill("ftp:/nowhere");
   await page.getByRole("button", { name: /^(Save|保存)$/ }).click();
   await expect(page.getByText(/Enter a full URL|请输入以 http/)).toBeVisible();
+});
+
+test("NXCloud answers not signed as documented still work, and the account shows a warning until a clean test", async ({ page, request }) => {
+  const signing = (answerSigning: "none" | "body") => request.post(`${nxcloudUrl}/__sim/config`, { data: JSON.stringify({ answerSigning }) });
+  const card = () => page.getByTestId("account-牛信 演示 / NXCloud demo");
+  await signing("none");
+  try {
+    await page.goto("/providers");
+    await card().getByRole("button", { name: /test connection|测试连接/i }).click();
+    await expect(card().getByText(/Connection OK|连接成功/)).toBeVisible();
+    await page.reload();
+    await expect(card().getByTestId("account-warning")).toContainText(/ping/);
+    await shot(page, "provider-answer-sign-warning");
+  } finally {
+    await signing("body");
+  }
+  await card().getByRole("button", { name: /test connection|测试连接/i }).click();
+  await expect(card().getByText(/Connection OK|连接成功/)).toBeVisible();
+  await page.reload();
+  await expect(card().getByTestId("account-warning")).toHaveCount(0);
 });

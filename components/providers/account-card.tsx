@@ -81,6 +81,14 @@ export function AccountCard({ account, kindLabel, webhooks, canEdit }: { account
             </div>
           ) : null}
         </div>
+        {account.warning ? (
+          <div data-testid="account-warning">
+            <Notice tone="warning">
+              <span className="font-medium">{t("warning")}: </span>
+              {account.warning.message[lang]} {t("warningSeen", { when: format.relativeTime(new Date(account.warning.at)) })}
+            </Notice>
+          </div>
+        ) : null}
         {result ? <Notice tone={result.ok ? "success" : "error"}>{result.text}</Notice> : null}
         {canEdit ? (
           <div className="flex flex-wrap gap-2 pt-1">

@@ -110,6 +110,11 @@ export function AccountForm({ kinds, account, initialKind }: { kinds: KindProps[
     <Card className="max-w-3xl">
       <form onSubmit={onSubmit} className="space-y-6" noValidate>
         {notice ? <Notice tone={notice.tone}>{notice.text}</Notice> : null}
+        {caps.accountHint ? (
+          <div data-testid="account-hint">
+            <Notice tone="info">{caps.accountHint[lang]}</Notice>
+          </div>
+        ) : null}
         <div className="grid gap-4 sm:grid-cols-2">
           <Field label={t("kind")}>
             {({ id }) => (

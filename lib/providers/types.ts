@@ -38,6 +38,18 @@ export interface ProviderContext {
    * best-effort call that failed. Fields never carry phone numbers or secrets. Absent: nothing is logged.
    */
   log?: ProviderLog;
+  /**
+   * Something about the account the manager should see although the operation went through (e.g. NXCloud's
+   * answers not signed as documented). The server records it on the account and the Providers page shows it.
+   */
+  reportWarning?: (warning: ProviderWarning) => void | Promise<void>;
+}
+
+/** A condition worth a manager's attention that did not fail the operation. */
+export interface ProviderWarning {
+  /** Stable code, e.g. "RESPONSE_SIGN". */
+  code: string;
+  message: LocalizedText;
 }
 
 export type ProviderLog = (level: "info" | "warn", msg: string, fields: Record<string, string | number | boolean | null>) => void;
@@ -197,6 +209,8 @@ export interface CredentialField {
 export interface ProviderCapabilities {
   kind: ProviderKind;
   label: LocalizedText;
+  /** What the account form tells the manager before they save (e.g. the webhook URL the provider must reach). */
+  accountHint?: LocalizedText;
   operations: Record<TaskOperation, boolean> & {
     timeGroups: boolean;
     webhooks: boolean;

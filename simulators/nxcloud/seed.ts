@@ -1,12 +1,11 @@
 // Demo data of the NXCloud simulator: tasks in every state with realistic names, numbers (orders) and a few
 // hundred past calls, so a new user sees non-zero taskStat before anything has been dialled.
+import type { CallOutcome } from "../../lib/domain/retry-strategy";
 import { DEMO_TASK_NAMES, demoPhones } from "../core/demo-names";
 import { bigId } from "../core/ids";
-import { callStatusToNxcloud } from "../../lib/providers/nxcloud/mapping";
-import { NXCLOUD_STARTUP_TYPE, NXCLOUD_TASK_STATUS } from "../../lib/providers/nxcloud/wire";
-import type { CallOutcome } from "../../lib/domain/retry-strategy";
-import type { NxSimOrder, NxSimState, NxSimTask } from "./server";
 import { DEMO_SETTINGS } from "./demo";
+import { STARTUP_TYPE, TASK_STATUS } from "./protocol";
+import type { NxSimOrder, NxSimState, NxSimTask } from "./state";
 
 interface DemoTaskSpec {
   name: string;
@@ -22,10 +21,10 @@ interface DemoTaskSpec {
 
 const UNANSWERED: CallOutcome[] = ["no-answer", "no-answer", "busy", "unreachable", "rejected", "failed"];
 
-export function seedNxcloudDemo(state: NxSimState, opts: { now: Date; random: () => number }): void {
-  const { random } = opts;
+export function seedNxcloudDemo(state: NxSimState, opts: { now: Date; random: () => number; callStatusOf: (outcome: CallOutcome) => number }): void {
+  const { random, callStatusOf } = opts;
   const nowSec = Math.floor(opts.now.getTime() / 1000);
-  const { pending, running, paused, completed, failed } = NXCLOUD_TASK_STATUS;
+  const { pending, running, paused, completed, failed } = TASK_STATUS;
   const specs: DemoTaskSpec[] = [
     { name: "双十一大促回访", status: running, orders: 300, dialled: 200, roundRedial: true, startupType: 1, ageDays: 2 },
     { name: DEMO_TASK_NAMES[1].zh, status: paused, orders: 150, dialled: 90, roundRedial: true, startupType: 1, ageDays: 5 },
@@ -57,6 +56,7 @@ export function seedNxcloudDemo(state: NxSimState, opts: { now: Date; random: ()
       lastCallStatus: null,
     }));
     const task: NxSimTask = {
+      demo: true,
       taskID,
       userTaskID,
       sceneID: DEMO_SETTINGS.sceneID,
@@ -65,7 +65,7 @@ export function seedNxcloudDemo(state: NxSimState, opts: { now: Date; random: ()
       setting: {
         strategyName: "",
         startupType: spec.startupType,
-        ...(spec.startupType === NXCLOUD_STARTUP_TYPE.scheduled ? { startupAt: nowSec + 2 * 86_400 } : {}),
+        ...(spec.startupType === STARTUP_TYPE.scheduled ? { startupAt: nowSec + 2 * 86_400 } : {}),
         zoneSecond: 28_800,
         // Every day 08:00–12:00 and 13:00–21:00 Beijing time, so the running demo task visibly dials most of the day.
         dialAtWeekDay: "1,2,3,4,5,6,7",
@@ -73,6 +73,7 @@ export function seedNxcloudDemo(state: NxSimState, opts: { now: Date; random: ()
         dialAtDownHour: "8,9,10,11,13,14,15,16,17,18,19,20",
         maxCall: 10,
         taskName: spec.name,
+        taskCallbackUrl: "",
         routeID: DEMO_SETTINGS.routeID,
       },
       funcFlag: { taskKeep: false, roundRedial: spec.roundRedial, wholeTTS: true, smsEnable: false, smsFuncFlag: [], phoneEncrypt: false },
@@ -97,7 +98,7 @@ export function seedNxcloudDemo(state: NxSimState, opts: { now: Date; random: ()
           userTaskID,
           orderID: order.id,
           userPhone: order.userPhone,
-          callStatus: callStatusToNxcloud(outcome),
+          callStatus: callStatusOf(outcome),
           callStartTs: start,
           callAnswerTs: answered ? start + 8 : 0,
           callEndTs: start + 8 + duration + (answered ? 0 : 20),
@@ -106,7 +107,7 @@ export function seedNxcloudDemo(state: NxSimState, opts: { now: Date; random: ()
         });
         task.totalCall++;
         if (answered) task.totalAnswerCall++;
-        order.lastCallStatus = callStatusToNxcloud(outcome);
+        order.lastCallStatus = callStatusOf(outcome);
         order.answered = answered;
         order.finished = answered || order.attempts >= maxAttempts;
       }

@@ -32,3 +32,33 @@ describe("nxcloudCapabilities", () => {
     expect(caps.credentialFields.find((f) => f.key === "algorithm")?.default).toBe("MD5");
   });
 });
+
+describe("NXCloud texts", () => {
+  it("come from the provider-nxcloud catalog in both languages", async () => {
+    const en = (await import("../../../messages/en/provider-nxcloud.json")).default;
+    const zh = (await import("../../../messages/zh-CN/provider-nxcloud.json")).default;
+    expect(caps.label).toEqual({ en: en.label, zh: zh.label });
+    expect(caps.params.find((p) => p.key === "maxCall")?.label).toEqual({ en: en.params.maxCall.label, zh: zh.params.maxCall.label });
+  });
+
+  it("the account form says the account needs its webhook URL", () => {
+    expect(caps.accountHint?.en).toMatch(/webhook URL/);
+    expect(caps.accountHint?.zh).toMatch(/Webhook 地址/);
+  });
+
+  it("no hint tells the user about the state of NXCloud's documentation", () => {
+    const texts = [...caps.params.flatMap((p) => [p.label, p.help]), caps.accountHint].filter((t) => t !== undefined);
+    for (const t of texts) {
+      expect(t.en).not.toMatch(/document/i);
+      expect(t.zh).not.toMatch(/文档/);
+    }
+  });
+
+  it("the adapter's sources write no inline { en, zh } texts", async () => {
+    const { readdirSync, readFileSync } = await import("node:fs");
+    const dir = new URL(".", import.meta.url);
+    for (const file of readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))) {
+      expect(readFileSync(new URL(file, dir), "utf8"), file).not.toMatch(/\{\s*en:\s*["'`]/);
+    }
+  });
+});

@@ -1,59 +1,58 @@
-// What NXCloud Callbot v3 can do, its parameters and rules (providers.md §3). The console builds the
+// What NXCloud Callbot v3 can do, its parameters and rules (docs/providers/nxcloud.md §1.4, §1.5). The console builds the
 // task form from this record and validates with it before anything is sent.
 import type { TaskStatus } from "../../domain/task";
+import { sameText } from "../../domain/text";
 import type { ParamIssue, ParamSpec, ProviderCapabilities } from "../types";
 import { NXCLOUD_TASK_TYPE } from "./mapping";
+import { nxText } from "./text";
+import { NXCLOUD_ORDER_DETAIL_MAX } from "./wire";
 
-/** Numbers per addBatchCall. NOT FOUND in the docs (addendum §3); we use listOrderDetail's documented 500. */
+/** Numbers per addBatchCall. INFERENCE (docs/providers/nxcloud.md §4.5): not published; listOrderDetail's documented 500. */
 export const NXCLOUD_CONTACTS_BATCH = 500;
-/** listTask page size: the docs' example uses 100; the maximum is NOT FOUND. */
+/** Account setting: "strict" refuses answers whose sign does not verify; anything else only warns. */
+export const NXCLOUD_RESPONSE_SIGN_SETTING = "responseSign";
+/** listTask page size: the documents' example uses 100; the maximum is not published (docs/providers/nxcloud.md §4.5). */
 export const NXCLOUD_PAGE_SIZE = 100;
 
 const params: ParamSpec[] = [
   {
     key: "sceneID",
-    label: { en: "Script template", zh: "话术模板" },
-    help: {
-      en: "Script template id (NXCloud backend → Script management). Empty = the account's default template.",
-      zh: "话术模板 ID（牛信云后台 → 话术管理）。留空使用账号默认模板。",
-    },
+    label: nxText("params.sceneID.label"),
+    help: nxText("params.sceneID.help"),
     type: "string",
     maxLength: 64,
     default: null,
   },
   {
     key: "strategyName",
-    label: { en: "Dialing strategy", zh: "拨打策略" },
-    help: {
-      en: "Name of a dialing strategy of the script (Script → Dialing strategy). Empty = the default strategy.",
-      zh: "话术中的拨打策略名称（话术 → 拨打策略）。留空使用默认策略。",
-    },
+    label: nxText("params.strategyName.label"),
+    help: nxText("params.strategyName.help"),
     type: "string",
     maxLength: 64,
     default: "",
   },
   {
     key: "startupType",
-    label: { en: "Start", zh: "启动方式" },
+    label: nxText("params.startupType.label"),
     type: "enum",
     default: "1",
     required: true,
     options: [
-      { value: "1", label: { en: "Manually", zh: "手动启动" } },
-      { value: "2", label: { en: "At a set time", zh: "定时启动" } },
-      { value: "3", label: { en: "Immediately", zh: "立即启动" } },
+      { value: "1", label: nxText("params.startupType.manual") },
+      { value: "2", label: nxText("params.startupType.scheduled") },
+      { value: "3", label: nxText("params.startupType.immediate") },
     ],
   },
   {
     key: "startupAt",
-    label: { en: "Start at", zh: "定时启动时间" },
-    help: { en: "Only for \"At a set time\".", zh: "仅用于“定时启动”。" },
+    label: nxText("params.startupAt.label"),
+    help: nxText("params.startupAt.help"),
     type: "datetime",
     default: null,
   },
   {
     key: "maxCall",
-    label: { en: "Concurrent calls", zh: "最大并发数" },
+    label: nxText("params.maxCall.label"),
     type: "int",
     min: 1,
     max: 1000,
@@ -61,12 +60,10 @@ const params: ParamSpec[] = [
     required: true,
   },
   {
+    // INFERENCE (docs/providers/nxcloud.md §4): the description of maxRingTime is not published; read by its name, in seconds.
     key: "maxRingTime",
-    label: { en: "Max ring time (s)", zh: "最长振铃时间（秒）" },
-    help: {
-      en: "Its documentation is truncated; empty = NXCloud's default.",
-      zh: "官方文档此项说明缺失；留空使用牛信云默认值。",
-    },
+    label: nxText("params.maxRingTime.label"),
+    help: nxText("params.maxRingTime.help"),
     type: "int",
     min: 1,
     max: 120,
@@ -74,55 +71,55 @@ const params: ParamSpec[] = [
   },
   {
     key: "routeID",
-    label: { en: "Route", zh: "线路" },
-    help: { en: "Route id from NXCloud's route list. Empty = the account's default route.", zh: "线路 ID（线路列表）。留空使用账号默认线路。" },
+    label: nxText("params.routeID.label"),
+    help: nxText("params.routeID.help"),
     type: "string",
     maxLength: 64,
     default: null,
   },
   {
     key: "taskKeep",
-    label: { en: "Keep task open when empty", zh: "无号码时保持任务" },
-    help: { en: "The task does not end by itself when it has no numbers left.", zh: "任务中没有待呼号码时不自动结束。" },
+    label: nxText("params.taskKeep.label"),
+    help: nxText("params.taskKeep.help"),
     type: "boolean",
     default: false,
   },
   {
     key: "wholeTTS",
-    label: { en: "Synthesise sentences with variables as a whole", zh: "变量整句合成" },
-    help: { en: "Required when the script uses variables.", zh: "话术使用变量时必须开启。" },
+    label: nxText("params.wholeTTS.label"),
+    help: nxText("params.wholeTTS.help"),
     type: "boolean",
     default: false,
   },
   {
     key: "phoneEncrypt",
-    label: { en: "Mask numbers in the NXCloud backend", zh: "号码加密显示" },
+    label: nxText("params.phoneEncrypt.label"),
     type: "boolean",
     default: false,
   },
   {
     key: "dispatchType",
-    label: { en: "Agent transfer", zh: "人工外呼方式" },
-    help: { en: "AICC script templates only.", zh: "仅用于 AICC 话术模板。" },
+    label: nxText("params.dispatchType.label"),
+    help: nxText("params.dispatchType.help"),
     type: "enum",
     default: "0",
     options: [
-      { value: "0", label: { en: "None", zh: "无" } },
-      { value: "1", label: { en: "Ratio-based", zh: "按比例外呼" } },
-      { value: "3", label: { en: "Predictive 2.0", zh: "预测外呼 2.0" } },
+      { value: "0", label: nxText("params.dispatchType.none") },
+      { value: "1", label: nxText("params.dispatchType.ratio") },
+      { value: "3", label: nxText("params.dispatchType.predictive") },
     ],
   },
   {
     key: "agentGroup",
-    label: { en: "Agent group", zh: "坐席组" },
+    label: nxText("params.agentGroup.label"),
     type: "string",
     maxLength: 64,
     default: null,
   },
   {
     key: "ratioCallRate",
-    label: { en: "Calls per agent", zh: "坐席外呼比例" },
-    help: { en: "Used by ratio-based transfer.", zh: "按比例外呼时使用。" },
+    label: nxText("params.ratioCallRate.label"),
+    help: nxText("params.ratioCallRate.help"),
     type: "decimal",
     min: 0,
     minExclusive: true,
@@ -132,8 +129,8 @@ const params: ParamSpec[] = [
   },
   {
     key: "predictCallRate",
-    label: { en: "Predictive call rate", zh: "预测外呼比例" },
-    help: { en: "Used by predictive 2.0.", zh: "预测外呼 2.0 时使用。" },
+    label: nxText("params.predictCallRate.label"),
+    help: nxText("params.predictCallRate.help"),
     type: "decimal",
     min: 0,
     minExclusive: true,
@@ -151,7 +148,8 @@ const ALL_LIVE: TaskStatus[] = ["pending", "running", "paused"];
 
 export const nxcloudCapabilities: ProviderCapabilities = {
   kind: "nxcloud",
-  label: { en: "NXCloud Callbot", zh: "牛信云 AI 外呼" },
+  label: nxText("label"),
+  accountHint: nxText("accountHint"),
   operations: {
     create: true,
     update: true,
@@ -159,32 +157,44 @@ export const nxcloudCapabilities: ProviderCapabilities = {
     pause: true,
     // mgrTaskStatus taskOperate 3 (完结).
     complete: true,
-    // NXCloud has no delete endpoint (providers.md §3 "Endpoints"): a task can only be completed.
+    // NXCloud has no delete endpoint (docs/providers/nxcloud.md §1.4): a task can only be completed.
     delete: false,
     addContacts: true,
     timeGroups: false,
     webhooks: true,
-    callEvents: true, // providers.md §3: by-call callbacks
+    callEvents: true, // docs/providers/nxcloud.md §1.6: by-call callbacks
   },
   taskKinds: ["call"],
-  taskTypes: [{ value: NXCLOUD_TASK_TYPE, label: { en: "AI callbot", zh: "AI 外呼机器人" } }],
+  taskTypes: [{ value: NXCLOUD_TASK_TYPE, label: nxText("taskType") }],
   credentialFields: [
-    { key: "uuid", label: { en: "UUID", zh: "UUID" }, secret: false },
-    { key: "secretKey", label: { en: "Secret key", zh: "密钥 (secretKey)" }, secret: true },
+    { key: "uuid", label: nxText("credentials.uuid"), secret: false },
+    { key: "secretKey", label: nxText("credentials.secretKey"), secret: true },
     {
       key: "algorithm",
-      label: { en: "Signature algorithm", zh: "签名算法" },
+      label: nxText("credentials.algorithm"),
       secret: false,
       default: "MD5",
       options: [
-        { value: "MD5", label: { en: "MD5", zh: "MD5" } },
-        { value: "SHA256", label: { en: "SHA256", zh: "SHA256" } },
+        { value: "MD5", label: sameText("MD5") },
+        { value: "SHA256", label: sameText("SHA256") },
       ],
     },
   ],
   settingFields: [
-    { key: "sceneID", label: { en: "Default script template id", zh: "默认话术模板 ID" }, secret: false },
-    { key: "routeID", label: { en: "Default route id", zh: "默认线路 ID" }, secret: false },
+    { key: "sceneID", label: nxText("settings.sceneID"), secret: false },
+    { key: "routeID", label: nxText("settings.routeID"), secret: false },
+    {
+      // docs/providers/nxcloud.md §2.3: what an answer's sign covers is not documented, so a mismatch is only
+      // reported unless the account asks for strict checking.
+      key: NXCLOUD_RESPONSE_SIGN_SETTING,
+      label: nxText("settings.responseSign"),
+      secret: false,
+      default: "warn",
+      options: [
+        { value: "warn", label: nxText("settings.responseSignWarn") },
+        { value: "strict", label: nxText("settings.responseSignStrict") },
+      ],
+    },
   ],
   params,
   limits: {
@@ -196,9 +206,9 @@ export const nxcloudCapabilities: ProviderCapabilities = {
     maxTasks: null,
     listPageSize: NXCLOUD_PAGE_SIZE,
   },
-  // providers.md §3: updateTask only while paused or not yet started; mgrTaskStatus start/pause/complete.
-  // Number-level operations are declared by each adapter as it implements them.
-  numberOps: { list: false, calls: false, remove: false, batchSize: null },
+  // docs/providers/nxcloud.md §1.4: updateTask only while paused or not yet started; mgrTaskStatus start/pause/complete.
+  // docs/providers/nxcloud.md §3: listOrder + listOrderDetail, listCall, stopOrder (≤ 500 ids per request).
+  numberOps: { list: true, calls: true, remove: true, batchSize: NXCLOUD_ORDER_DETAIL_MAX },
   allowedIn: {
     create: ["draft"],
     update: ["pending", "paused"],
@@ -213,23 +223,23 @@ export const nxcloudCapabilities: ProviderCapabilities = {
     if (String(p.startupType ?? "1") === "2" && isBlank(p.startupAt)) {
       issues.push({
         key: "startupAt",
-        message: { en: "Choose when the task starts.", zh: "定时启动需要填写启动时间。" },
+        message: nxText("validation.startupAt"),
       });
     }
     const dispatch = String(p.dispatchType ?? "0");
     if (dispatch !== "0" && isBlank(p.agentGroup)) {
-      issues.push({ key: "agentGroup", message: { en: "Agent transfer needs an agent group.", zh: "人工外呼需要填写坐席组。" } });
+      issues.push({ key: "agentGroup", message: nxText("validation.agentGroup") });
     }
     if (dispatch === "1" && isBlank(p.ratioCallRate)) {
       issues.push({
         key: "ratioCallRate",
-        message: { en: "Ratio-based transfer needs calls per agent.", zh: "按比例外呼需要填写坐席外呼比例。" },
+        message: nxText("validation.ratioCallRate"),
       });
     }
     if (dispatch === "3" && isBlank(p.predictCallRate)) {
       issues.push({
         key: "predictCallRate",
-        message: { en: "Predictive 2.0 needs a predictive call rate.", zh: "预测外呼 2.0 需要填写预测外呼比例。" },
+        message: nxText("validation.predictCallRate"),
       });
     }
     return issues;

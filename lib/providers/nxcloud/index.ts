@@ -1,17 +1,10 @@
-// The NXCloud Callbot v3 adapter (providers.md §3): what the console calls; the wire stays in this folder.
+// The NXCloud Callbot v3 adapter (docs/providers/nxcloud.md): what the console calls; the wire stays in this folder.
 import { emptyStats } from "../../domain/stats";
 import type { ProviderAdapter } from "../types";
 import { nxcloudCapabilities } from "./capabilities";
-import {
-  nxcloudAddContacts,
-  nxcloudCreateTask,
-  nxcloudGetTask,
-  nxcloudListTasks,
-  nxcloudOperateTask,
-  nxcloudPing,
-  nxcloudUpdateTask,
-} from "./client";
 import { encodeCallTimeGroup, encodeRetryStrategy } from "./mapping";
+import { nxcloudAddContacts, nxcloudListCalls, nxcloudListNumbers, nxcloudRemoveNumbers } from "./numbers";
+import { nxcloudCreateTask, nxcloudGetTask, nxcloudListTasks, nxcloudOperateTask, nxcloudPing, nxcloudUpdateTask } from "./tasks";
 import { nxcloudParseWebhook, nxcloudVerifyWebhook, nxcloudWebhookDelivery } from "./webhook";
 import { NXCLOUD_TASK_OPERATE } from "./wire";
 
@@ -30,10 +23,13 @@ export const nxcloudAdapter: ProviderAdapter = {
   completeTask: (ctx, remoteId) => nxcloudOperateTask(ctx, remoteId, NXCLOUD_TASK_OPERATE.complete),
   // No deleteTask: NXCloud has no delete endpoint (capabilities.operations.delete = false).
   addContacts: nxcloudAddContacts,
+  listNumbers: nxcloudListNumbers,
+  listCalls: nxcloudListCalls,
+  removeNumbers: nxcloudRemoveNumbers,
   // The zone's offset is taken at encode time (zoneSecond is fixed), so "now" is the real now here.
   encodeCallTimeGroup: (group) => encodeCallTimeGroup(group, new Date()),
   encodeRetryStrategy: (strategy) => encodeRetryStrategy(strategy),
   verifyWebhook: (ctx, req) => nxcloudVerifyWebhook(ctx, req),
-  parseWebhook: (_ctx, req) => nxcloudParseWebhook(req),
+  parseWebhook: (ctx, req) => nxcloudParseWebhook(req, ctx.now?.() ?? new Date()),
   webhookDelivery: (req) => nxcloudWebhookDelivery(req),
 };

@@ -1,5 +1,5 @@
 // NXCloud wire ↔ domain: task status, stats, the half-hour dial-slot encoding of call-time groups,
-// the one-redial retry flag, calls and phone numbers (providers.md §3, §6).
+// the one-redial retry flag, calls and phone numbers (docs/providers/nxcloud.md §1.5, §1.7).
 import { tzOffset } from "@date-fns/tz";
 import {
   emptyWeek,
@@ -18,13 +18,14 @@ import { CALL_OUTCOMES, type CallOutcome, type RetryStrategy, type RetryableOutc
 import { statsFromNxcloud } from "../../domain/stats";
 import type { TaskStatus } from "../../domain/task";
 import type { RemoteTask } from "../types";
+import { nxText, nxTextEach } from "./text";
 import { NXCLOUD_CALL_STATUS, NXCLOUD_TASK_STATUS, type TNxCallInfoDetail, type TNxTaskData } from "./wire";
 
 export const NXCLOUD_TASK_TYPE = "callbot";
 
 // ---- task status ----
 
-/** providers.md §3 "Enums found": 1 pending, 2 running, 3 completed, 4 completed (failed), 5 paused. */
+/** docs/providers/nxcloud.md §1.5: 1 pending, 2 running, 3 completed, 4 completed (failed), 5 paused. */
 export function taskStatusFromNxcloud(raw: number): TaskStatus {
   switch (raw) {
     case NXCLOUD_TASK_STATUS.pending:
@@ -44,7 +45,7 @@ export function taskStatusFromNxcloud(raw: number): TaskStatus {
   }
 }
 
-/** listTask keys everything on userTaskID (providers.md §3 "Common conventions"); a task made in the NXCloud backend may lack one. */
+/** listTask keys everything on userTaskID; a task made in the NXCloud backend may lack one (docs/providers/nxcloud.md §4.14). */
 export function remoteIdOf(task: { userTaskID: string; taskID: string }): string {
   return task.userTaskID || task.taskID;
 }
@@ -67,7 +68,7 @@ export function remoteTaskFromNxcloud(task: TNxTaskData, raw: unknown): RemoteTa
 
 // ---- call-time group ↔ dial slots ----
 
-/** The four createTask fields that say when a task may dial (providers.md §3 "Working-time encoding"). */
+/** The four createTask fields that say when a task may dial (docs/providers/nxcloud.md §1.7). */
 export interface NxcloudDialTime {
   /** Offset from UTC in seconds, e.g. 28800 for UTC+8. */
   zoneSecond: number;
@@ -118,27 +119,18 @@ function slotsForDay(ranges: MinuteRange[], losses: Map<string, LocalizedText>):
     const to = Math.floor(range.end / SLOT_MINUTES);
     if (from >= to) {
       const text = formatRange(range);
-      losses.set(`short:${text}`, {
-        en: `NXCloud works in half-hour slots: ${text} contains no whole half hour and is left out.`,
-        zh: `牛信云按半小时时段拨打：${text} 不含完整的半小时，已省略。`,
-      });
+      losses.set(`short:${text}`, nxText("losses.short", { range: text }));
       continue;
     }
     if (range.start % SLOT_MINUTES !== 0) {
       const was = formatMinute(range.start);
       const now = formatMinute(from * SLOT_MINUTES);
-      losses.set(`start:${was}`, {
-        en: `NXCloud works in half-hour slots: start ${was} becomes ${now} (rounded later so no call is made before ${was}).`,
-        zh: `牛信云按半小时时段拨打：开始时间 ${was} 改为 ${now}（向后取整，保证不会在 ${was} 之前拨打）。`,
-      });
+      losses.set(`start:${was}`, nxText("losses.start", { was, now }));
     }
     if (range.end % SLOT_MINUTES !== 0) {
       const was = formatMinute(range.end);
       const now = formatMinute(to * SLOT_MINUTES);
-      losses.set(`end:${was}`, {
-        en: `NXCloud works in half-hour slots: end ${was} becomes ${now} (rounded earlier so no call is made after ${was}).`,
-        zh: `牛信云按半小时时段拨打：结束时间 ${was} 改为 ${now}（向前取整，保证不会在 ${was} 之后拨打）。`,
-      });
+      losses.set(`end:${was}`, nxText("losses.end", { was, now }));
     }
     const last = runs[runs.length - 1];
     if (last && last.to >= from) last.to = Math.max(last.to, to);
@@ -163,17 +155,14 @@ function encodeZone(timeZone: string, now: Date, losses: Map<string, LocalizedTe
   if (other !== undefined) {
     const fixed = formatOffset(zoneSecond);
     const changed = formatOffset(other);
-    losses.set("dst", {
-      en: `NXCloud uses a fixed UTC offset: ${timeZone} is ${fixed} now but ${changed} for part of the year; ${fixed} is sent, so after the clock change calls run an hour off local time until the task is updated.`,
-      zh: `牛信云只支持固定的 UTC 偏移：${timeZone} 当前为 ${fixed}，一年中部分时间为 ${changed}；将按 ${fixed} 发送，时钟调整后拨打时间会与当地时间相差一小时，需重新更新任务。`,
-    });
+    losses.set("dst", nxText("losses.dst", { zone: timeZone, fixed, changed }));
   }
   return zoneSecond;
 }
 
 /**
  * Encodes a group as NXCloud dial settings. NXCloud has ONE set of half-hour slots for all selected
- * weekdays (providers.md §3): when weekdays differ, the hours shared by the most weekdays are sent
+ * weekdays (docs/providers/nxcloud.md §1.7, §4.12): when weekdays differ, the hours shared by the most weekdays are sent
  * (ties: the earliest weekday's) and every other weekday is reported with the hours it will really get.
  */
 export function encodeCallTimeGroup(group: CallTimeGroup, now: Date): Encoded<NxcloudDialTime> {
@@ -202,10 +191,13 @@ export function encodeCallTimeGroup(group: CallTimeGroup, now: Date): Encoded<Nx
     for (const p of patterns.values()) {
       if (p === chosen) continue;
       const own = p.runs.map(runToRange);
-      losses.set(`days:${slotKey(p.runs)}`, {
-        en: `NXCloud uses one set of hours for all selected weekdays: ${weekdayList(p.days, "en")} (${formatRanges(own, "en")}) will be dialled at the most common hours, ${formatRanges(sent, "en")} (as ${weekdayList(chosen.days, "en")}).`,
-        zh: `牛信云所有选中的星期使用同一组时段：${weekdayList(p.days, "zh")}（${formatRanges(own, "zh")}）将按最常用的时段 ${formatRanges(sent, "zh")} 拨打（与${weekdayList(chosen.days, "zh")}相同）。`,
+      const values = (locale: "en" | "zh") => ({
+        days: weekdayList(p.days, locale),
+        own: formatRanges(own, locale),
+        sent: formatRanges(sent, locale),
+        chosen: weekdayList(chosen.days, locale),
       });
+      losses.set(`days:${slotKey(p.runs)}`, nxTextEach("losses.days", { en: values("en"), zh: values("zh") }));
     }
   }
 
@@ -216,23 +208,15 @@ export function encodeCallTimeGroup(group: CallTimeGroup, now: Date): Encoded<Nx
   }
 
   if (group.skipHolidays) {
-    losses.set("holidays", {
-      en: "NXCloud cannot skip holidays: the task also dials on public holidays, and make-up workdays (调休) are dialled only if their weekday is selected.",
-      zh: "牛信云无法跳过节假日：法定节假日也会拨打，调休工作日只有在其星期被选中时才会拨打。",
-    });
+    losses.set("holidays", nxText("losses.holidays"));
   }
   if (group.makeUpDayAs !== null) {
-    losses.set("makeUpDayAs", {
-      en: `NXCloud does not know make-up workdays: they are not dialled with ${isoWeekdayName(group.makeUpDayAs, "en")}'s hours.`,
-      zh: `牛信云不识别调休工作日：调休日不会按${isoWeekdayName(group.makeUpDayAs, "zh")}的时段拨打。`,
-    });
+    const day = group.makeUpDayAs;
+    losses.set("makeUpDayAs", nxTextEach("losses.makeUpDayAs", { en: { day: isoWeekdayName(day, "en") }, zh: { day: isoWeekdayName(day, "zh") } }));
   }
   if (group.overrides.length > 0) {
     const dates = group.overrides.map((o) => o.date).join(", ");
-    losses.set("overrides", {
-      en: `NXCloud has no date exceptions: the special hours on ${dates} are not sent; those days follow the weekly hours.`,
-      zh: `牛信云不支持特殊日期：${dates} 的特殊时段不会发送，这些日期按每周时段拨打。`,
-    });
+    losses.set("overrides", nxText("losses.overrides", { dates }));
   }
 
   return {
@@ -305,50 +289,45 @@ export function decodeCallTimeGroup(value: NxcloudDialTime, name: string): CallT
 // ---- retry strategy ↔ funcFlag.roundRedial ----
 
 const OUTCOME_NAMES: Record<RetryableOutcome, LocalizedText> = {
-  "no-answer": { en: "no answer", zh: "无人接听" },
-  busy: { en: "busy", zh: "忙线" },
-  unreachable: { en: "unreachable", zh: "无法接通" },
-  rejected: { en: "rejected", zh: "拒接" },
-  failed: { en: "failed", zh: "呼叫失败" },
+  "no-answer": nxText("outcomes.noAnswer"),
+  busy: nxText("outcomes.busy"),
+  unreachable: nxText("outcomes.unreachable"),
+  rejected: nxText("outcomes.rejected"),
+  failed: nxText("outcomes.failed"),
 };
 
 function intervalText(after: RetryStrategy["rounds"][number]["after"]): LocalizedText {
-  const parts: [number, string, string][] = [
-    [after.days, "d", "天"],
-    [after.hours, "h", "小时"],
-    [after.minutes, "min", "分钟"],
-  ];
-  const used = parts.filter(([n]) => n > 0);
-  const shown = used.length > 0 ? used : [parts[2]];
-  return { en: shown.map(([n, u]) => `${n} ${u}`).join(" "), zh: shown.map(([n, , u]) => `${n} ${u}`).join("") };
+  const parts = [
+    nxText("units.days", { n: after.days }),
+    nxText("units.hours", { n: after.hours }),
+    nxText("units.minutes", { n: after.minutes }),
+  ].filter((_, i) => [after.days, after.hours, after.minutes][i] > 0);
+  const shown = parts.length > 0 ? parts : [nxText("units.minutes", { n: 0 })];
+  return { en: shown.map((t) => t.en).join(" "), zh: shown.map((t) => t.zh).join("") };
 }
 
 /**
  * NXCloud's only retry control is funcFlag.roundRedial: "unanswered calls within a round are redialled
- * once" (providers.md §3). Any strategy with a round turns it on; everything beyond that is a loss.
+ * once" (docs/providers/nxcloud.md §1.5). Any strategy with a round turns it on; everything beyond that is a loss.
  */
 export function encodeRetryStrategy(strategy: RetryStrategy | null): Encoded<{ roundRedial: boolean }> {
   if (!strategy || strategy.rounds.length === 0) return { value: { roundRedial: false }, losses: [] };
   const losses: LocalizedText[] = [];
   if (strategy.rounds.length > 1) {
     const dropped = strategy.rounds.length - 1;
-    losses.push({
-      en: `NXCloud redials an unanswered number at most once: ${dropped} more ${dropped === 1 ? "retry is" : "retries are"} not sent.`,
-      zh: `牛信云对未接通的号码最多重拨一次：其余 ${dropped} 次重拨不会发送。`,
-    });
+    losses.push(nxText("losses.retryRounds", { dropped }));
   }
   const wait = intervalText(strategy.rounds[0].after);
-  losses.push({
-    en: `NXCloud decides when the redial happens within the round: "after ${wait.en}" is not sent.`,
-    zh: `牛信云在本轮内自行决定重拨时间：“${wait.zh}后重拨”不会发送。`,
-  });
+  losses.push(nxTextEach("losses.retryWait", { en: { wait: wait.en }, zh: { wait: wait.zh } }));
   const unanswered = CALL_OUTCOMES.filter((o): o is RetryableOutcome => o !== "answered");
   const notRetried = unanswered.filter((o) => !strategy.retryOn.includes(o));
   if (notRetried.length > 0) {
-    losses.push({
-      en: `NXCloud redials every unanswered call: numbers that were ${notRetried.map((o) => OUTCOME_NAMES[o].en).join(", ")} are redialled too.`,
-      zh: `牛信云会重拨所有未接通的呼叫：${notRetried.map((o) => OUTCOME_NAMES[o].zh).join("、")}的号码也会重拨。`,
-    });
+    losses.push(
+      nxTextEach("losses.retryOutcomes", {
+        en: { outcomes: notRetried.map((o) => OUTCOME_NAMES[o].en).join(", ") },
+        zh: { outcomes: notRetried.map((o) => OUTCOME_NAMES[o].zh).join("、") },
+      }),
+    );
   }
   return { value: { roundRedial: true }, losses };
 }
@@ -356,7 +335,7 @@ export function encodeRetryStrategy(strategy: RetryStrategy | null): Encoded<{ r
 // ---- calls and numbers ----
 
 /**
- * Outcome of one call. INFERENCE: the callStatus enumeration is NOT FOUND (providers.md addendum §3), so an
+ * Outcome of one call. INFERENCE (docs/providers/nxcloud.md §4.1): the callStatus enumeration is not published, so an
  * answer time or talk time is trusted first and NXCLOUD_CALL_STATUS (our reading, shared with the simulator) second.
  */
 export function callOutcomeFromNxcloud(detail: Pick<TNxCallInfoDetail, "callStatus" | "callAnswerTs" | "callDuration">): CallOutcome {
@@ -389,7 +368,7 @@ export function callStatusToNxcloud(outcome: CallOutcome): number {
   return table[outcome];
 }
 
-/** "+8613800138000" → "8613800138000": userPhone is "country code, no symbols" (providers.md §3 addBatchCall). */
+/** "+8613800138000" → "8613800138000": userPhone is "with country code, without symbols" (docs/providers/nxcloud.md §1.4). */
 export function phoneToNxcloud(e164: string): string | null {
   const match = /^\+(\d{6,20})$/.exec(e164.trim());
   return match ? match[1] : null;

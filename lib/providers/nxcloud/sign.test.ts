@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { nxcloudSign, nxcloudSignMatches, nxcloudSignedHeaders, parseNxcloudAlgorithm } from "./sign";
 
-// providers.md addendum §3 "Sign test vector" (self-computed from the documented algorithm, cross-checked with coreutils).
+// docs/providers/nxcloud.md §1.2 test vector (computed from the documented formula, cross-checked with coreutils).
 const vector = {
   secretKey: "u7Mf3zUNOkg4lMV9a0E6cHSgIkK22GSr",
   uuid: "Vh71ym3yQwWSYZFpqkFwTskGXUbSxDtR",

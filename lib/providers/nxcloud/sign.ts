@@ -1,4 +1,4 @@
-// NXCloud Callbot v3 request/response/webhook signature (providers.md §3 "Authorization").
+// NXCloud Callbot v3 request/response/webhook signature (docs/providers/nxcloud.md §1.2).
 // sign = UPPER(hex(HASH(secretKey + "&body=" + body + "&createTs=" + createTs + "&requestID=" + requestID + "&uuid=" + uuid)))
 // secretKey first with no "key=" prefix, fixed field order, over the EXACT body bytes sent.
 import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
@@ -8,7 +8,7 @@ export type NxcloudAlgorithm = (typeof NXCLOUD_ALGORITHMS)[number];
 
 export interface NxcloudSignInput {
   secretKey: string;
-  /** The exact JSON text on the wire; a re-serialised body signs differently (addendum §3 test vector). */
+  /** The exact JSON text on the wire; a re-serialised body signs differently (docs/providers/nxcloud.md §1.2 test vector). */
   body: string;
   /** Unix seconds, as a string. */
   createTs: string;
@@ -34,7 +34,7 @@ export function nxcloudSignMatches(input: NxcloudSignInput, received: string | u
 }
 
 /**
- * The `algorithm` header: absent or blank means MD5 (providers.md §3); anything other than MD5/SHA256 is null
+ * The `algorithm` header: absent or blank means MD5 (docs/providers/nxcloud.md §1.2); anything other than MD5/SHA256 is null
  * so the caller can reject it rather than guess.
  */
 export function parseNxcloudAlgorithm(value: string | undefined | null): NxcloudAlgorithm | null {

@@ -1,10 +1,9 @@
-// NXCloud callbacks (providers.md §3 "Webhooks"): task status (taskCallbackUrl), by order (orderCallbackUrl)
-// and by call (callCallbackUrl), all signed like requests but WITHOUT an algorithm header: the account's
-// configured algorithm applies ("algorithm can be found in backend → Developer").
-import { parse as parseLossless } from "lossless-json";
+// NXCloud callbacks (docs/providers/nxcloud.md §1.6): task status (taskCallbackUrl), by order
+// (orderCallbackUrl) and by call (callCallbackUrl), all signed like requests but WITHOUT an algorithm header:
+// the account's configured algorithm applies ("algorithm can be found in backend → Developer").
 import { statsFromNxcloud } from "../../domain/stats";
 import type { InboundWebhook, ProviderContext, WebhookDelivery, WebhookEvent } from "../types";
-import { nxcloudCredentials } from "./client";
+import { nxcloudCredentials, parseNxcloudJson } from "./client";
 import { callOutcomeFromNxcloud, dateFromNxcloudTs, phoneFromNxcloud, remoteIdOf, taskStatusFromNxcloud } from "./mapping";
 import { nxcloudSignMatches } from "./sign";
 import { ZNxOrderCallback, ZNxTaskCallback } from "./wire";
@@ -32,6 +31,12 @@ export function nxcloudVerifyWebhook(ctx: Pick<ProviderContext, "credentials">, 
   );
 }
 
+/** The header createTs ("request timestamp in seconds"): when NXCloud sent this callback. */
+function sentAt(req: InboundWebhook): Date | null {
+  const ts = Number(header(req, "createTs"));
+  return Number.isSafeInteger(ts) && ts > 0 ? new Date(ts * 1000) : null;
+}
+
 /**
  * The delivery a signed callback names (ProviderAdapter.webhookDelivery): its `requestID` header and its
  * `createTs` header, Unix seconds at signing (providers.md §3 "Webhooks"; both are covered by the signature).
@@ -46,21 +51,20 @@ export function nxcloudWebhookDelivery(req: InboundWebhook): WebhookDelivery | n
 /**
  * One callback → one event. The dedupe key is stable across NXCloud's re-deliveries of the same callback:
  * a call by its callID (the by-order and by-call callbacks of one call share it, so they count once), a task
- * status by task, status, event time and calls so far.
+ * status by task, status, and the moment and requestID NXCloud sent it with. The body's createTs is the task's
+ * creation time (docs/providers/nxcloud.md §2.7), the same in every callback of the task, so it dates nothing.
  */
-export function nxcloudParseWebhook(req: InboundWebhook): WebhookEvent[] {
-  const body = parseLossless(req.rawBody, null, (value) => {
-    const n = Number(value);
-    return /^-?\d+$/.test(value) && !Number.isSafeInteger(n) ? value : n;
-  });
+export function nxcloudParseWebhook(req: InboundWebhook, receivedAt: Date = new Date()): WebhookEvent[] {
+  const body = parseNxcloudJson(req.rawBody);
   if (typeof body !== "object" || body === null) throw new Error("NXCloud callback body is not a JSON object");
+  const sent = sentAt(req) ?? receivedAt;
 
   if ("callInfoDetail" in body) {
     const cb = ZNxOrderCallback.parse(body);
     const d = cb.callInfoDetail;
     const startedAt = dateFromNxcloudTs(d.callStartTs);
     const endedAt = dateFromNxcloudTs(d.callEndTs);
-    const occurredAt = endedAt ?? startedAt ?? new Date(Number(header(req, "createTs") ?? 0) * 1000);
+    const occurredAt = endedAt ?? startedAt ?? sent;
     return [
       {
         type: "call",
@@ -83,12 +87,13 @@ export function nxcloudParseWebhook(req: InboundWebhook): WebhookEvent[] {
   }
 
   const cb = ZNxTaskCallback.parse(body);
+  const sentSec = Math.floor(sent.getTime() / 1000);
   return [
     {
       type: "task-status",
-      dedupeKey: `nxcloud:task:${cb.taskID}:${cb.taskStatus}:${cb.createTs}:${cb.taskStat?.totalCall ?? 0}`,
+      dedupeKey: `nxcloud:task:${cb.taskID}:${cb.taskStatus}:${sentSec}:${header(req, "requestID") ?? ""}`,
       remoteTaskId: remoteIdOf(cb),
-      occurredAt: new Date(cb.createTs * 1000),
+      occurredAt: sent,
       status: taskStatusFromNxcloud(cb.taskStatus),
       rawStatus: String(cb.taskStatus),
       stats: cb.taskStat ? statsFromNxcloud(cb.taskStat) : null,

@@ -1,6 +1,6 @@
-// Wire schemas of the NXCloud Callbot API v3 (providers.md §3, seed 002). Every call is a signed POST with
-// productID "callbot"; answers use the {retCode, retMsg, responseID} envelope with HTTP 200 even for errors.
-// Request schemas are what the simulator enforces; response schemas are lenient where the docs are loose.
+// The NXCloud Callbot API v3 on the wire (docs/providers/nxcloud.md §1): request payloads as the documents
+// show them (TypeScript types the simulator may share with `import type`), and zod schemas of the answers and
+// callbacks the client reads — lenient where the documents are loose, so nothing undocumented fails a read.
 import { z } from "zod";
 
 export const NXCLOUD_PATHS = {
@@ -16,7 +16,7 @@ export const NXCLOUD_PATHS = {
   listOrderDetail: "/callcentre/api/v3/listOrderDetail",
 } as const;
 
-/** providers.md §3 "retCode table". */
+/** docs/providers/nxcloud.md §1.3 "retCode". */
 export const NXCLOUD_RET = {
   ok: 0,
   general: 1,
@@ -34,20 +34,203 @@ export const NXCLOUD_RET = {
   batchInProgress: 1001,
 } as const;
 
-/** providers.md §3 "Enums found". */
+/** docs/providers/nxcloud.md §1.5 "Enumerations". */
 export const NXCLOUD_TASK_STATUS = { pending: 1, running: 2, completed: 3, failed: 4, paused: 5 } as const;
 export const NXCLOUD_TASK_OPERATE = { start: 1, pause: 2, complete: 3 } as const;
 export const NXCLOUD_STARTUP_TYPE = { manual: 1, scheduled: 2, immediate: 3 } as const;
 
 /**
- * INFERENCE: the callStatus enumeration is NOT FOUND (providers.md addendum §3). These values are ours, shared by
- * the client and the simulator; the client also treats any call with an answer time as answered.
+ * INFERENCE (docs/providers/nxcloud.md §4.1): the callStatus enumeration is not published. These values are
+ * ours; the client trusts an answer time or talk time first and this table second.
  */
 export const NXCLOUD_CALL_STATUS = { answered: 1, noAnswer: 2, busy: 3, unreachable: 4, rejected: 5, failed: 6 } as const;
 
+/** listOrderDetail: "List of order IDs, limited to a maximum of 500" (docs/providers/nxcloud.md §1.4). */
+export const NXCLOUD_ORDER_DETAIL_MAX = 500;
+
+// ---- requests (as the documents' examples show them) ----
+
+export interface TNxManualCallSetting {
+  agentGroup: string;
+  /** 0 none, 1 ratio-based, 3 predictive 2.0 (AICC templates only). */
+  dispatchType: 0 | 1 | 3;
+  ratioCallRate?: number;
+  predictCallRate?: number;
+}
+
+export interface TNxTaskCreateSetting {
+  strategyName: string;
+  startupType: 1 | 2 | 3;
+  /** Unix seconds; only with startupType 2. */
+  startupAt?: number;
+  /** Offset from UTC in seconds (UTC+8 = 28800). */
+  zoneSecond: number;
+  /** "1,2,3": 1 = Monday … 7 = Sunday. */
+  dialAtWeekDay: string;
+  /** Hour h enables [h:00, h:30). */
+  dialAtUpHour: string;
+  /** Hour h enables [h:30, h+1:00). */
+  dialAtDownHour: string;
+  maxCall: number;
+  taskName: string;
+  taskCallbackUrl?: string;
+  maxRingTime?: number;
+  routeID?: string;
+  manualCallSetting?: TNxManualCallSetting;
+}
+
+export interface TNxSmsFuncFlag {
+  smsID: string;
+  intentID: string[];
+  intentName: string[];
+}
+
+export interface TNxFuncFlag {
+  taskKeep: boolean;
+  roundRedial: boolean;
+  wholeTTS: boolean;
+  smsEnable: boolean;
+  smsFuncFlag: (TNxSmsFuncFlag | null)[];
+  phoneEncrypt: boolean;
+}
+
+export interface TNxCreateTaskRequest {
+  productID: "callbot";
+  userTaskID: string;
+  sceneID: string;
+  taskCreateSetting: TNxTaskCreateSetting;
+  funcFlag: TNxFuncFlag;
+  account?: string;
+  other?: string;
+  /** The createTask example puts the task-status callback URL here, at the top level (docs/providers/nxcloud.md §2.2). */
+  taskCallbackUrl?: string;
+  orderCallbackUrl?: string;
+}
+
+export interface TNxUpdateTaskRequest {
+  productID: "callbot";
+  userTaskID: string;
+  /** The updateTask example names the task's script template (docs/providers/nxcloud.md §2.5). */
+  sceneID: string;
+  taskCreateSetting?: Partial<TNxTaskCreateSetting>;
+  funcFlag?: Partial<TNxFuncFlag>;
+}
+
+export interface TNxMgrTaskStatusRequest {
+  productID: "callbot";
+  userTaskID: string;
+  taskOperate: 1 | 2 | 3;
+  /** 0 keep, 1 delete undialled data ("use with caution"). */
+  delCall?: 0 | 1;
+}
+
+export interface TNxListTaskRequest {
+  productID: "callbot";
+  page: number;
+  size: number;
+  queryConditions: {
+    taskStatus?: number[];
+    taskName?: string[];
+    sceneID?: string;
+    userTaskID?: string[];
+    startTs?: number;
+    endTs?: number;
+  };
+}
+
+export interface TNxParam {
+  name: string;
+  value: string;
+}
+
+export interface TNxCallListItem {
+  /** Caller-generated, globally unique. */
+  orderID: string;
+  /** Country code, digits only, e.g. 8615600000000. */
+  userPhone: string;
+  other?: string;
+  userName?: string;
+  customerName?: string;
+  params?: TNxParam[];
+}
+
+export interface TNxAddBatchCallRequest {
+  productID: "callbot";
+  userTaskID: string;
+  callInfoList: {
+    /** Required (docs/providers/nxcloud.md §2.1): where NXCloud reports a finished order. */
+    orderCallbackUrl: string;
+    /** Required (docs/providers/nxcloud.md §2.1): where NXCloud reports every call. */
+    callCallbackUrl: string;
+    callList: TNxCallListItem[];
+  };
+}
+
+export interface TNxRange {
+  gt?: number;
+  lt?: number;
+  enable?: boolean;
+}
+
+export interface TNxListOrderRequest {
+  productID: "callbot";
+  userTaskID: string;
+  options: {
+    orderID?: string[] | null;
+    intentID?: string[] | null;
+    intentName?: string[] | null;
+    intentTag?: string[] | null;
+    intentLevel?: number[] | null;
+    /** INFERENCE (docs/providers/nxcloud.md §4.3): 1 finished, 0 unfinished. */
+    finish?: number | null;
+    turnTime?: TNxRange | null;
+    callDuration?: TNxRange | null;
+    callStatus?: number[] | null;
+  };
+  page: number;
+  size: number;
+}
+
+export interface TNxListCallRequest {
+  productID: "callbot";
+  userTaskID: string;
+  options: {
+    callID?: string[] | null;
+    intentID?: string[] | null;
+    intentName?: string[] | null;
+    intentTag?: string[] | null;
+    intentLevel?: number[] | null;
+    turnTime?: TNxRange | null;
+    callDuration?: TNxRange | null;
+    callStatus?: number[] | null;
+    startTs?: number;
+    endTs?: number;
+  };
+  page: number;
+  size: number;
+}
+
+export interface TNxStopOrderRequest {
+  productID: "callbot";
+  /** Required by the stopOrder document (docs/providers/nxcloud.md §2.4). */
+  userTaskID: string;
+  orderIDs: string[];
+  delCall?: 0 | 1;
+}
+
+export interface TNxListOrderDetailRequest {
+  productID: "callbot";
+  /** Required by the listOrderDetail document (docs/providers/nxcloud.md §2.4). */
+  userTaskID: string;
+  /** ≤ NXCLOUD_ORDER_DETAIL_MAX ids. */
+  orderList: string[];
+}
+
+// ---- answers ----
+
 /** Ids are documented as strings; a number (or one beyond 2^53, kept as a string by the lossless parse) is accepted. */
 export const ZNxId = z.union([z.string(), z.number()]).transform(String);
-/** Integers that the docs show as numbers but mirrors sometimes quote. */
+/** Integers that the documents show as numbers but copies sometimes quote. */
 const ZIntLike = z.union([z.number().int(), z.string().regex(/^-?\d+$/).transform(Number)]);
 
 export const ZNxEnvelope = z.object({
@@ -55,32 +238,18 @@ export const ZNxEnvelope = z.object({
   retMsg: z.string().default(""),
   responseID: z.string().default(""),
 });
-export type TNxEnvelope = z.infer<typeof ZNxEnvelope>;
 
-// ---- ping (its own envelope, providers.md §3 "Common conventions") ----
-export const ZNxPingRequest = z.object({ data: z.string() });
+/** Ping answers in its own envelope; `timestamp` is "current second level timestamp" (docs/providers/nxcloud.md §2.6). */
 export const ZNxPingResponse = z.object({
   data: z.string().optional(),
   timestamp: z.number().optional(),
-  /** INFERENCE: 0 = success, otherwise a retCode from the same table. */
+  /** INFERENCE (docs/providers/nxcloud.md §4.7): 0 = success, otherwise a retCode from the same table. */
   code: ZIntLike,
   msg: z.string().default(""),
   reqId: z.string().default(""),
 });
 
-// ---- task settings ----
-const hourList = z.string().regex(/^(\s*(\d|1\d|2[0-3])\s*(,\s*(\d|1\d|2[0-3])\s*)*)?$/, "comma-separated hours 0..23");
-const weekdayList = z.string().regex(/^(\s*[1-7]\s*(,\s*[1-7]\s*)*)?$/, "comma-separated weekdays 1..7");
-
-export const ZNxManualCallSetting = z.object({
-  agentGroup: z.string().default(""),
-  /** 0 none, 1 ratio-based, 3 predictive 2.0 (AICC templates only). */
-  dispatchType: z.union([z.literal(0), z.literal(1), z.literal(3)]),
-  ratioCallRate: z.number().min(0).optional(),
-  predictCallRate: z.number().min(0).optional(),
-});
-
-/** The doc example spells one key "dialAtUpHour " with a trailing space (providers.md §3); accept it as dialAtUpHour. */
+/** The documents' createTask example spells one key "dialAtUpHour " with a trailing space; read it as dialAtUpHour. */
 function acceptTypoKeys(input: unknown): unknown {
   if (typeof input !== "object" || input === null || Array.isArray(input)) return input;
   const src = input as Record<string, unknown>;
@@ -89,87 +258,11 @@ function acceptTypoKeys(input: unknown): unknown {
   return rest.dialAtUpHour === undefined ? { ...rest, dialAtUpHour: typo } : rest;
 }
 
-const taskCreateSettingShape = {
-  strategyName: z.string().default(""),
-  startupType: z.union([z.literal(1), z.literal(2), z.literal(3)]),
-  /** Unix seconds; only with startupType 2. */
-  startupAt: z.number().int().min(0).optional(),
-  /** Offset from UTC in seconds (UTC+8 = 28800). */
-  zoneSecond: z.number().int().min(-12 * 3600).max(14 * 3600),
-  dialAtWeekDay: weekdayList,
-  dialAtUpHour: hourList,
-  dialAtDownHour: hourList,
-  maxCall: z.number().int().min(1),
-  taskName: z.string().min(1),
-  taskCallbackUrl: z.string().optional(),
-  /** Description truncated in the docs (NOT FOUND); seconds. */
-  maxRingTime: z.number().int().min(0).optional(),
-  routeID: z.string().optional(),
-  manualCallSetting: ZNxManualCallSetting.optional(),
-};
+/** INFERENCE (docs/providers/nxcloud.md §4.2): createTask's answer is not readable; NXCloud's taskID is expected back. */
+export const ZNxCreateTaskResponse = ZNxEnvelope.extend({ taskID: ZNxId.optional(), userTaskID: z.string().optional() });
 
-export const ZNxTaskCreateSetting = z.preprocess(acceptTypoKeys, z.object(taskCreateSettingShape));
-export type TNxTaskCreateSetting = z.infer<typeof ZNxTaskCreateSetting>;
-/** updateTask: "only taskCreateSetting and funcFlag can change"; any subset of the fields. */
-export const ZNxTaskCreateSettingPatch = z.preprocess(acceptTypoKeys, z.object(taskCreateSettingShape).partial());
+export const ZNxMgrTaskStatusResponse = ZNxEnvelope.extend({ taskID: ZNxId.optional(), taskStatus: ZIntLike.optional() });
 
-export const ZNxSmsFuncFlag = z.object({
-  smsID: z.string(),
-  intentID: z.array(z.string()).default([]),
-  intentName: z.array(z.string()).default([]),
-});
-
-export const ZNxFuncFlag = z.object({
-  taskKeep: z.boolean().default(false),
-  roundRedial: z.boolean().default(false),
-  wholeTTS: z.boolean().default(false),
-  smsEnable: z.boolean().default(false),
-  smsFuncFlag: z.array(ZNxSmsFuncFlag.nullable()).default([]),
-  phoneEncrypt: z.boolean().default(false),
-});
-export type TNxFuncFlag = z.infer<typeof ZNxFuncFlag>;
-
-// ---- createTask / updateTask / mgrTaskStatus ----
-export const ZNxCreateTaskRequest = z.object({
-  productID: z.literal("callbot"),
-  userTaskID: z.string().min(1),
-  sceneID: z.string().min(1),
-  taskCreateSetting: ZNxTaskCreateSetting,
-  funcFlag: ZNxFuncFlag.default(ZNxFuncFlag.parse({})),
-  account: z.string().optional(),
-  other: z.string().optional(),
-  taskCallbackUrl: z.string().optional(),
-  orderCallbackUrl: z.string().optional(),
-});
-export type TNxCreateTaskRequest = z.input<typeof ZNxCreateTaskRequest>;
-
-/** INFERENCE: the createTask response body is not in the readable docs; we expect the platform taskID back. */
-export const ZNxCreateTaskResponse = ZNxEnvelope.extend({
-  taskID: ZNxId.optional(),
-  userTaskID: z.string().optional(),
-});
-
-export const ZNxUpdateTaskRequest = z.object({
-  productID: z.literal("callbot"),
-  userTaskID: z.string().min(1),
-  taskCreateSetting: ZNxTaskCreateSettingPatch.optional(),
-  funcFlag: ZNxFuncFlag.partial().optional(),
-});
-export type TNxUpdateTaskRequest = z.input<typeof ZNxUpdateTaskRequest>;
-
-export const ZNxMgrTaskStatusRequest = z.object({
-  productID: z.literal("callbot"),
-  userTaskID: z.string().min(1),
-  taskOperate: z.union([z.literal(1), z.literal(2), z.literal(3)]),
-  /** 0 keep, 1 delete undialled data ("use with caution"). */
-  delCall: z.union([z.literal(0), z.literal(1)]).default(0),
-});
-export const ZNxMgrTaskStatusResponse = ZNxEnvelope.extend({
-  taskID: ZNxId.optional(),
-  taskStatus: ZIntLike.optional(),
-});
-
-// ---- listTask ----
 export const ZNxTaskStat = z.object({
   answerOrderCount: z.number().default(0),
   finishOrderCount: z.number().default(0),
@@ -181,7 +274,7 @@ export const ZNxTaskStat = z.object({
 });
 export type TNxTaskStat = z.infer<typeof ZNxTaskStat>;
 
-/** Read side of the settings: the doc example even shows `"startupType": "["`, so nothing here may fail a list. */
+/** Read side of the settings: the seed's example even shows `"startupType": "["`, so nothing here may fail a list. */
 export const ZNxTaskCreateSettingRead = z.preprocess(
   acceptTypoKeys,
   z.object({
@@ -201,6 +294,15 @@ export const ZNxTaskCreateSettingRead = z.preprocess(
   }),
 );
 
+const ZNxFuncFlagRead = z.object({
+  taskKeep: z.boolean().optional(),
+  roundRedial: z.boolean().optional(),
+  wholeTTS: z.boolean().optional(),
+  smsEnable: z.boolean().optional(),
+  smsFuncFlag: z.array(z.unknown()).optional(),
+  phoneEncrypt: z.boolean().optional(),
+});
+
 export const ZNxTaskData = z.object({
   userTaskID: z.string().default(""),
   taskID: ZNxId,
@@ -212,63 +314,26 @@ export const ZNxTaskData = z.object({
   taskSetting: z
     .object({
       taskCreateSetting: ZNxTaskCreateSettingRead.optional(),
-      funcFlag: ZNxFuncFlag.partial().optional().catch(undefined),
+      funcFlag: ZNxFuncFlagRead.optional().catch(undefined),
     })
     .optional(),
 });
 export type TNxTaskData = z.infer<typeof ZNxTaskData>;
 
-export const ZNxListTaskRequest = z.object({
-  productID: z.literal("callbot"),
-  page: z.number().int().min(1),
-  size: z.number().int().min(1),
-  queryConditions: z.object({
-    taskStatus: z.array(z.number().int()).optional(),
-    taskName: z.array(z.string()).optional(),
-    sceneID: z.string().optional(),
-    userTaskID: z.array(z.string()).optional(),
-    startTs: z.number().int().optional(),
-    endTs: z.number().int().optional(),
-  }),
-});
-export type TNxListTaskRequest = z.input<typeof ZNxListTaskRequest>;
 export const ZNxListTaskResponse = ZNxEnvelope.extend({
   taskData: z.array(ZNxTaskData).default([]),
   totalCount: z.number().default(0),
 });
 
-// ---- orders and calls ----
-export const ZNxParam = z.object({ name: z.string(), value: z.string() });
-
-export const ZNxCallListItem = z.object({
-  /** Caller-generated, globally unique. */
-  orderID: z.string().min(1),
-  /** Country code, digits only, e.g. 8615600000000. */
-  userPhone: z.string().regex(/^\d{6,20}$/, "digits with country code, no symbols"),
-  other: z.string().optional(),
-  userName: z.string().optional(),
-  customerName: z.string().optional(),
-  params: z.array(ZNxParam).default([]),
-});
-
-export const ZNxAddBatchCallRequest = z.object({
-  productID: z.literal("callbot"),
-  userTaskID: z.string().min(1),
-  callInfoList: z.object({
-    orderCallbackUrl: z.string().optional(),
-    callCallbackUrl: z.string().optional(),
-    callList: z.array(ZNxCallListItem).min(1),
-  }),
-});
-export type TNxAddBatchCallRequest = z.input<typeof ZNxAddBatchCallRequest>;
-
-export const ZNxErrItem = z.object({ orderID: z.string(), errMsg: z.string() });
-/** INFERENCE: addBatchCall's answer is not in the readable docs; we expect stopOrder's shape. */
+export const ZNxErrItem = z.object({ orderID: z.string(), errMsg: z.string().default("") });
+/** stopOrder's documented answer; INFERENCE (docs/providers/nxcloud.md §4.2): addBatchCall answers in the same shape. */
 export const ZNxBatchResult = ZNxEnvelope.extend({
   totalCount: z.number().default(0),
   successCount: z.number().default(0),
-  errList: z.array(ZNxErrItem).default([]),
+  errList: z.array(ZNxErrItem).nullable().default([]).transform((l) => l ?? []),
 });
+
+const ZNxParamRead = z.object({ name: z.string().nullable().optional(), value: z.string().nullable().optional() });
 
 export const ZNxIntent = z.object({
   intentID: z.string().optional(),
@@ -280,7 +345,7 @@ export const ZNxIntent = z.object({
 export const ZNxCallInfoDetail = z.object({
   callID: ZNxId,
   callStatus: ZIntLike.optional(),
-  /** INFERENCE: Unix seconds like createTs; 0 = did not happen. */
+  /** INFERENCE (docs/providers/nxcloud.md §4.4): Unix seconds like createTs; 0 = did not happen. */
   callStartTs: ZIntLike.default(0),
   callAnswerTs: ZIntLike.default(0),
   callEndTs: ZIntLike.default(0),
@@ -290,113 +355,72 @@ export const ZNxCallInfoDetail = z.object({
   termSipCode: z.union([z.string(), z.number()]).optional(),
   intents: z.array(ZNxIntent).default([]),
   sms: z.array(z.unknown()).default([]),
-  agent: z.record(z.string(), z.unknown()).optional(),
-  params: z.array(ZNxParam).default([]),
-  /** By-call callback only. */
+  agent: z.record(z.string(), z.unknown()).nullable().optional(),
+  params: z.array(ZNxParamRead).default([]),
   callingNumber: z.string().optional(),
   lineAddress: z.string().optional(),
 });
 export type TNxCallInfoDetail = z.infer<typeof ZNxCallInfoDetail>;
 
-const ZRange = z.object({ gt: z.number().optional(), lt: z.number().optional(), enable: z.boolean().optional() });
-
-export const ZNxListOrderRequest = z.object({
-  productID: z.literal("callbot"),
-  userTaskID: z.string().min(1),
-  options: z
-    .object({
-      orderID: z.array(z.string()).optional(),
-      intentID: z.array(z.string()).optional(),
-      intentName: z.array(z.string()).optional(),
-      intentTag: z.array(z.string()).optional(),
-      intentLevel: z.array(z.union([z.string(), z.number()])).optional(),
-      /** INFERENCE (addendum §3 "finish"): 1 finished, 0 unfinished. */
-      finish: z.number().int().nullable().optional(),
-      turnTime: ZRange.optional(),
-      callDuration: ZRange.optional(),
-      callStatus: z.array(z.number().int()).optional(),
-    })
-    .default({}),
-  page: z.number().int().min(1),
-  size: z.number().int().min(1),
-});
-/** INFERENCE: named after listTask's taskData. */
+/** INFERENCE (docs/providers/nxcloud.md §4.2): listOrder's answer is not readable; an order has listOrderDetail's order fields. */
 export const ZNxOrderData = z.object({
   orderID: z.string(),
-  userPhone: z.string(),
+  userPhone: z.string().default(""),
   userName: z.string().optional(),
   customerName: z.string().optional(),
   other: z.string().optional(),
-  finish: z.boolean(),
+  finish: z.boolean().default(false),
   callStatus: ZIntLike.nullable().optional(),
-  callCount: z.number().optional(),
 });
-export const ZNxListOrderResponse = ZNxEnvelope.extend({
-  orderData: z.array(ZNxOrderData).default([]),
-  totalCount: z.number().default(0),
-});
+export type TNxOrderData = z.infer<typeof ZNxOrderData>;
 
-export const ZNxListCallRequest = z.object({
-  productID: z.literal("callbot"),
-  userTaskID: z.string().min(1),
-  options: z
-    .object({
-      callID: z.array(z.string()).optional(),
-      intentID: z.array(z.string()).optional(),
-      intentName: z.array(z.string()).optional(),
-      intentTag: z.array(z.string()).optional(),
-      intentLevel: z.array(z.union([z.string(), z.number()])).optional(),
-      turnTime: ZRange.optional(),
-      callDuration: ZRange.optional(),
-      callStatus: z.array(z.number().int()).optional(),
-      startTs: z.number().int().optional(),
-      endTs: z.number().int().optional(),
-    })
-    .default({}),
-  page: z.number().int().min(1),
-  size: z.number().int().min(1),
-});
+/**
+ * INFERENCE (docs/providers/nxcloud.md §4.2): the array's name in listOrder's answer is not readable; `orderData`
+ * (after listTask's `taskData`) is read first, else the one array of objects that carry an orderID.
+ */
+export const ZNxListOrderResponse = z.preprocess(
+  (input) => {
+    if (typeof input !== "object" || input === null || "orderData" in input) return input;
+    const orders = Object.values(input).find((v) => Array.isArray(v) && v.length > 0 && typeof v[0] === "object" && v[0] !== null && "orderID" in v[0]);
+    return orders ? { ...input, orderData: orders } : input;
+  },
+  ZNxEnvelope.extend({ orderData: z.array(ZNxOrderData).default([]), totalCount: z.number().default(0) }),
+);
+
+/** INFERENCE (docs/providers/nxcloud.md §4.2): listCall's answer is not readable; a call is a callInfoDetail with order ids. */
 export const ZNxCallData = ZNxCallInfoDetail.extend({
-  orderID: z.string(),
+  orderID: z.string().default(""),
   userPhone: z.string().optional(),
   userTaskID: z.string().optional(),
   taskID: ZNxId.optional(),
 });
-/** INFERENCE: named after listTask's taskData. */
-export const ZNxListCallResponse = ZNxEnvelope.extend({
-  callData: z.array(ZNxCallData).default([]),
-  totalCount: z.number().default(0),
-});
+export const ZNxListCallResponse = z.preprocess(
+  (input) => {
+    if (typeof input !== "object" || input === null || "callData" in input) return input;
+    const calls = Object.values(input).find((v) => Array.isArray(v) && v.length > 0 && typeof v[0] === "object" && v[0] !== null && "callID" in v[0]);
+    return calls ? { ...input, callData: calls } : input;
+  },
+  ZNxEnvelope.extend({ callData: z.array(ZNxCallData).default([]), totalCount: z.number().default(0) }),
+);
 
-export const ZNxStopOrderRequest = z.object({
-  productID: z.literal("callbot"),
-  userTaskID: z.string().min(1).optional(),
-  orderIDs: z.array(z.string()).min(1),
-  delCall: z.union([z.literal(0), z.literal(1)]).default(0),
-});
-
-/** listOrderDetail: "at most 500 order ids" (providers.md addendum §3). */
-export const NXCLOUD_ORDER_DETAIL_MAX = 500;
-export const ZNxListOrderDetailRequest = z.object({
-  productID: z.literal("callbot"),
-  orderList: z.array(z.string()).min(1),
-});
 export const ZNxOrderDetail = z.object({
   orderID: z.string(),
-  userPhone: z.string(),
+  userPhone: z.string().default(""),
   userName: z.string().optional(),
   sceneID: z.string().optional(),
   userTaskID: z.string().optional(),
   taskID: ZNxId.optional(),
-  finish: z.boolean(),
+  finish: z.boolean().default(false),
   other: z.string().optional(),
-  callInfoDetailList: z.array(ZNxCallInfoDetail).default([]),
+  callInfoDetailList: z.array(ZNxCallInfoDetail).nullable().default([]).transform((l) => l ?? []),
 });
+export type TNxOrderDetail = z.infer<typeof ZNxOrderDetail>;
 export const ZNxListOrderDetailResponse = ZNxEnvelope.extend({
-  orderDetailList: z.array(ZNxOrderDetail).default([]),
+  orderDetailList: z.array(ZNxOrderDetail).nullable().default([]).transform((l) => l ?? []),
 });
 
-// ---- webhooks (providers.md §3 "Webhooks") ----
+// ---- callbacks (docs/providers/nxcloud.md §1.6) ----
+
 /** callbackType is a string in the by-order example and an integer by call; accept both. */
 const ZCallbackType = z.union([z.string(), z.number()]);
 
@@ -406,8 +430,8 @@ export const ZNxTaskCallback = z.object({
   taskID: ZNxId,
   sceneID: z.string().optional(),
   taskStatus: ZIntLike,
-  /** INFERENCE: the time of the status change, Unix seconds. */
-  createTs: ZIntLike,
+  /** "Task creation timestamp" (docs/providers/nxcloud.md §2.7): not the time of this event. */
+  createTs: ZIntLike.optional(),
   taskStat: ZNxTaskStat.optional(),
 });
 export type TNxTaskCallback = z.infer<typeof ZNxTaskCallback>;

@@ -85,7 +85,7 @@ export async function createAccount(kind: string, baseUrl: string, credentials: 
   return row.id;
 }
 
-/** A by-call callback exactly as NXCloud signs it (providers.md §3), for the route handler. */
+/** A by-call callback exactly as NXCloud signs it (docs/providers/nxcloud.md §1.6), for the route handler. */
 export function signedNxcloudCall(opts: { userTaskID: string; callID: string; answered?: boolean; startTs?: number; now?: Date }) {
   const start = opts.startTs ?? 1_780_000_000;
   const body = JSON.stringify({
@@ -117,8 +117,11 @@ export function signedNxcloudCall(opts: { userTaskID: string; callID: string; an
   return { body, headers: signedHeaders(body, opts.now) };
 }
 
-/** A task-status callback (callbackType 1) with its taskStat. */
-export function signedNxcloudStatus(opts: { userTaskID: string; taskStatus: number; createTs: number; totalCall?: number; now?: Date }) {
+/**
+ * A task-status callback (callbackType 1) with its taskStat, sent at `sentAt` (Unix seconds, the header's
+ * createTs: the event's time). The body's createTs is the task's creation (docs/providers/nxcloud.md §2.7).
+ */
+export function signedNxcloudStatus(opts: { userTaskID: string; taskStatus: number; sentAt: number; totalCall?: number }) {
   const totalCall = opts.totalCall ?? 0;
   const body = JSON.stringify({
     callbackType: 1,
@@ -126,7 +129,7 @@ export function signedNxcloudStatus(opts: { userTaskID: string; taskStatus: numb
     taskID: "7300000000000000001",
     sceneID: NX_SETTINGS.sceneID,
     taskStatus: opts.taskStatus,
-    createTs: opts.createTs,
+    createTs: 1_779_990_000,
     taskStat: {
       answerOrderCount: 0,
       finishOrderCount: 0,
@@ -137,7 +140,7 @@ export function signedNxcloudStatus(opts: { userTaskID: string; taskStatus: numb
       answerRate: totalCall ? 0.5 : 0,
     },
   });
-  return { body, headers: signedHeaders(body, opts.now) };
+  return { body, headers: signedHeaders(body, new Date(opts.sentAt * 1000)) };
 }
 
 function signedHeaders(body: string, now = new Date()): Record<string, string> {

@@ -81,8 +81,8 @@ describe("POST /api/webhooks/nxcloud/<accountId>", () => {
 
   it("an out-of-order task-status callback does not move the task backwards", async () => {
     const { id } = await mirrorTask("t-1");
-    const paused = signedNxcloudStatus({ userTaskID: "t-1", taskStatus: 5, createTs: 1_780_000_200, totalCall: 40 });
-    const olderRunning = signedNxcloudStatus({ userTaskID: "t-1", taskStatus: 2, createTs: 1_780_000_100, totalCall: 30 });
+    const paused = signedNxcloudStatus({ userTaskID: "t-1", taskStatus: 5, sentAt: 1_780_000_200, totalCall: 40 });
+    const olderRunning = signedNxcloudStatus({ userTaskID: "t-1", taskStatus: 2, sentAt: 1_780_000_100, totalCall: 30 });
     expect((await deliver(`nxcloud/${accountId}`, paused.body, paused.headers)).status).toBe(200);
     await flushWebhookApplies();
     expect((await deliver(`nxcloud/${accountId}`, olderRunning.body, olderRunning.headers)).status).toBe(200);
@@ -107,7 +107,7 @@ describe("POST /api/webhooks/nxcloud/<accountId>", () => {
   it("answers 400 to malformed JSON, 404 to an unknown account or the wrong provider", async () => {
     const bad = signedNxcloudCall({ userTaskID: "t-1", callID: "c" });
     const malformed = '{"callInfoDetail": {"callID": ';
-    const headers = { ...bad.headers, ...signedNxcloudStatus({ userTaskID: "x", taskStatus: 1, createTs: 1 }).headers };
+    const headers = { ...bad.headers, ...signedNxcloudStatus({ userTaskID: "x", taskStatus: 1, sentAt: 1 }).headers };
     // Sign the malformed body itself, so only the JSON is wrong.
     const { nxcloudSignedHeaders } = await import("../../providers/nxcloud/sign");
     const h = nxcloudSignedHeaders({ uuid: NX_CREDENTIALS.uuid, secretKey: NX_CREDENTIALS.secretKey, algorithm: "MD5", body: malformed, now: new Date() });
@@ -135,7 +135,7 @@ describe("POST /api/webhooks/nxcloud/<accountId>", () => {
 
   it("fetches a task the mirror has not seen yet when an event names it", async () => {
     sim.state.tasks.push(nxSimTask(7, { status: 2, orders: 3, called: 2 }));
-    const status = signedNxcloudStatus({ userTaskID: "bench-000007", taskStatus: 5, createTs: Math.floor(Date.now() / 1000) + 5, totalCall: 2 });
+    const status = signedNxcloudStatus({ userTaskID: "bench-000007", taskStatus: 5, sentAt: Math.floor(Date.now() / 1000) + 5, totalCall: 2 });
     expect((await deliver(`nxcloud/${accountId}`, status.body, status.headers)).status).toBe(200);
     await flushWebhookApplies();
     const task = await getDb().task.findUniqueOrThrow({ where: { accountId_remoteId: { accountId, remoteId: "bench-000007" } } });
@@ -146,7 +146,7 @@ describe("POST /api/webhooks/nxcloud/<accountId>", () => {
   it("an event stamped in our future (a skewed or accelerated provider clock) does not block later changes", async () => {
     const { id } = await mirrorTask("t-1");
     const twoDaysAhead = Math.floor(Date.now() / 1000) + 2 * 86_400;
-    const paused = signedNxcloudStatus({ userTaskID: "t-1", taskStatus: 5, createTs: twoDaysAhead });
+    const paused = signedNxcloudStatus({ userTaskID: "t-1", taskStatus: 5, sentAt: twoDaysAhead });
     expect((await deliver(`nxcloud/${accountId}`, paused.body, paused.headers)).status).toBe(200);
     await flushWebhookApplies();
     const after = await getDb().task.findUniqueOrThrow({ where: { id }, select: { status: true, statusAt: true } });

@@ -18,6 +18,11 @@ import {
   updateAccount,
 } from "./provider-accounts";
 
+async function answerSigning(mode: "body" | "none") {
+  const res = await fetch(`${url}/__sim/config`, { method: "POST", body: JSON.stringify({ answerSigning: mode }) });
+  expect(res.ok).toBe(true);
+}
+
 const actor = { id: null, email: "manager@example.com" };
 const sim = createNxcloudSimulator({ port: 0, credentials: DEMO_CREDENTIALS, calendar: cnCalendarFromPackage() });
 let url = "";
@@ -76,6 +81,32 @@ describe("provider accounts", () => {
     // The audit says a secret was replaced, never what it was.
     expect(JSON.stringify(audit.rows)).not.toContain(DEMO_CREDENTIALS.secretKey);
     expect(audit.rows.some((r) => r.summary.includes("replaced: secretKey"))).toBe(true);
+  });
+
+  it("an NXCloud answer whose signature does not verify is used, and the account shows a warning until a clean test", async () => {
+    const { id } = await createAccount({ actor, data: input(DEMO_CREDENTIALS.secretKey) });
+    await answerSigning("none");
+    try {
+      const { adapter, ctx } = await providerContextFor(id);
+      await expect(adapter.listTasks(ctx, null)).resolves.toMatchObject({ items: [] });
+      const [view] = await listAccounts();
+      expect(view.warning).toMatchObject({ code: "RESPONSE_SIGN" });
+      expect(view.warning?.message.en).toContain("listTask");
+      expect(view.warning?.message.zh).toContain("listTask");
+      // The test connection meets the same answers: still a warning.
+      expect(await testConnection({ actor, id })).toMatchObject({ ok: true });
+      expect((await getAccount(id)).warning?.message.en).toContain("ping");
+      // Strict checking, set on the account, refuses such answers.
+      await updateAccount({ actor, id, data: { ...input(""), settings: { sceneID: "scene-1", routeID: "", responseSign: "strict" } } });
+      expect((await getAccount(id)).warning).toBeNull();
+      const strict = await providerContextFor(id);
+      await expect(strict.adapter.listTasks(strict.ctx, null)).rejects.toMatchObject({ code: "BAD_RESPONSE_SIGN" });
+    } finally {
+      await answerSigning("body");
+    }
+    // Answers signed as documented again: a clean test clears the warning.
+    expect(await testConnection({ actor, id })).toMatchObject({ ok: true });
+    expect((await getAccount(id)).warning).toBeNull();
   });
 
   it("refuses a missing secret and a duplicate name with field errors", async () => {

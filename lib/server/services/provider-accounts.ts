@@ -6,7 +6,7 @@ import "server-only";
 import { z } from "zod";
 import { adapterFor, allAdapters } from "../../providers/registry";
 import { ProviderError } from "../../providers/errors";
-import { PROVIDER_KINDS, type ProviderAdapter, type ProviderContext, type ProviderKind } from "../../providers/types";
+import { PROVIDER_KINDS, type ProviderAdapter, type ProviderContext, type ProviderKind, type ProviderWarning } from "../../providers/types";
 import type { LocalizedText } from "../../domain/call-time-group";
 import { catalogText } from "../../domain/text";
 import type { CredentialField } from "../../providers/types";
@@ -60,6 +60,8 @@ export interface AccountSummary {
   lastTestError: string | null;
   webhookUrl: string;
   taskCount: number;
+  /** Something about the account worth a manager's attention that did not fail an operation (ProviderWarning). */
+  warning: { code: string; message: LocalizedText; at: string } | null;
 }
 
 /** The edit form's view (managers): also the non-secret credential fields and, for secrets, only "set". */
@@ -81,6 +83,9 @@ const SELECT = {
   lastTestAt: true,
   lastTestOk: true,
   lastTestError: true,
+  warningCode: true,
+  warningMessage: true,
+  warningAt: true,
   _count: { select: { tasks: true } },
 } as const;
 
@@ -97,6 +102,9 @@ type Row = {
   lastTestAt: Date | null;
   lastTestOk: boolean | null;
   lastTestError: string | null;
+  warningCode: string | null;
+  warningMessage: string | null;
+  warningAt: Date | null;
   _count: { tasks: number };
 };
 
@@ -126,6 +134,10 @@ function toSummary(row: Row): AccountSummary {
     lastTestError: row.lastTestError,
     webhookUrl: webhookUrlFor(row.kind, row.id),
     taskCount: row._count.tasks,
+    warning:
+      row.warningCode && row.warningMessage && row.warningAt
+        ? { code: row.warningCode, message: JSON.parse(row.warningMessage) as LocalizedText, at: row.warningAt.toISOString() }
+        : null,
   };
 }
 
@@ -139,6 +151,23 @@ function toView(row: Row): AccountView {
   }
   return { ...toSummary(row), credentialFields };
 }
+
+/** When each account's warning was last written: a sync of many pages writes the same warning once a minute. */
+const warningWrites = new Map<string, { code: string; at: number }>();
+const WARNING_WRITE_EVERY_MS = 60_000;
+
+/** Records a provider's warning on the account (shown on the Providers page until the account is edited or tested clean). */
+export async function recordAccountWarning(accountId: string, warning: ProviderWarning, now = new Date()): Promise<void> {
+  const last = warningWrites.get(accountId);
+  if (last && last.code === warning.code && now.getTime() - last.at < WARNING_WRITE_EVERY_MS) return;
+  warningWrites.set(accountId, { code: warning.code, at: now.getTime() });
+  await getDb().providerAccount.update({
+    where: { id: accountId },
+    data: { warningCode: warning.code, warningMessage: JSON.stringify(warning.message), warningAt: now },
+  });
+}
+
+const NO_WARNING = { warningCode: null, warningMessage: null, warningAt: null } as const;
 
 /** Every account, for lists (no credential, not even a non-secret one). */
 export async function listAccounts(): Promise<AccountSummary[]> {
@@ -173,6 +202,7 @@ export async function providerContextFor(
     log: (level, msg, fields) => logger[level]({ provider: row.kind, accountId: row.id, ...fields }, msg),
     // Issue 12 point 4: private and loopback hosts only for the embedded demo accounts or when an admin allowed them.
     network: { privateHosts: row.isDemo || row.allowPrivateNetwork ? "allow" : "refuse" },
+    reportWarning: (warning) => recordAccountWarning(row.id, warning),
     ...overrides,
   };
   return { adapter, ctx, account: { id: row.id, kind: row.kind as ProviderKind, name: row.name, enabled: row.enabled } };
@@ -249,8 +279,9 @@ export async function updateAccount({ actor, id, data }: { actor: AuditActor; id
   try {
     await db.providerAccount.update({
       where: { id },
-      data: { name: data.name, baseUrl: data.baseUrl, credentialsEnc: encryptJson(credentials), settings: JSON.stringify(settings), enabled: data.enabled, lastTestOk: null, lastTestError: null },
+      data: { name: data.name, baseUrl: data.baseUrl, credentialsEnc: encryptJson(credentials), settings: JSON.stringify(settings), enabled: data.enabled, lastTestOk: null, lastTestError: null, ...NO_WARNING },
     });
+    warningWrites.delete(id);
   } catch (e) {
     if (isUniqueViolation(e)) throw new AppError("ALREADY_EXISTS", NAME_TAKEN, "name");
     throw e;
@@ -289,6 +320,9 @@ const COULD_NOT_CONNECT = new Set(["NETWORK", "TIMEOUT", "ADDRESS_PRIVATE", "ADD
 /** "Test connection": asks the provider, remembers the outcome, explains a failure in plain words. */
 export async function testConnection({ actor, id }: { actor: AuditActor; id: string }): Promise<ConnectionTest> {
   const { adapter, ctx } = await providerContextFor(id, { maxAttempts: 2, timeoutMs: 8_000 });
+  // A warning the test itself meets is written again (not skipped as recent), so a clean test can clear the old one.
+  const startedAt = new Date();
+  warningWrites.delete(id);
   let result: ConnectionTest;
   try {
     await adapter.ping(ctx);
@@ -305,6 +339,7 @@ export async function testConnection({ actor, id }: { actor: AuditActor; id: str
     where: { id },
     data: { lastTestAt: new Date(), lastTestOk: result.ok, lastTestError: result.ok ? null : JSON.stringify(result.message) },
   });
+  if (result.ok) await getDb().providerAccount.updateMany({ where: { id, OR: [{ warningAt: null }, { warningAt: { lt: startedAt } }] }, data: NO_WARNING });
   recordAudit({ actor, action: "provider.test", targetType: "providerAccount", targetId: id, after: { ok: result.ok, code: result.code } });
   return result;
 }
