@@ -21,6 +21,7 @@ const BENCHES: Bench[] = [
   { title: "Input validation", run: async () => (await import("./validation.bench")).run() },
   { title: "Contact list import", key: "import", run: async () => (await import("./import.bench")).run({ rows }) },
   { title: "Number search", key: "number-search", run: async () => (await import("./number-search.bench")).run({ rows }) },
+  { title: "First-load JavaScript", key: "first-load-js", run: async () => (await import("./first-load-js.bench")).run() },
 ];
 
 const only = args.filter((a, i) => !a.startsWith("--") && (rowsAt < 0 || i !== rowsAt + 1)).map((s) => s.toLowerCase());
