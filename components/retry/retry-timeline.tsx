@@ -7,7 +7,7 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { textKey, type Locale } from "@/i18n/locales";
 import { weekSummary, type CallTimeGroup } from "@/lib/domain/call-time-group";
 import type { HolidayCalendar } from "@/lib/domain/holiday-calendar";
-import { holidayNameText } from "@/lib/domain/holidays";
+import { holidayNameText } from "@/lib/domain/holiday-names";
 import type { RetryStrategy } from "@/lib/domain/retry-strategy";
 import {
   defaultFirstCall,

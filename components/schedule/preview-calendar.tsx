@@ -7,7 +7,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { Notice } from "@/components/ui/card";
 import { formatRange, isoWeekdayName, type CallTimeGroup, type LocalizedText } from "@/lib/domain/call-time-group";
 import type { HolidayCalendar } from "@/lib/domain/holiday-calendar";
-import { holidayNameText } from "@/lib/domain/holidays";
+import { holidayNameText } from "@/lib/domain/holiday-names";
 import { describeDays, type CallWindow, type DaySchedule } from "@/lib/domain/schedule";
 import { textKey, type Locale } from "@/i18n/locales";
 

@@ -75,11 +75,7 @@ export function dayInfo(calendar: HolidayCalendar, date: string): DayInfo {
   return day ? { kind: day.kind, name: day.name } : { kind: "normal" };
 }
 
-/** "National Day,国庆节" → { en: "National Day", zh: "国庆节" }; a name without a comma is used for both. */
-export function holidayNameText(name: string): LocalizedText {
-  const [en, zh] = name.split(",");
-  return { en: en.trim(), zh: (zh ?? en).trim() };
-}
+export { holidayNameText } from "./holiday-names";
 
 // --- importing a new year's arrangement --------------------------------------------------------
 

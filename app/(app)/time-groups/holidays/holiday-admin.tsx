@@ -8,7 +8,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field, Input, Select } from "@/components/ui/field";
 import { isoWeekdayName, type IsoWeekday } from "@/lib/domain/call-time-group";
 import type { HolidayKind } from "@/lib/domain/holiday-calendar";
-import { holidayNameText } from "@/lib/domain/holidays";
+import { holidayNameText } from "@/lib/domain/holiday-names";
 import { textKey, type Locale } from "@/i18n/locales";
 import { importYearArrangementAction, removeHolidayDayAction, setHolidayDayAction } from "./actions";
 
