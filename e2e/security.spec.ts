@@ -148,3 +148,16 @@ test("a signed webhook that does not parse is kept, listed on the Providers page
   await section.getByRole("button", { name: /Read again|重新读取/ }).click();
   await expect(section.getByText(/None could be read yet|已读取 0 个请求/)).toBeVisible();
 });
+
+test("before the page has loaded its scripts, the sign-in form cannot send the password in the address", async ({ browser }) => {
+  // A browser without JavaScript stands for a page still loading on a slow link: what the server sent is all there is.
+  const ctx = await browser.newContext({ storageState: { cookies: [], origins: [] }, javaScriptEnabled: false, locale: "en-US" });
+  const page = await ctx.newPage();
+  await page.goto("/login?email=admin%40dialboard.test");
+  await expect(page.locator("form")).toHaveAttribute("method", "post");
+  await page.getByLabel(/password|密码/i).fill("not-in-the-address");
+  await expect(page.getByRole("button", { name: /sign in|登录/i })).toBeDisabled();
+  await page.getByLabel(/password|密码/i).press("Enter");
+  expect(page.url()).not.toContain("not-in-the-address");
+  await ctx.close();
+});

@@ -5,12 +5,14 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { Notice } from "@/components/ui/card";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 export function LoginForm({ defaultEmail }: { defaultEmail: string }) {
   const t = useTranslations();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -43,7 +45,7 @@ export function LoginForm({ defaultEmail }: { defaultEmail: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form onSubmit={onSubmit} method="post" className="space-y-4" noValidate>
       {error ? <Notice tone="error">{error}</Notice> : null}
       <Field label={t("common.email")}>
         {({ id }) => <Input id={id} name="email" type="email" autoComplete="username" required defaultValue={defaultEmail} autoFocus={!defaultEmail} />}
@@ -51,7 +53,7 @@ export function LoginForm({ defaultEmail }: { defaultEmail: string }) {
       <Field label={t("auth.password")}>
         {({ id }) => <Input id={id} name="password" type="password" autoComplete="current-password" required autoFocus={Boolean(defaultEmail)} />}
       </Field>
-      <Button type="submit" className="w-full" disabled={pending}>
+      <Button type="submit" className="w-full" disabled={pending || !hydrated}>
         {pending ? t("auth.signingIn") : t("auth.signIn")}
       </Button>
     </form>

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { Notice } from "@/components/ui/card";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { textKey, type Locale } from "@/i18n/locales";
 import { createFirstAdminAction } from "./actions";
 
@@ -15,6 +16,7 @@ export function SetupForm() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -42,7 +44,7 @@ export function SetupForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form onSubmit={onSubmit} method="post" className="space-y-4" noValidate>
       {formError ? <Notice tone="error">{formError}</Notice> : null}
       <Field label={t("auth.yourName")} error={errors.name}>
         {({ id, describedBy, invalid }) => <Input id={id} name="name" autoComplete="name" aria-describedby={describedBy} aria-invalid={invalid} autoFocus />}
@@ -57,7 +59,7 @@ export function SetupForm() {
           <Input id={id} name="password" type="password" autoComplete="new-password" aria-describedby={describedBy} aria-invalid={invalid} />
         )}
       </Field>
-      <Button type="submit" className="w-full" disabled={pending}>
+      <Button type="submit" className="w-full" disabled={pending || !hydrated}>
         {pending ? t("common.saving") : t("auth.setupSubmit")}
       </Button>
     </form>
