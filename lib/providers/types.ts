@@ -6,8 +6,11 @@ import type { CallOutcome, RetryStrategy } from "../domain/retry-strategy";
 import type { TaskKind, TaskOperation, TaskStatus } from "../domain/task";
 import type { TaskStats } from "../domain/stats-types";
 
-export const PROVIDER_KINDS = ["yunfu", "aliyun-vms", "nxcloud", "wshoto"] as const;
-export type ProviderKind = (typeof PROVIDER_KINDS)[number];
+/**
+ * A provider's key ("yunfu", "aliyun-vms", …). Open on purpose: the registry (registry.ts) is the one list of
+ * providers and validates a kind read from outside (isProviderKind), so adding one edits no type here.
+ */
+export type ProviderKind = string;
 
 /** Everything a client needs to talk to one provider account. Secrets are decrypted only server-side. */
 export interface ProviderContext {

@@ -19,6 +19,9 @@ import { createAccount } from "../provider-accounts";
 import { createRetryStrategy } from "../retry-strategies";
 import { createTaskFromWizard, previewTaskCreation, wizardOptions, type TTaskWizardInput } from "./create";
 
+/** The providers whose tasks Dialboard creates (WShoto is read-only here). */
+type CallProvider = "yunfu" | "aliyun-vms" | "nxcloud";
+
 const actor = { id: null, email: "manager@example.com" };
 const calendar = cnCalendarFromPackage();
 const yunfu = createYunfuSimulator({ port: 0, credentials: { ...YUNFU_CREDENTIALS, ...YUNFU_SETTINGS }, calendar });
@@ -32,7 +35,7 @@ afterAll(async () => {
   await Promise.all([yunfu.stop(), aliyun.stop(), nxcloud.stop()]);
 });
 
-let accounts: Record<Exclude<ProviderKind, "wshoto">, string>;
+let accounts: Record<CallProvider, string>;
 let exactGroupId: string;
 let lossyGroupId: string;
 let strategyId: string;
@@ -67,7 +70,7 @@ function numbers(count: number): Contact[] {
   return Array.from({ length: count }, (_, i) => ({ phone: `+86138${String(i).padStart(8, "0")}`, name: `Customer ${i}`, variables: {} }));
 }
 
-const PARAMS: Record<Exclude<ProviderKind, "wshoto">, { taskType: string; params: TTaskWizardInput["params"] }> = {
+const PARAMS: Record<CallProvider, { taskType: string; params: TTaskWizardInput["params"] }> = {
   yunfu: {
     taskType: "2.0",
     params: { destination_extension: "1", maximumcall: "2", start_time: "2026-05-04T01:00:00.000Z", stop_time: "2026-06-04T10:00:00.000Z" },
@@ -76,7 +79,7 @@ const PARAMS: Record<Exclude<ProviderKind, "wshoto">, { taskType: string; params
   nxcloud: { taskType: "callbot", params: { maxCall: "5", startupType: "1" } },
 };
 
-function input(kind: Exclude<ProviderKind, "wshoto">, extra: Partial<TTaskWizardInput> = {}): TTaskWizardInput {
+function input(kind: CallProvider, extra: Partial<TTaskWizardInput> = {}): TTaskWizardInput {
   return {
     accountId: accounts[kind],
     taskType: PARAMS[kind].taskType,

@@ -6,7 +6,7 @@ import { cnCalendarFromPackage } from "@/lib/domain/holidays";
 import type { TaskStatus } from "@/lib/domain/task";
 import { ProviderError } from "@/lib/providers/errors";
 import { adapterFor } from "@/lib/providers/registry";
-import type { Contact, ProviderAdapter, ProviderKind } from "@/lib/providers/types";
+import type { Contact, ProviderAdapter } from "@/lib/providers/types";
 import { createAliyunVmsSimulator } from "@/simulators/aliyun-vms/server";
 import * as aliyunDemo from "@/simulators/aliyun-vms/demo";
 import { createNxcloudSimulator } from "@/simulators/nxcloud/server";
@@ -25,13 +25,16 @@ import { addContactsToTask, sendContactsInBatches } from "./contacts";
 import { bulkTaskOperation, performTaskOperation } from "./lifecycle";
 import { getTaskDetail } from "./query";
 
+/** The providers whose tasks Dialboard writes (WShoto is read-only here). */
+type CallProvider = "yunfu" | "aliyun-vms" | "nxcloud";
+
 const actor = { id: null, email: "manager@example.com" };
 const calendar = cnCalendarFromPackage();
 // The dialing engine stands still (factor 0): statuses change only through the API. The simulated clock is
 // a Friday 10:00 in Beijing, inside the demo groups' hours: Yunfu reports an enabled task as dialling only
 // within them, so a real-time clock would make this test depend on the hour it runs.
 const simOpts = { port: 0, calendar, seedDemo: true, dialing: { factor: 0 }, startAt: new Date("2026-11-20T10:00:00+08:00") };
-const sims: Record<Exclude<ProviderKind, "wshoto">, Simulator> = {
+const sims: Record<CallProvider, Simulator> = {
   nxcloud: createNxcloudSimulator({ ...simOpts, credentials: nxcloudDemo.DEMO_CREDENTIALS }),
   "aliyun-vms": createAliyunVmsSimulator({ ...simOpts, credentials: aliyunDemo.DEMO_CREDENTIALS }),
   yunfu: createYunfuSimulator({ ...simOpts, credentials: yunfuDemo.DEMO_CREDENTIALS }),

@@ -10,11 +10,11 @@ import { answerRate, finishRate } from "../../../domain/stats";
 import type { TaskStats } from "../../../domain/stats-types";
 import { TASK_STATUSES, type TaskKind, type TaskStatus } from "../../../domain/task";
 import { Prisma } from "../../../generated/sqlite/client";
-import { adapterFor } from "../../../providers/registry";
+import { adapterFor, isProviderKind } from "../../../providers/registry";
 import { ProviderError } from "../../../providers/errors";
 import { listEmployeeExecution } from "../../../providers/wshoto";
 import type { EmployeeExecution } from "../../../providers/wshoto/mapping";
-import { PROVIDER_KINDS, type ParamSpec, type ProviderCapabilities, type ProviderKind } from "../../../providers/types";
+import { type ParamSpec, type ProviderCapabilities, type ProviderKind } from "../../../providers/types";
 import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import { logger } from "../../logger";
@@ -33,7 +33,7 @@ export const ZTaskListQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).catch(25),
   sort: z.enum(TASK_SORTS).catch("updatedAt"),
   dir: z.enum(["asc", "desc"]).catch("desc"),
-  provider: z.enum(PROVIDER_KINDS).optional().catch(undefined),
+  provider: z.string().max(40).refine(isProviderKind).optional().catch(undefined),
   accountId: z.string().min(1).max(64).optional().catch(undefined),
   status: z.enum(TASK_STATUSES).optional().catch(undefined),
   search: z.string().trim().max(100).optional().catch(undefined),
