@@ -6,7 +6,7 @@ import { LossReport } from "@/components/schedule/loss-report";
 import { Button } from "@/components/ui/button";
 import type { parseContacts } from "@/lib/domain/contacts-import";
 import type { ParamSpec } from "@/lib/providers/types";
-import type { TaskPreview, WizardAccount } from "@/lib/server/services/tasks/create";
+import type { TaskPreview, WizardAccount } from "@/lib/contracts/task-write";
 import { textKey, type Locale } from "@/i18n/locales";
 import type { WizardStep } from "./wizard-state";
 

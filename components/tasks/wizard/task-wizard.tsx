@@ -15,7 +15,7 @@ import { Field, Input } from "@/components/ui/field";
 import type { parseContacts } from "@/lib/domain/contacts-import";
 import { checkParamValue, defaultFormValues, paramsForTaskType, type ParamFormValue } from "@/lib/providers/param-values";
 import type { ActionFailure } from "@/lib/server/errors";
-import type { TaskCreationResult, TaskPreview, WizardOptions } from "@/lib/server/services/tasks/create";
+import type { TaskCreationResult, TaskPreview, WizardOptions } from "@/lib/contracts/task-write";
 import { textKey, type Locale } from "@/i18n/locales";
 import { ParamForm } from "./param-form";
 import { ReviewStep } from "./review-step";
@@ -131,6 +131,9 @@ export function TaskWizard({ options }: { options: WizardOptions }) {
     return {
       accountId: form.accountId,
       taskType: form.taskType,
+      name: form.name,
+      description: form.description,
+      acceptLosses: form.acceptLosses,
       callTimeGroupId: form.callTimeGroupId,
       retryStrategyId: form.retryStrategyId,
       params: account ? requestParams(account.params, form.taskType, form.params) : {},
@@ -147,9 +150,9 @@ export function TaskWizard({ options }: { options: WizardOptions }) {
       return false;
     }
     if (!res?.data) return false;
-    const issues = res.data.paramIssues;
+    const issues = res.data.issues.filter((issue) => issue.field.startsWith("params."));
     if (issues.length > 0) {
-      setParamErrors(Object.fromEntries(issues.map((issue) => [issue.key, issue.message[lang]])));
+      setParamErrors(Object.fromEntries(issues.map((issue) => [issue.field.slice("params.".length), issue.message[lang]])));
       go("params");
       return false;
     }
@@ -203,9 +206,6 @@ export function TaskWizard({ options }: { options: WizardOptions }) {
     startTransition(async () => {
       const res = await createTaskAction({
         ...previewInput(),
-        name: form.name,
-        description: form.description,
-        acceptLosses: form.acceptLosses,
         contacts: (contacts?.contacts ?? []).map(({ phone, name, variables: values }) => ({ phone, name, variables: values })),
         idempotencyKey,
       });

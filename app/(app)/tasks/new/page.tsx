@@ -7,7 +7,7 @@ import { requirePageActor } from "@/lib/server/session";
 import { ensureDemoCallTimeGroups } from "@/lib/server/services/call-time-groups";
 import { listAccounts } from "@/lib/server/services/provider-accounts";
 import { ensureDemoRetryStrategies } from "@/lib/server/services/retry-strategies";
-import { wizardOptions } from "@/lib/server/services/tasks/create";
+import { wizardOptions } from "@/lib/server/services/tasks/options";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("wizard.title") };

@@ -22,6 +22,7 @@ import { getCallTimeGroup } from "../call-time-groups";
 import { providerContextFor } from "../provider-accounts";
 import { getRetryStrategy } from "../retry-strategies";
 import { controlRules, type ControlRule, type TaskControl } from "./rules";
+import { tasksText } from "./texts";
 
 export const TASK_SORTS = ["name", "status", "updatedAt", "answerRate", "finishRate", "lastSyncAt"] as const;
 export type TaskSort = (typeof TASK_SORTS)[number];
@@ -291,7 +292,7 @@ export async function getTaskDetail(id: string): Promise<TaskDetail> {
       account: { select: { id: true, kind: true, name: true, isDemo: true, enabled: true, settings: true } },
     },
   });
-  if (!row) throw new AppError("NOT_FOUND", { en: "This task no longer exists.", zh: "该任务已不存在。" });
+  if (!row) throw new AppError("NOT_FOUND", tasksText("notFound.task"));
   const adapter = adapterFor(row.account.kind);
   const caps = adapter.capabilities;
   const settings = JSON.parse(row.account.settings) as Record<string, string>;
@@ -394,7 +395,7 @@ export interface FollowUpDetail {
  */
 export async function getFollowUpDetail(taskId: string): Promise<{ detail: FollowUpDetail | null; error: LocalizedText | null }> {
   const task = await getDb().task.findUnique({ where: { id: taskId }, select: { accountId: true, remoteId: true, kind: true } });
-  if (!task) throw new AppError("NOT_FOUND");
+  if (!task) throw new AppError("NOT_FOUND", tasksText("notFound.task"));
   const { adapter, ctx } = await providerContextFor(task.accountId);
   if (adapter.kind !== "wshoto") return { detail: null, error: null };
   try {
