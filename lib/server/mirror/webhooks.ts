@@ -35,7 +35,7 @@ export interface InboundRequest {
   accountId: string;
   headers: Record<string, string | undefined>;
   rawBody: string;
-  /** The callback URL's query (Yunfu's ?token=). */
+  /** The callback URL's query (a token some providers' callbacks carry there). */
   query: URLSearchParams;
 }
 

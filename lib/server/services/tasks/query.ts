@@ -12,9 +12,7 @@ import { TASK_STATUSES, type TaskKind, type TaskStatus } from "../../../domain/t
 import { Prisma } from "../../../generated/sqlite/client";
 import { adapterFor, isProviderKind } from "../../../providers/registry";
 import { ProviderError } from "../../../providers/errors";
-import { listEmployeeExecution } from "../../../providers/wshoto";
-import type { EmployeeExecution } from "../../../providers/wshoto/mapping";
-import { type ParamSpec, type ProviderCapabilities, type ProviderKind } from "../../../providers/types";
+import type { FollowUpDetail, ParamSpec, ProviderCapabilities, ProviderKind } from "../../../providers/types";
 import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import { logger } from "../../logger";
@@ -365,58 +363,18 @@ export async function getTaskDetail(id: string): Promise<TaskDetail> {
   };
 }
 
-// The parts of a WShoto task detail the follow-up page shows (seed 003 query_task_detail_info).
-const ZMaterialView = z.object({ id: z.string().nullish(), type: z.number().nullish(), send_type: z.number().nullish() }).passthrough();
-const ZFollowUpRaw = z.object({
-  template_id: z.string().nullish(),
-  explain: z.object({ content: z.string().nullish(), materials: z.array(ZMaterialView).nullish() }).nullish(),
-  verbal_wrap: z
-    .object({ verbal_title: z.string().nullish(), verbal_type: z.number().nullish(), materials: z.array(ZMaterialView).nullish() })
-    .nullish(),
-  filter_range_info: z.string().nullish(),
-});
-
-export interface FollowUpDetail {
-  /** The id the provider answered with, exactly as a string. */
-  templateId: string;
-  explain: string | null;
-  explainMaterials: number;
-  verbalTitle: string | null;
-  verbalMaterials: number;
-  materials: { id: string | null; type: number | null; sendType: number | null }[];
-  filterRange: string | null;
-  execution: EmployeeExecution[];
-}
-
 /**
- * A WShoto follow-up or mass-send task as the provider has it now: detail (explain, verbal wrap,
- * materials, filter range) and each employee's execution. Asked live, since the list does not carry
- * them; a provider error becomes a message on the page, not a broken page.
+ * A follow-up task as its provider has it now (what staff are asked to do, each one's progress), from the
+ * adapter's optional getFollowUpDetail. Asked live, since the list does not carry it; a provider error becomes
+ * a message on the page, not a broken page.
  */
 export async function getFollowUpDetail(taskId: string): Promise<{ detail: FollowUpDetail | null; error: LocalizedText | null }> {
-  const task = await getDb().task.findUnique({ where: { id: taskId }, select: { accountId: true, remoteId: true, kind: true } });
+  const task = await getDb().task.findUnique({ where: { id: taskId }, select: { accountId: true, remoteId: true } });
   if (!task) throw new AppError("NOT_FOUND", tasksText("notFound.task"));
   const { adapter, ctx } = await providerContextFor(task.accountId);
-  if (adapter.kind !== "wshoto") return { detail: null, error: null };
+  if (!adapter.getFollowUpDetail) return { detail: null, error: null };
   try {
-    const [remote, execution] = await Promise.all([adapter.getTask(ctx, task.remoteId), listEmployeeExecution(ctx, task.remoteId)]);
-    const raw = ZFollowUpRaw.safeParse(remote.raw);
-    const data = raw.success ? raw.data : {};
-    const explainMaterials = data.explain?.materials ?? [];
-    const verbalMaterials = data.verbal_wrap?.materials ?? [];
-    return {
-      detail: {
-        templateId: data.template_id ?? remote.remoteId,
-        explain: data.explain?.content ?? null,
-        explainMaterials: explainMaterials.length,
-        verbalTitle: data.verbal_wrap?.verbal_title ?? null,
-        verbalMaterials: verbalMaterials.length,
-        materials: [...explainMaterials, ...verbalMaterials].map((m) => ({ id: m.id ?? null, type: m.type ?? null, sendType: m.send_type ?? null })),
-        filterRange: data.filter_range_info ? prettyJson(data.filter_range_info) : null,
-        execution,
-      },
-      error: null,
-    };
+    return { detail: await adapter.getFollowUpDetail(ctx, task.remoteId), error: null };
   } catch (e) {
     if (e instanceof ProviderError) return { detail: null, error: e.userMessage };
     throw e;
