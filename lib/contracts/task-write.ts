@@ -38,7 +38,8 @@ export const ZContacts = z.array(ZContact).max(MAX_CONTACTS_PER_REQUEST);
 const ZTaskSettingsFields = z.object({
   name: z.string().max(NAME_MAX),
   description: z.string().max(DESCRIPTION_MAX),
-  callTimeGroupId: ZId,
+  /** Empty while none is chosen: the pipeline answers on this field. */
+  callTimeGroupId: z.string().max(ID_MAX),
   retryStrategyId: ZId.nullable(),
   params: ZParams,
   /** The manager saw what the provider cannot keep of the call-time group and confirmed it. */
@@ -75,7 +76,8 @@ export interface EncodedRule {
 }
 
 export interface TaskPreview {
-  callTimeGroup: EncodedRule;
+  /** Null while no group is chosen. */
+  callTimeGroup: EncodedRule | null;
   retryStrategy: EncodedRule | null;
   /** Typed parameters as they go to the adapter (empty while a parameter has a problem). */
   params: Record<string, string | number | boolean | null>;

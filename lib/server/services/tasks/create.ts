@@ -106,7 +106,7 @@ export async function createTaskFromWizard({ actor, input }: { actor: AuditActor
         taskType: draft.taskType,
         callTimeGroupId: draft.callTimeGroup.id,
         retryStrategyId: draft.retryStrategy?.id ?? null,
-        acceptedLosses: preview.callTimeGroup.losses.map((loss) => loss.en),
+        acceptedLosses: preview.callTimeGroup?.losses.map((loss) => loss.en) ?? [],
         retryLosses: preview.retryStrategy?.losses.map((loss) => loss.en) ?? [],
         params: draft.params,
         contacts: {

@@ -44,14 +44,17 @@ export interface MirroredTask {
   taskType: string;
 }
 
+/** What the adapter receives, with the ids of the local group and strategy it was made from. */
+export type WriteDraft = TaskDraft & { callTimeGroup: CallTimeGroup & { id: string }; retryStrategy: (RetryStrategy & { id: string }) | null };
+
 export interface PreparedTaskWrite {
   adapter: ProviderAdapter;
   ctx: ProviderContext;
   accountId: string;
   /** The mirrored task an edit writes to; null for a create. */
   task: MirroredTask | null;
-  /** What the adapter receives; only send it when preview.issues is empty (see writable()). */
-  draft: TaskDraft & { callTimeGroup: CallTimeGroup & { id: string }; retryStrategy: (RetryStrategy & { id: string }) | null };
+  /** Null while preview.issues lists a problem: nothing may be sent (see writable()). */
+  draft: WriteDraft | null;
   preview: TaskPreview;
 }
 
@@ -118,38 +121,45 @@ export async function prepareTaskWrite(
   const { input } = opts;
   const { adapter, ctx, accountId, task, taskType } = await resolveTarget(opts, input.taskType);
   const caps = adapter.capabilities;
-  const group = await getCallTimeGroup(input.callTimeGroupId).catch(onField("callTimeGroupId", tasksText("notFound.group")));
+  const group = input.callTimeGroupId
+    ? await getCallTimeGroup(input.callTimeGroupId).catch(onField("callTimeGroupId", tasksText("notFound.group")))
+    : null;
   const strategy = input.retryStrategyId
     ? await getRetryStrategy(input.retryStrategyId).catch(onField("retryStrategyId", tasksText("notFound.strategy")))
     : null;
-  const encodedGroup = adapter.encodeCallTimeGroup(group, ctx);
+  const encodedGroup = group ? adapter.encodeCallTimeGroup(group, ctx) : null;
   const encodedStrategy = strategy ? adapter.encodeRetryStrategy(strategy) : null;
 
   const name = input.name.trim();
   const description = input.description.trim();
   const issues = basicsIssues(name, description, caps.limits);
-  if (encodedGroup.losses.length > 0 && !opts.acceptLosses) issues.push({ field: "acceptLosses", message: tasksText("write.acceptLosses") });
+  if (!encodedGroup) issues.push({ field: "callTimeGroupId", message: tasksText("write.groupRequired") });
+  else if (encodedGroup.losses.length > 0 && !opts.acceptLosses) issues.push({ field: "acceptLosses", message: tasksText("write.acceptLosses") });
   const paramIssues = checkParams(caps, taskType, input.params);
   issues.push(...paramIssues.map((issue) => ({ field: `params.${issue.key}`, message: issue.message })));
   const params = paramIssues.length === 0 ? paramValuesFrom(paramsForTaskType(caps.params, taskType), input.params) : {};
 
+  const draft: WriteDraft | null =
+    group && issues.length === 0
+      ? {
+          name,
+          description,
+          taskType,
+          callTimeGroup: group,
+          retryStrategy: strategy,
+          params,
+          // Updates are not creates: the key only matters to createTask, so an edit's is the task's own id.
+          idempotencyKey: opts.idempotencyKey ?? task?.id ?? "",
+        }
+      : null;
   return {
     adapter,
     ctx,
     accountId,
     task,
-    draft: {
-      name,
-      description,
-      taskType,
-      callTimeGroup: group,
-      retryStrategy: strategy,
-      params,
-      // Updates are not creates: the key only matters to createTask, so an edit's is the task's own id.
-      idempotencyKey: opts.idempotencyKey ?? task?.id ?? "",
-    },
+    draft,
     preview: {
-      callTimeGroup: { id: group.id, name: group.name, value: encodedGroup.value, losses: encodedGroup.losses },
+      callTimeGroup: group && encodedGroup ? { id: group.id, name: group.name, value: encodedGroup.value, losses: encodedGroup.losses } : null,
       retryStrategy:
         strategy && encodedStrategy ? { id: strategy.id, name: strategy.name, value: encodedStrategy.value, losses: encodedStrategy.losses } : null,
       params,
@@ -159,10 +169,10 @@ export async function prepareTaskWrite(
 }
 
 /** The prepared write, when nothing is wrong with it; else the first problem as an error on its field. */
-export function writable(prepared: PreparedTaskWrite): PreparedTaskWrite {
+export function writable(prepared: PreparedTaskWrite): PreparedTaskWrite & { draft: WriteDraft } {
   const [issue] = prepared.preview.issues;
-  if (issue) throw new AppError("INVALID", issue.message, issue.field);
-  return prepared;
+  if (issue || !prepared.draft) throw new AppError("INVALID", issue?.message, issue?.field);
+  return { ...prepared, draft: prepared.draft };
 }
 
 /** A provider's refusal of a write, with its code, on the form field the adapter says it is about. */
