@@ -201,7 +201,8 @@ const DEMO_STRATEGIES: RetryStrategy[] = [
 
 /**
  * Creates the demo strategies when there is none at all and nobody has ever deleted one (a manager
- * who removed every strategy does not see them come back). Safe to call on every request.
+ * who removed every strategy does not see them come back). Called once at start in the embedded mode
+ * (instrumentation.ts); pages never write.
  */
 export async function ensureDemoRetryStrategies(): Promise<void> {
   const db = getDb();

@@ -2,6 +2,7 @@
 // 10 000 tasks) and one task's page. Only portable SQL (SQLite and PostgreSQL): quoted identifiers,
 // CASE, LOWER … LIKE … ESCAPE and NULLS LAST behave the same on both.
 import "server-only";
+import { cache } from "react";
 import { parse as parseLossless, stringify as stringifyLossless } from "lossless-json";
 import { z } from "zod";
 import type { CallTimeGroup, LocalizedText } from "../../../domain/call-time-group";
@@ -257,7 +258,11 @@ async function optional<T>(load: () => Promise<T>, what: string): Promise<T | nu
   }
 }
 
-export async function getTaskDetail(id: string): Promise<TaskDetail> {
+/**
+ * One task's page. Memoised per request (React cache): the page and its metadata ask for the same task, and
+ * the database is read once.
+ */
+export const getTaskDetail = cache(async (id: string): Promise<TaskDetail> => {
   const db = getDb();
   const row = await db.task.findUnique({
     where: { id },
@@ -361,7 +366,7 @@ export async function getTaskDetail(id: string): Promise<TaskDetail> {
       };
     }),
   };
-}
+});
 
 /**
  * A follow-up task as its provider has it now (what staff are asked to do, each one's progress), from the
