@@ -7,8 +7,8 @@ import { parse as parseLossless, stringify as stringifyLossless } from "lossless
 import { z } from "zod";
 import type { CallTimeGroup, LocalizedText } from "../../../domain/call-time-group";
 import type { RetryStrategy } from "../../../domain/retry-strategy";
-import { answerRate, finishRate } from "../../../domain/stats";
-import type { TaskStats } from "../../../domain/stats-types";
+import { answerRate, countersOf, finishRate } from "../../../domain/stats";
+import type { StatCounters } from "../../../domain/stats-types";
 import { TASK_STATUSES, type TaskKind, type TaskStatus } from "../../../domain/task";
 import { Prisma } from "../../../generated/sqlite/client";
 import { adapterFor, isProviderKind } from "../../../providers/registry";
@@ -17,6 +17,7 @@ import type { FollowUpDetail, ParamSpec, ProviderCapabilities, ProviderKind } fr
 import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import { logger } from "../../logger";
+import { COUNTER_SELECT } from "../../stat-counters";
 import { getCallTimeGroup } from "../call-time-groups";
 import { providerContextFor } from "../provider-accounts";
 import { getRetryStrategy } from "../retry-strategies";
@@ -94,11 +95,6 @@ function whereSql(q: TaskListQuery): Prisma.Sql {
   return Prisma.join(conditions, " AND ");
 }
 
-function counters(row: Omit<TaskStats, "providerAnswerRate" | "providerFinishRate">): TaskStats {
-  const { totalOrders, finishedOrders, attemptedOrders, answeredOrders, totalCalls, answeredCalls } = row;
-  return { totalOrders, finishedOrders, attemptedOrders, answeredOrders, totalCalls, answeredCalls };
-}
-
 function taskTypeLabel(caps: ProviderCapabilities, taskType: string): LocalizedText | null {
   return caps.taskTypes.find((t) => t.value === taskType)?.label ?? null;
 }
@@ -130,12 +126,7 @@ export async function listTasks(input: Partial<TaskListQuery>): Promise<{ rows: 
       accountId: true,
       account: { select: { kind: true, name: true } },
       callTimeGroup: { select: { name: true } },
-      totalOrders: true,
-      finishedOrders: true,
-      totalCalls: true,
-      answeredCalls: true,
-      attemptedOrders: true,
-      answeredOrders: true,
+      ...COUNTER_SELECT,
       lastSyncAt: true,
       updatedAt: true,
       goneAt: true,
@@ -162,8 +153,8 @@ export async function listTasks(input: Partial<TaskListQuery>): Promise<{ rows: 
         groupName: r.callTimeGroup?.name ?? null,
         totalOrders: r.totalOrders,
         finishedOrders: r.finishedOrders,
-        answerRate: answerRate(counters(r)),
-        finishRate: finishRate(counters(r)),
+        answerRate: answerRate(r),
+        finishRate: finishRate(r),
         lastSyncAt: r.lastSyncAt?.toISOString() ?? null,
         updatedAt: r.updatedAt.toISOString(),
         gone: r.goneAt !== null,
@@ -184,7 +175,7 @@ export interface TaskHistoryEntry {
 }
 
 export interface TaskDetail {
-  task: {
+  task: StatCounters & {
     id: string;
     remoteId: string;
     name: string;
@@ -196,12 +187,6 @@ export interface TaskDetail {
     rawStatus: string;
     statusAt: Date;
     concurrency: number | null;
-    totalOrders: number;
-    finishedOrders: number;
-    attemptedOrders: number;
-    answeredOrders: number;
-    totalCalls: number;
-    answeredCalls: number;
     answerRate: number;
     finishRate: number;
     providerAnswerRate: number | null;
@@ -277,12 +262,7 @@ export const getTaskDetail = cache(async (id: string): Promise<TaskDetail> => {
       rawStatus: true,
       statusAt: true,
       concurrency: true,
-      totalOrders: true,
-      finishedOrders: true,
-      attemptedOrders: true,
-      answeredOrders: true,
-      totalCalls: true,
-      answeredCalls: true,
+      ...COUNTER_SELECT,
       providerAnswerRate: true,
       providerFinishRate: true,
       params: true,
@@ -325,14 +305,9 @@ export const getTaskDetail = cache(async (id: string): Promise<TaskDetail> => {
       rawStatus: row.rawStatus,
       statusAt: row.statusAt,
       concurrency: row.concurrency,
-      totalOrders: row.totalOrders,
-      finishedOrders: row.finishedOrders,
-      attemptedOrders: row.attemptedOrders,
-      answeredOrders: row.answeredOrders,
-      totalCalls: row.totalCalls,
-      answeredCalls: row.answeredCalls,
-      answerRate: answerRate(counters(row)),
-      finishRate: finishRate(counters(row)),
+      ...countersOf(row),
+      answerRate: answerRate(row),
+      finishRate: finishRate(row),
       providerAnswerRate: row.providerAnswerRate,
       providerFinishRate: row.providerFinishRate,
       params: JSON.parse(row.params) as Record<string, string | number | boolean | null>,
