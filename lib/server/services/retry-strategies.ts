@@ -1,5 +1,6 @@
 // Retry strategies (DESIGN.md "RetryStrategy"): local rules a task references. The row keeps the
 // name in its own column and the rest of the domain strategy as JSON in `definition`.
+import "server-only";
 import type { LocalizedText, Locale } from "../../domain/call-time-group";
 import { ZRetryStrategy, defaultRetryStrategy, type TRetryStrategy } from "../../domain/retry";
 import type { RetryStrategy } from "../../domain/retry-strategy";
