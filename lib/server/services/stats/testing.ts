@@ -1,5 +1,6 @@
 // Seed rows for the statistics tests: accounts, tasks with counters, snapshots and hourly roll-ups,
 // written straight to the database the way the mirror leaves them.
+import "server-only";
 import { emptyStats } from "../../../domain/stats";
 import type { StatCounters } from "../../../domain/stats-types";
 import { getDb } from "../../db";
