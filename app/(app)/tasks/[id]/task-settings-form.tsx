@@ -160,7 +160,10 @@ export function TaskSettingsForm({
               className="mt-0.5 h-4 w-4 rounded border-slate-300"
               checked={acceptLosses}
               aria-invalid={Boolean(errors.acceptLosses)}
-              onChange={(e) => setAcceptLosses(e.target.checked)}
+              onChange={(e) => {
+                setAcceptLosses(e.target.checked);
+                setErrors((found) => ({ ...found, acceptLosses: "" }));
+              }}
             />
             {t("acceptLosses")}
           </label>

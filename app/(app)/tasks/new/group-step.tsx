@@ -66,7 +66,7 @@ export function GroupStep({ options, account, current }: { options: WizardOption
           <LossReport losses={group.losses[account.id] ?? []} exactLabel={t("group.exact", { provider })} />
           {(group.losses[account.id] ?? []).length > 0 ? (
             <label className="mt-3 flex items-start gap-2 text-sm text-slate-800">
-              <input type="checkbox" className="mt-0.5 h-4 w-4 rounded border-slate-300" aria-invalid={Boolean(formState.errors.acceptLosses)} {...register("acceptLosses")} />
+              <input type="checkbox" className="mt-0.5 h-4 w-4 rounded border-slate-300" aria-invalid={Boolean(formState.errors.acceptLosses)} {...register("acceptLosses", { onChange: () => clearErrors("acceptLosses") })} />
               {t("group.accept")}
             </label>
           ) : null}

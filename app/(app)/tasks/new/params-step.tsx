@@ -38,8 +38,8 @@ export function ParamsStep({ account, current }: { account: WizardAccount | null
 function ParamField({ spec, error }: { spec: ParamSpec; error: string | undefined }) {
   const t = useTranslations("wizard");
   const lang = textKey(useLocale() as Locale);
-  const { register } = useFormContext<WizardValues>();
-  const field = register(`params.${spec.key}`);
+  const { register, clearErrors } = useFormContext<WizardValues>();
+  const field = register(`params.${spec.key}`, { onChange: () => clearErrors(`params.${spec.key}`) });
   const hint = [spec.help?.[lang], paramRangeHint(spec)?.[lang]].filter(Boolean).join(" · ") || undefined;
 
   if (spec.type === "boolean") {
