@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { MAX_CONTACTS_PER_REQUEST, ZContact, ZTaskSettings } from "@/lib/contracts/task-write";
+import { ZContacts, ZTaskSettings } from "@/lib/contracts/task-write";
 import { ZId } from "@/lib/domain/bounds";
 import { authedAction } from "@/lib/server/action-client";
 import { addContactsToTask } from "@/lib/server/services/tasks/contacts";
@@ -29,7 +29,7 @@ export const updateTaskSettingsAction = authedAction("updateTaskSettingsAction",
   });
 
 export const addTaskContactsAction = authedAction("addTaskContactsAction", "manager")
-  .inputSchema(z.object({ taskId: ZTaskId, contacts: z.array(ZContact).min(1).max(MAX_CONTACTS_PER_REQUEST) }))
+  .inputSchema(z.object({ taskId: ZTaskId, contacts: ZContacts.min(1) }))
   .action(async ({ parsedInput, ctx }) => {
     const result = await addContactsToTask({ actor: ctx.actor, ...parsedInput });
     revalidatePath(`/tasks/${parsedInput.taskId}`);

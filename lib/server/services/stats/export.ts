@@ -1,7 +1,7 @@
 // CSV export of a task's history: its counter snapshots or its hourly outcomes. Read in pages so a
 // task with months of snapshots streams without holding them all in memory.
 import "server-only";
-import { answerRate, emptyStats, finishRate, penetrationRate } from "../../../domain/stats";
+import { answerRate, finishRate, penetrationRate } from "../../../domain/stats";
 import { STAT_COUNTERS } from "../../../domain/stats-types";
 import { getDb } from "../../db";
 import { COUNTER_SELECT } from "../../stat-counters";
@@ -104,7 +104,7 @@ async function* hourlyRows(taskId: string): AsyncGenerator<string[][]> {
       String(h.failed),
       String(Math.max(0, h.calls - h.answered - h.noAnswer - h.busy - h.failed)),
       String(h.talkSeconds),
-      ratio(answerRate({ ...emptyStats(), totalCalls: h.calls, answeredCalls: h.answered })),
+      ratio(answerRate({ totalCalls: h.calls, answeredCalls: h.answered })),
     ]);
     if (page.length < PAGE_SIZE) return;
     cursor = page[page.length - 1].id;
