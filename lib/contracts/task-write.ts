@@ -30,7 +30,6 @@ export const ZContact = z.object({
   name: z.string().max(200),
   variables: boundedRecord(z.string().max(1_000), MAX_VARIABLES),
 });
-export type TContact = z.infer<typeof ZContact>;
 
 export const ZContacts = z.array(ZContact).max(MAX_CONTACTS_PER_REQUEST);
 
