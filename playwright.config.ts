@@ -49,7 +49,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: "npx tsx scripts/start.ts",
+    // react-server: the start script loads lib/server modules, which are server-only (Next sets this itself).
+    command: "npx tsx --conditions=react-server scripts/start.ts",
     url: `http://localhost:${port}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,

@@ -2,7 +2,7 @@
 // kind pointing at them, and demo groups and strategies, so the product is usable the minute it starts.
 import path from "node:path";
 import { cnCalendarFromPackage } from "../lib/domain/holidays";
-import { PROVIDER_KINDS, type ProviderKind } from "../lib/providers/types";
+import type { ProviderKind } from "../lib/providers/types";
 import { appUrl, DATA_DIR } from "../lib/server/config";
 import { encryptJson } from "../lib/server/crypto";
 import { getDb } from "../lib/server/db";
@@ -23,7 +23,7 @@ const DEMO: Record<ProviderKind, { name: string; credentials: Record<string, str
 async function ensureDemoAccounts(basePort: number): Promise<Record<ProviderKind, string>> {
   const db = getDb();
   const ids = {} as Record<ProviderKind, string>;
-  for (const kind of PROVIDER_KINDS) {
+  for (const kind of Object.keys(DEMO)) {
     const baseUrl = `http://127.0.0.1:${simulatorPort(kind, basePort)}`;
     const existing = await db.providerAccount.findFirst({ where: { kind, isDemo: true }, select: { id: true } });
     if (existing) {

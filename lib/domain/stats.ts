@@ -3,17 +3,17 @@
 // after parsing their wire format.
 
 import type { LocalizedText, Locale } from "./call-time-group";
-import type { TaskStats } from "./stats-types";
+import { STAT_COUNTERS, type StatCounter, type StatCounters, type TaskStats } from "./stats-types";
 
 export type RateName = "answerRate" | "finishRate" | "penetrationRate";
 
 /** Answered calls ÷ calls made; 0 before the first call. */
-export function answerRate(stats: TaskStats): number {
+export function answerRate<S extends Pick<StatCounters, "answeredCalls" | "totalCalls">>(stats: S): number {
   return ratio(stats.answeredCalls, stats.totalCalls);
 }
 
 /** Finished numbers ÷ numbers in the task; 0 for an empty task. */
-export function finishRate(stats: TaskStats): number {
+export function finishRate<S extends Pick<StatCounters, "finishedOrders" | "totalOrders">>(stats: S): number {
   return ratio(stats.finishedOrders, stats.totalOrders);
 }
 
@@ -52,20 +52,26 @@ export function ratesDisagree(ours: number, theirs: number): boolean {
   return Math.abs(ours - theirs) > PROVIDER_ROUNDING + FLOAT_EPSILON;
 }
 
+function eachCounter(value: (counter: StatCounter) => number): StatCounters {
+  return Object.fromEntries(STAT_COUNTERS.map((counter) => [counter, value(counter)])) as unknown as StatCounters;
+}
+
 export function emptyStats(): TaskStats {
-  return { totalOrders: 0, finishedOrders: 0, attemptedOrders: 0, answeredOrders: 0, totalCalls: 0, answeredCalls: 0 };
+  return eachCounter(() => 0);
+}
+
+/** Only the six counters of a record that has them (a database row, a snapshot, a TaskStats). */
+export function countersOf(row: StatCounters): StatCounters {
+  return eachCounter((counter) => row[counter]);
+}
+
+export function countersDiffer(a: StatCounters, b: StatCounters): boolean {
+  return STAT_COUNTERS.some((counter) => a[counter] !== b[counter]);
 }
 
 /** Sum of two tasks' counters, e.g. for an account or a day. Provider rates do not add up, so they are dropped. */
-export function addStats(a: TaskStats, b: TaskStats): TaskStats {
-  return {
-    totalOrders: a.totalOrders + b.totalOrders,
-    finishedOrders: a.finishedOrders + b.finishedOrders,
-    attemptedOrders: a.attemptedOrders + b.attemptedOrders,
-    answeredOrders: a.answeredOrders + b.answeredOrders,
-    totalCalls: a.totalCalls + b.totalCalls,
-    answeredCalls: a.answeredCalls + b.answeredCalls,
-  };
+export function addStats(a: StatCounters, b: StatCounters): TaskStats {
+  return eachCounter((counter) => a[counter] + b[counter]);
 }
 
 /** NXCloud listTask / taskCallback `taskStat` (providers.md §3). */

@@ -24,7 +24,13 @@ export type CatalogKey<C> = {
   [K in keyof C & string]: C[K] extends string ? K : C[K] extends object ? `${K}.${CatalogKey<C[K]>}` : never;
 }[keyof C & string];
 
-export type TextValues = Record<string, string | number>;
+/** Values of an ICU message; a LocalizedText value (a provider's label, a status) is taken in each message's language. */
+export type TextValues = Record<string, string | number | LocalizedText>;
+
+function valuesIn(lang: keyof LocalizedText, values: TextValues | undefined): Record<string, string | number> | undefined {
+  if (!values) return undefined;
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === "object" ? v[lang] : v]));
+}
 
 /**
  * A typed reader of one catalog namespace in both languages: `catalogText(en, zh)("errors.notFound", { id })`
@@ -35,9 +41,10 @@ export function catalogText<C extends object>(en: C, zh: C): (key: CatalogKey<C>
     en: createTranslator({ locale: "en", messages: en as Record<string, unknown>, timeZone: "Asia/Shanghai" }),
     zh: createTranslator({ locale: "zh-CN", messages: zh as Record<string, unknown>, timeZone: "Asia/Shanghai" }),
   };
+  type Translate = (k: string, v?: Record<string, string | number>) => string;
   return (key, values) => ({
-    en: (translators.en as (k: string, v?: TextValues) => string)(key, values),
-    zh: (translators.zh as (k: string, v?: TextValues) => string)(key, values),
+    en: (translators.en as Translate)(key, valuesIn("en", values)),
+    zh: (translators.zh as Translate)(key, valuesIn("zh", values)),
   });
 }
 

@@ -6,8 +6,11 @@ import type { CallOutcome, RetryStrategy } from "../domain/retry-strategy";
 import type { TaskKind, TaskOperation, TaskStatus } from "../domain/task";
 import type { TaskStats } from "../domain/stats-types";
 
-export const PROVIDER_KINDS = ["yunfu", "aliyun-vms", "nxcloud", "wshoto"] as const;
-export type ProviderKind = (typeof PROVIDER_KINDS)[number];
+/**
+ * A provider's key ("yunfu", "aliyun-vms", …). Open on purpose: the registry (registry.ts) is the one list of
+ * providers and validates a kind read from outside (isProviderKind), so adding one edits no type here.
+ */
+export type ProviderKind = string;
 
 /** Everything a client needs to talk to one provider account. Secrets are decrypted only server-side. */
 export interface ProviderContext {
@@ -171,6 +174,38 @@ export interface RemoveNumbersResult {
   notRemoved: { phone: string; reason: LocalizedText }[];
 }
 
+// ---------------------------------------------------------------------------------------------
+// Follow-up tasks (optional getFollowUpDetail): tasks that staff carry out (following up customers, mass
+// sends) rather than a dialler. The task page shows what they are asked to do and how far each got.
+
+/** One staff member's part of a follow-up task. */
+export interface EmployeeExecution {
+  userId: string;
+  status: "not-executed" | "executing" | "done";
+  /** The provider's own status value. */
+  rawStatus: string;
+  planTargetQty: number;
+  followedTargetQty: number;
+  noFollowTargetQty: number;
+  /** 0–100, as the provider reports it. */
+  completeRate: number;
+}
+
+export interface FollowUpDetail {
+  /** The task's id as the provider answered it, exactly as a string. */
+  templateId: string;
+  /** What staff are told to do, and how many materials come with it. */
+  explain: string | null;
+  explainMaterials: number;
+  /** The script staff follow, and its materials. */
+  verbalTitle: string | null;
+  verbalMaterials: number;
+  materials: { id: string | null; type: number | null; sendType: number | null }[];
+  /** Whom the task targets, as the provider describes it (pretty-printed, big ids exact). */
+  filterRange: string | null;
+  execution: EmployeeExecution[];
+}
+
 /** A parameter of the dialing-parameters form, generated from capabilities. */
 export interface ParamSpec {
   key: string;
@@ -275,6 +310,8 @@ export interface ProviderAdapter {
   listCalls?(ctx: ProviderContext, remoteId: string, cursor: string | null): Promise<Page<CallRecordEvent>>;
   /** Stops calling these numbers (E.164) in the task (capabilities.numberOps.remove). */
   removeNumbers?(ctx: ProviderContext, remoteId: string, phones: string[]): Promise<RemoveNumbersResult>;
+  /** A follow-up task as the provider has it now: what staff are asked to do and each one's progress. */
+  getFollowUpDetail?(ctx: ProviderContext, remoteId: string): Promise<FollowUpDetail>;
   /** Encode a group for this provider, naming every loss. */
   encodeCallTimeGroup(group: CallTimeGroup, ctx?: Pick<ProviderContext, "settings">): Encoded<unknown>;
   encodeRetryStrategy(strategy: RetryStrategy): Encoded<unknown>;

@@ -1,6 +1,7 @@
 // Every server action is built from these clients (STYLE.md, formbricks): validate → authorize → one
 // service → typed result. authedAction() registers the action's minimum role so the authorization
 // matrix test can prove every action has a row.
+import "server-only";
 import { createSafeActionClient } from "next-safe-action";
 import { z } from "zod";
 import { AppError, GENERIC_FAILURE, type ActionFailure } from "./errors";

@@ -1,6 +1,7 @@
 // The audit log: every mutating service calls recordAudit(). The write happens after the response
-// (next/server after()) so a slow audit insert never slows the user (STYLE.md, dub).
-import { after } from "next/server";
+// (after-response.ts) so a slow audit insert never slows the user (STYLE.md, dub).
+import "server-only";
+import { AfterResponse } from "./after-response";
 import { getDb } from "./db";
 import { logger } from "./logger";
 
@@ -21,7 +22,7 @@ export interface AuditInput {
   note?: string;
 }
 
-const pending = new Set<Promise<void>>();
+const auditWrites = new AfterResponse("audit write");
 
 /** Only the fields that changed, so an entry reads "role: viewer → manager". */
 export function diffSummary(before: unknown, afterValue: unknown): { before?: unknown; after?: unknown } {
@@ -63,20 +64,8 @@ async function write(input: AuditInput, at: Date): Promise<void> {
 
 export function recordAudit(input: AuditInput): void {
   const at = new Date();
-  const run = () => {
-    const p = write(input, at).finally(() => pending.delete(p));
-    pending.add(p);
-    return p;
-  };
-  try {
-    after(run);
-  } catch {
-    // Outside a request (jobs, scripts, tests): write in the background.
-    void run();
-  }
+  auditWrites.run(() => write(input, at));
 }
 
 /** Waits for audit writes in flight (tests, shutdown). */
-export async function flushAudit(): Promise<void> {
-  while (pending.size) await Promise.all([...pending]);
-}
+export const flushAudit = (): Promise<void> => auditWrites.flush();

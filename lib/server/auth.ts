@@ -1,5 +1,6 @@
 // better-auth: email + password, sessions in our database, roles from its admin plugin (STACK.md).
 // Public sign-up is off: the first administrator is created server-side (setup), the rest by admins.
+import "server-only";
 import { betterAuth } from "better-auth";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { prismaAdapter } from "@better-auth/prisma-adapter";

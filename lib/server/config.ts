@@ -1,5 +1,6 @@
 // Runtime configuration from the environment, with the embedded defaults (DESIGN.md "Runtime").
 // Secrets never come from here into logs or the browser.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";

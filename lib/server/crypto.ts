@@ -1,5 +1,6 @@
 // Provider credentials at rest: AES-256-GCM with a random 12-byte IV per value. The key comes from
 // DIALBOARD_ENCRYPTION_KEY or, in the embedded mode, a file generated once under data/ (0600).
+import "server-only";
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { encryptionKey } from "./config";
 

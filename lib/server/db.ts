@@ -1,6 +1,7 @@
 // One Prisma client for the whole server, picked from DATABASE_URL (STACK.md §3): `file:` → SQLite through
 // better-sqlite3, `postgres://` → PostgreSQL through pg. Both generated clients share one API; we type
 // against the SQLite one.
+import "server-only";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "../generated/sqlite/client";

@@ -1,5 +1,6 @@
 // Expected errors a user can act on. Anything else is logged and shown as a generic message (STYLE.md).
 import type { LocalizedText } from "../domain/call-time-group";
+import { serverText } from "./texts";
 
 export type AppErrorCode =
   | "UNAUTHORIZED"
@@ -11,16 +12,6 @@ export type AppErrorCode =
   | "PROVIDER"
   | "SETUP_DONE";
 
-const DEFAULTS: Record<AppErrorCode, LocalizedText> = {
-  UNAUTHORIZED: { en: "Please sign in.", zh: "请先登录。" },
-  FORBIDDEN: { en: "Your role does not allow this.", zh: "您的角色无权执行此操作。" },
-  NOT_FOUND: { en: "It no longer exists.", zh: "该记录不存在。" },
-  ALREADY_EXISTS: { en: "That already exists.", zh: "该记录已存在。" },
-  INVALID: { en: "Some values are not valid.", zh: "部分填写内容无效。" },
-  CONFLICT: { en: "It was changed meanwhile; reload and try again.", zh: "数据已被修改，请刷新后重试。" },
-  PROVIDER: { en: "The provider refused the request.", zh: "服务商拒绝了请求。" },
-  SETUP_DONE: { en: "An administrator already exists.", zh: "管理员已存在。" },
-};
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
@@ -29,10 +20,11 @@ export class AppError extends Error {
   readonly field?: string;
 
   constructor(code: AppErrorCode, userMessage?: LocalizedText, field?: string) {
-    super(userMessage?.en ?? DEFAULTS[code].en);
+    const message = userMessage ?? serverText(`errors.${code}`);
+    super(message.en);
     this.name = "AppError";
     this.code = code;
-    this.userMessage = userMessage ?? DEFAULTS[code];
+    this.userMessage = message;
     this.field = field;
   }
 }
@@ -49,7 +41,4 @@ export interface ActionFailure {
   field?: string;
 }
 
-export const GENERIC_FAILURE: ActionFailure = {
-  code: "INTERNAL",
-  message: { en: "Something went wrong. It has been logged; try again.", zh: "出现错误，已记录，请重试。" },
-};
+export const GENERIC_FAILURE: ActionFailure = { code: "INTERNAL", message: serverText("errors.INTERNAL") };

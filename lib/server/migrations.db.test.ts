@@ -61,6 +61,8 @@ describe("migrations", () => {
     await db.jobProblem.create({ data: { jobId: job.id, row: 2, reason: "invalid-phone" } });
     await db.orgSetting.create({ data: { key: "contactCaps", value: "{}" } });
     expect((await db.job.findUniqueOrThrow({ where: { id: job.id } })).unitsTotal).toBeCloseTo(1.5);
+    await db.idempotencyKey.create({ data: { scope: "task-create", key: "k1", state: "pending", expiresAt: now } });
+    await expect(db.idempotencyKey.create({ data: { scope: "task-create", key: "k1", state: "pending", expiresAt: now } })).rejects.toMatchObject({ code: "P2002" });
     const back = await db.task.findUniqueOrThrow({ where: { accountId_remoteId: { accountId: acc.id, remoteId: "1254676189925432389" } } });
     expect(back.remoteId).toBe("1254676189925432389");
     expect(back.providerAnswerRate).toBeCloseTo(0.42);

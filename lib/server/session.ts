@@ -1,4 +1,5 @@
 // Who is asking. Every server action and route handler goes through getActor(); pages through requirePageActor().
+import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getAuth } from "./auth";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { EmptyState, Notice, PageHeader } from "@/components/ui/card";
 import { roleAtLeast } from "@/lib/server/roles";
-import { ensureDemoRetryStrategies, listRetryStrategies } from "@/lib/server/services/retry-strategies";
+import { listRetryStrategies } from "@/lib/server/services/retry-strategies";
 import { requirePageActor } from "@/lib/server/session";
 import { RetryStrategyList } from "./retry-strategy-list";
 
@@ -17,7 +17,6 @@ export default async function RetryStrategiesPage({ searchParams }: { searchPara
   const actor = await requirePageActor();
   const canEdit = roleAtLeast(actor.role, "manager");
   const t = await getTranslations("retry");
-  await ensureDemoRetryStrategies();
   const strategies = await listRetryStrategies();
   const deleted = Boolean((await searchParams).deleted);
   const newLink = canEdit ? (

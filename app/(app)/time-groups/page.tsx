@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/card";
 import { roleAtLeast } from "@/lib/server/roles";
-import { ensureDemoCallTimeGroups, listCallTimeGroups } from "@/lib/server/services/call-time-groups";
+import { listCallTimeGroups } from "@/lib/server/services/call-time-groups";
 import { requirePageActor } from "@/lib/server/session";
 import { GroupList } from "./group-list";
 
@@ -14,7 +14,6 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CallTimeGroupsPage() {
   const actor = await requirePageActor();
   const t = await getTranslations("timeGroups");
-  await ensureDemoCallTimeGroups();
   const groups = await listCallTimeGroups();
   const canEdit = roleAtLeast(actor.role, "manager");
   return (

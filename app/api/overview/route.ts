@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { requireActor } from "@/lib/server/session";
-import { errorResponse } from "@/lib/server/services/stats/error-response";
+import { errorResponse } from "@/lib/server/route-errors";
 import { getOverview, OVERVIEW_RANGES, type OverviewRange } from "@/lib/server/services/stats/overview";
 
 export const dynamic = "force-dynamic";

@@ -2,11 +2,12 @@
 import { statsFromWshotoExecution } from "../../domain/stats";
 import type { TaskStats } from "../../domain/stats-types";
 import { ProviderError } from "../errors";
-import type { ProviderAdapter, ProviderContext, RemoteTask } from "../types";
+import type { EmployeeExecution, ProviderAdapter, ProviderContext, RemoteTask } from "../types";
 import { wshotoCapabilities } from "./capabilities";
 import { queryExecutionPage, queryMassTaskDetail, queryTaskDetail, queryTaskPage } from "./client";
+import { followUpDetailFrom } from "./follow-up";
 import { listTaskWindows } from "./listing";
-import { employeeExecutionFromWshoto, encodeCallTimeGroup, encodeRetryStrategy, remoteTaskFromWshoto, type EmployeeExecution } from "./mapping";
+import { employeeExecutionFromWshoto, encodeCallTimeGroup, encodeRetryStrategy, remoteTaskFromWshoto } from "./mapping";
 import { wshotoText } from "./text";
 import { PAGE_SIZE_MAX, wshotoLong, type TExecutionRecord } from "./wire";
 
@@ -89,6 +90,10 @@ export const wshotoAdapter: ProviderAdapter = {
   listTasks: listTaskWindows,
   getTask,
   getStats,
+  async getFollowUpDetail(ctx, remoteId) {
+    const [task, execution] = await Promise.all([getTask(ctx, remoteId), listEmployeeExecution(ctx, remoteId)]);
+    return followUpDetailFrom(task, execution);
+  },
   encodeCallTimeGroup,
   encodeRetryStrategy,
   // docs/providers/wshoto.md §6: no webhook is documented for WShoto tasks; the mirror is kept by listing.

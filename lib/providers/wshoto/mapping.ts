@@ -4,7 +4,7 @@ import type { CallTimeGroup, Encoded, LocalizedText } from "../../domain/call-ti
 import type { RetryStrategy } from "../../domain/retry-strategy";
 import type { TaskStats } from "../../domain/stats-types";
 import type { TaskStatus } from "../../domain/task";
-import type { RemoteTask } from "../types";
+import type { EmployeeExecution, RemoteTask } from "../types";
 import { wshotoText } from "./text";
 import type { TExecutionRecord, TTaskRecord } from "./wire";
 
@@ -68,19 +68,7 @@ export function remoteTaskFromWshoto(record: TTaskRecord, raw: unknown, stats: T
   };
 }
 
-/** One employee's part of a task (获取员工执行情况列表). */
-export interface EmployeeExecution {
-  userId: string;
-  status: "not-executed" | "executing" | "done";
-  /** WShoto's own value: 1 not executed, 2 executing, 3 done. */
-  rawStatus: string;
-  planTargetQty: number;
-  followedTargetQty: number;
-  noFollowTargetQty: number;
-  /** 0–100, as WShoto reports it. */
-  completeRate: number;
-}
-
+/** One employee's part of a task (获取员工执行情况列表); rawStatus is WShoto's 1 not executed, 2 executing, 3 done. */
 export function employeeExecutionFromWshoto(record: TExecutionRecord): EmployeeExecution {
   const status = record.status === 3 ? "done" : record.status === 2 ? "executing" : "not-executed";
   const planned = record.plan_target_qty;

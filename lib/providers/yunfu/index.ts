@@ -67,24 +67,13 @@ async function listGroupsWire(ctx: ProviderContext): Promise<TYunfuDialTimeGroup
   return groups;
 }
 
-/**
- * The dial_time_id for a draft: an existing group that dials the same hours, or a new one. Yunfu copies the
- * group into the 2.0 task and never syncs later edits (docs/providers/yunfu.md §5), so reusing an identical
- * group is safe and avoids piling up duplicates.
- */
-async function dialTimeIdFor(ctx: ProviderContext, group: CallTimeGroup): Promise<string> {
+// ---------------------------------------------------------------------------------------------
+// How a create whose answer was lost (or came back without the record) is found again: create-once.ts.
+
+/** A group dialling exactly these hours. Any such group will do: Yunfu copies it into the task (below). */
+async function groupDialing(ctx: ProviderContext, wanted: ReturnType<typeof encodeCallTimeGroup>["value"]): Promise<TYunfuDialTimeGroup | null> {
   const base = weekBaseOf(ctx.settings);
-  const wanted = encodeCallTimeGroup(group, base).value;
-  const existing = (await listGroupsWire(ctx)).find((g) => sameDialingHours(g, wanted, base));
-  if (existing) return existing.id;
-  // is_default false: a group made for one task must not take over the account's default group.
-  const created = await callYunfu(ctx, "POST", groupsPath(ctx), { body: { ...wanted, is_default: false }, safe: false, field: "callTimeGroupId" });
-  const parsed = ZYunfuDialTimeGroup.safeParse(created.data);
-  if (parsed.success) return parsed.data.id;
-  // INFERENCE (docs/providers/yunfu.md §5): the create answer's data is not documented; find the group we made.
-  const found = (await listGroupsWire(ctx)).find((g) => sameDialingHours(g, wanted, base));
-  if (found) return found.id;
-  throw localError("BAD_RESPONSE", "created time group not found", yunfuText("error.groupNotReturned"));
+  return (await listGroupsWire(ctx)).find((g) => sameDialingHours(g, wanted, base)) ?? null;
 }
 
 /** Tasks of exactly this name (the list filters by name; the first page is enough to tell ours). */
@@ -101,6 +90,31 @@ async function tasksNamed(ctx: ProviderContext, name: string): Promise<TYunfuTas
 async function landedTask(ctx: ProviderContext, name: string, before: ReadonlySet<string>): Promise<TYunfuTask | null> {
   const fresh = newSince(before, await tasksNamed(ctx, name), (t) => t.uuid);
   return fresh.sort((a, b) => (b.create_datetime ?? "").localeCompare(a.create_datetime ?? ""))[0] ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The dial_time_id for a draft: an existing group that dials the same hours, or a new one. Yunfu copies the
+ * group into the 2.0 task and never syncs later edits (docs/providers/yunfu.md §5), so reusing an identical
+ * group is safe and avoids piling up duplicates.
+ */
+async function dialTimeIdFor(ctx: ProviderContext, group: CallTimeGroup): Promise<string> {
+  const wanted = encodeCallTimeGroup(group, weekBaseOf(ctx.settings)).value;
+  const existing = await groupDialing(ctx, wanted);
+  if (existing) return existing.id;
+  // A group create takes no idempotency key either: one whose answer was lost is looked for before it is sent again.
+  const created = await createOnce<unknown>({
+    // is_default false: a group made for one task must not take over the account's default group.
+    send: async () => (await callYunfu(ctx, "POST", groupsPath(ctx), { body: { ...wanted, is_default: false }, safe: false, field: "callTimeGroupId" })).data,
+    findLanded: () => groupDialing(ctx, wanted),
+  });
+  const parsed = ZYunfuDialTimeGroup.safeParse(created);
+  if (parsed.success) return parsed.data.id;
+  // INFERENCE (docs/providers/yunfu.md §5): the create answer's data is not documented; find the group we made.
+  const found = await groupDialing(ctx, wanted);
+  if (found) return found.id;
+  throw localError("BAD_RESPONSE", "created time group not found", yunfuText("error.groupNotReturned"));
 }
 
 async function createTask(ctx: ProviderContext, draft: TaskDraft): Promise<RemoteTask> {

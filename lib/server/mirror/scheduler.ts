@@ -1,10 +1,12 @@
 // The scheduled side of the mirror: every DIALBOARD_SYNC_INTERVAL_SEC, sync all enabled accounts (each run
 // takes its account's lease, so several instances share the work without doubling it) and apply inbox rows
-// a crash left unapplied. Started once per server process by instrumentation.ts.
+// a crash left unapplied, and drop idempotency keys past their keeping time. Started once per server process
+// by instrumentation.ts.
 import "server-only";
 import { Cron } from "croner";
 import { syncIntervalSec } from "../config";
 import { getDb } from "../db";
+import { pruneIdempotencyKeys } from "../idempotency";
 import { logger } from "../logger";
 import { syncAllAccounts } from "./sync";
 import { pruneDeliveries } from "./webhook-replay";
@@ -12,6 +14,7 @@ import { applyPendingInbox } from "./webhooks";
 
 /** One pass: recover the inbox, then sync. Skipped entirely while no account exists (a fresh install). */
 export async function runScheduledPass(now = new Date()): Promise<{ recovered: number; synced: number }> {
+  await pruneIdempotencyKeys(now);
   if ((await getDb().providerAccount.count({ where: { enabled: true } })) === 0) return { recovered: 0, synced: 0 };
   const recovered = await applyPendingInbox(now);
   await pruneDeliveries(now);

@@ -1,6 +1,7 @@
 // Stats snapshots (the time series of a task's counters) and the hourly roll-ups derived from them.
 // Issue 6 "Performance": roll-ups are maintained as data arrives, so stats pages never scan raw rows.
 import "server-only";
+import { countersOf } from "../../domain/stats";
 import type { TaskStats } from "../../domain/stats-types";
 import { adapterFor } from "../../providers/registry";
 import type { Db } from "../db";
@@ -19,17 +20,6 @@ export interface SnapshotInput {
   stats: TaskStats;
   /** The task's call counters before this report; null when the mirror had never seen the task. */
   previous: { totalCalls: number; answeredCalls: number } | null;
-}
-
-function counters(stats: TaskStats) {
-  return {
-    totalOrders: stats.totalOrders,
-    finishedOrders: stats.finishedOrders,
-    attemptedOrders: stats.attemptedOrders,
-    answeredOrders: stats.answeredOrders,
-    totalCalls: stats.totalCalls,
-    answeredCalls: stats.answeredCalls,
-  };
 }
 
 /**
@@ -52,8 +42,8 @@ export async function writeSnapshots(tx: Tx, items: SnapshotInput[], at: Date): 
   const fresh = [];
   for (const item of items) {
     const existing = recentByTask.get(item.taskId);
-    if (existing) await tx.taskSnapshot.update({ where: { id: existing }, data: { at, ...counters(item.stats) } });
-    else fresh.push({ taskId: item.taskId, at, ...counters(item.stats) });
+    if (existing) await tx.taskSnapshot.update({ where: { id: existing }, data: { at, ...countersOf(item.stats) } });
+    else fresh.push({ taskId: item.taskId, at, ...countersOf(item.stats) });
   }
   if (fresh.length) await tx.taskSnapshot.createMany({ data: fresh });
 

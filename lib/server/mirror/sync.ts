@@ -4,10 +4,12 @@
 import "server-only";
 import { ProviderError } from "../../providers/errors";
 import type { Page, ProviderAdapter, ProviderContext, RemoteTask } from "../../providers/types";
+import { AfterResponse } from "../after-response";
 import { recordAudit, type AuditActor } from "../audit";
 import { getDb } from "../db";
 import { AppError } from "../errors";
 import { logger } from "../logger";
+import { serverText } from "../texts";
 import { providerContextFor } from "../services/provider-accounts";
 import { syncAccountLedger } from "../numbers/ledger-sync";
 import { leaseOwner, withLease } from "./lease";
@@ -54,7 +56,8 @@ export const syncLeaseName = (accountId: string) => `sync:${accountId}`;
 
 /** Provider totals of runs in progress in this process, for the progress bar. */
 const expectedByRun = new Map<string, number>();
-const background = new Set<Promise<unknown>>();
+/** Syncs started by "Sync now" run on after the action answered. */
+const backgroundSyncs = new AfterResponse("background sync");
 
 async function withRetries<T>(fn: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
@@ -75,11 +78,11 @@ async function withStats(adapter: ProviderAdapter, ctx: ProviderContext, page: P
   return out;
 }
 
-const INTERRUPTED = JSON.stringify({ message: { en: "The sync was interrupted (the server stopped).", zh: "同步被中断（服务器已停止）。" } });
+const INTERRUPTED = JSON.stringify({ message: serverText("sync.interrupted") });
 
 function describeError(e: unknown): string {
   if (e instanceof ProviderError) return JSON.stringify({ code: e.code, message: e.userMessage });
-  return JSON.stringify({ message: { en: "The sync failed unexpectedly; it has been logged.", zh: "同步意外失败，已记录。" } });
+  return JSON.stringify({ message: serverText("sync.unexpected") });
 }
 
 /** Marks tasks of the account that a complete listing did not contain (created before the run started). */
@@ -177,19 +180,14 @@ export async function syncAccount(accountId: string, opts: { trigger?: SyncTrigg
 export async function startSync(accountId: string, trigger: SyncTrigger): Promise<{ runId: string }> {
   let started!: (runId: string) => void;
   const startedPromise = new Promise<string>((resolve) => (started = resolve));
-  const done: Promise<SyncResult> = runSync(accountId, trigger, leaseOwner(), { onStart: started });
-  const tracked = done.catch((e: unknown) => logger.error({ accountId, err: (e as Error).message }, "background sync failed"));
-  background.add(tracked);
-  void tracked.finally(() => background.delete(tracked));
+  const done = backgroundSyncs.track(runSync(accountId, trigger, leaseOwner(), { onStart: started }));
   // A failure before the run row exists (database down) surfaces here instead of hanging the caller.
   const runId = await Promise.race([startedPromise, done.then((r) => r.runId)]);
   return { runId };
 }
 
 /** Waits for background syncs started by startSync (tests, shutdown). */
-export async function flushBackgroundSyncs(): Promise<void> {
-  while (background.size) await Promise.all([...background]);
-}
+export const flushBackgroundSyncs = (): Promise<void> => backgroundSyncs.flush();
 
 export async function getSyncRun(runId: string): Promise<SyncRunView | null> {
   const db = getDb();
@@ -233,7 +231,7 @@ export async function requestSync({ actor, accountId }: { actor: AuditActor; acc
     : await db.providerAccount.findMany({ where: { enabled: true }, select: { id: true, name: true, enabled: true }, orderBy: { createdAt: "asc" } });
   if (accountId && accounts.length === 0) throw new AppError("NOT_FOUND");
   const disabled = accounts.find((a) => !a.enabled);
-  if (disabled) throw new AppError("INVALID", { en: "This provider account is disabled; enable it to sync.", zh: "该服务商账号已停用，启用后才能同步。" });
+  if (disabled) throw new AppError("INVALID", serverText("sync.accountDisabled"));
   const runs: { accountId: string; runId: string }[] = [];
   for (const a of accounts) {
     const { runId } = await startSync(a.id, "manual");

@@ -1,5 +1,6 @@
 // Helpers for the mirror's database tests and benchmarks: NXCloud simulator tasks seeded straight into its
 // state (faults only affect HTTP, so seeding stays exact) and provider accounts pointing at a simulator.
+import "server-only";
 import { cnCalendarFromPackage } from "../../domain/holidays";
 import { callStatusToNxcloud } from "../../providers/nxcloud/mapping";
 import { nxcloudSignedHeaders } from "../../providers/nxcloud/sign";

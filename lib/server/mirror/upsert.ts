@@ -1,13 +1,15 @@
 // Writing provider truth into the mirror (DESIGN.md "Mirror and sync"): tasks upserted by (account, remote
 // id), status that only moves forward, counters and a stats snapshot from the provider's report.
 import "server-only";
-import type { TaskStats } from "../../domain/stats-types";
+import { countersDiffer, countersOf } from "../../domain/stats";
+import type { StatCounters, TaskStats } from "../../domain/stats-types";
 import { nextStatusWins } from "../../domain/task-status";
 import type { TaskStatus } from "../../domain/task";
 import type { RemoteTask } from "../../providers/types";
 import { recordAudit, SYSTEM_ACTOR } from "../audit";
 import { getDb } from "../db";
 import { isUniqueViolation } from "../errors";
+import { COUNTER_SELECT } from "../stat-counters";
 import { writeSnapshots, type SnapshotInput } from "./snapshots";
 
 /**
@@ -57,16 +59,11 @@ const TASK_SELECT = {
   status: true,
   rawStatus: true,
   statusAt: true,
-  totalOrders: true,
-  finishedOrders: true,
-  attemptedOrders: true,
-  answeredOrders: true,
-  totalCalls: true,
-  answeredCalls: true,
+  ...COUNTER_SELECT,
   goneAt: true,
 } as const;
 
-type Stored = {
+type Stored = StatCounters & {
   id: string;
   remoteId: string;
   name: string;
@@ -79,12 +76,6 @@ type Stored = {
   status: string;
   rawStatus: string;
   statusAt: Date;
-  totalOrders: number;
-  finishedOrders: number;
-  attemptedOrders: number;
-  answeredOrders: number;
-  totalCalls: number;
-  answeredCalls: number;
   goneAt: Date | null;
 };
 
@@ -105,26 +96,10 @@ function statusUpdate(current: Stored, incoming: { status: TaskStatus; at: Date 
 
 function statsData(stats: TaskStats) {
   return {
-    totalOrders: stats.totalOrders,
-    finishedOrders: stats.finishedOrders,
-    attemptedOrders: stats.attemptedOrders,
-    answeredOrders: stats.answeredOrders,
-    totalCalls: stats.totalCalls,
-    answeredCalls: stats.answeredCalls,
+    ...countersOf(stats),
     providerAnswerRate: stats.providerAnswerRate ?? null,
     providerFinishRate: stats.providerFinishRate ?? null,
   };
-}
-
-function countersDiffer(current: Stored, stats: TaskStats): boolean {
-  return (
-    current.totalOrders !== stats.totalOrders ||
-    current.finishedOrders !== stats.finishedOrders ||
-    current.attemptedOrders !== stats.attemptedOrders ||
-    current.answeredOrders !== stats.answeredOrders ||
-    current.totalCalls !== stats.totalCalls ||
-    current.answeredCalls !== stats.answeredCalls
-  );
 }
 
 function linkData(link: TaskLink | undefined) {

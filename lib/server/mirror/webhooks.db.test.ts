@@ -81,14 +81,16 @@ describe("POST /api/webhooks/nxcloud/<accountId>", () => {
 
   it("an out-of-order task-status callback does not move the task backwards", async () => {
     const { id } = await mirrorTask("t-1");
-    const paused = signedNxcloudStatus({ userTaskID: "t-1", taskStatus: 5, sentAt: 1_780_000_200, totalCall: 40 });
-    const olderRunning = signedNxcloudStatus({ userTaskID: "t-1", taskStatus: 2, sentAt: 1_780_000_100, totalCall: 30 });
+    // Signed within the replay window (webhook-replay.ts), the later one first.
+    const now = Math.floor(Date.now() / 1000);
+    const paused = signedNxcloudStatus({ userTaskID: "t-1", taskStatus: 5, sentAt: now - 100, totalCall: 40 });
+    const olderRunning = signedNxcloudStatus({ userTaskID: "t-1", taskStatus: 2, sentAt: now - 200, totalCall: 30 });
     expect((await deliver(`nxcloud/${accountId}`, paused.body, paused.headers)).status).toBe(200);
     await flushWebhookApplies();
     expect((await deliver(`nxcloud/${accountId}`, olderRunning.body, olderRunning.headers)).status).toBe(200);
     await flushWebhookApplies();
     const task = await getDb().task.findUniqueOrThrow({ where: { id } });
-    expect(task).toMatchObject({ status: "paused", rawStatus: "5", statusAt: new Date(1_780_000_200_000), totalCalls: 40 });
+    expect(task).toMatchObject({ status: "paused", rawStatus: "5", statusAt: new Date((now - 100) * 1000), totalCalls: 40 });
     // Both events were received and applied; the older one simply changed nothing.
     expect(await getDb().webhookEvent.count({ where: { appliedAt: { not: null } } })).toBe(2);
   });
@@ -145,8 +147,9 @@ describe("POST /api/webhooks/nxcloud/<accountId>", () => {
 
   it("an event stamped in our future (a skewed or accelerated provider clock) does not block later changes", async () => {
     const { id } = await mirrorTask("t-1");
-    const twoDaysAhead = Math.floor(Date.now() / 1000) + 2 * 86_400;
-    const paused = signedNxcloudStatus({ userTaskID: "t-1", taskStatus: 5, sentAt: twoDaysAhead });
+    // Ahead of our clock, yet within the replay window (a delivery further off is refused as stale).
+    const minutesAhead = Math.floor(Date.now() / 1000) + 5 * 60;
+    const paused = signedNxcloudStatus({ userTaskID: "t-1", taskStatus: 5, sentAt: minutesAhead });
     expect((await deliver(`nxcloud/${accountId}`, paused.body, paused.headers)).status).toBe(200);
     await flushWebhookApplies();
     const after = await getDb().task.findUniqueOrThrow({ where: { id }, select: { status: true, statusAt: true } });

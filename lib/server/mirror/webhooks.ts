@@ -5,11 +5,11 @@
 // its parse error, never lost, and can be replayed (replayUnparsed); an event whose apply keeps failing is
 // marked failed after MAX_APPLY_ATTEMPTS with its reason.
 import "server-only";
-import { after } from "next/server";
 import { createHash } from "node:crypto";
 import { ZodError } from "zod";
 import { ProviderError } from "../../providers/errors";
 import type { InboundWebhook, ProviderAdapter, ProviderContext, WebhookEvent } from "../../providers/types";
+import { AfterResponse } from "../after-response";
 import { getDb } from "../db";
 import { AppError, isUniqueViolation } from "../errors";
 import { logger, redactPhones } from "../logger";
@@ -35,7 +35,7 @@ export interface InboundRequest {
   accountId: string;
   headers: Record<string, string | undefined>;
   rawBody: string;
-  /** The callback URL's query (Yunfu's ?token=). */
+  /** The callback URL's query (a token some providers' callbacks carry there). */
   query: URLSearchParams;
 }
 
@@ -215,29 +215,18 @@ export async function listUnparsedWebhooks(perAccount = 5): Promise<Record<strin
   return out;
 }
 
-const pending = new Set<Promise<void>>();
+const applies = new AfterResponse("webhook apply");
 
-/** Applies stored rows after the response (next/server after()); outside a request, in the background. */
+/** Applies stored rows after the response (after-response.ts), in the order they arrived. */
 export function applyAfterResponse(rowIds: string[]): void {
   if (rowIds.length === 0) return;
-  const run = () => {
-    const p = (async () => {
-      for (const id of rowIds) await applyInboxEvent(id);
-    })().finally(() => pending.delete(p));
-    pending.add(p);
-    return p;
-  };
-  try {
-    after(run);
-  } catch {
-    void run();
-  }
+  applies.run(async () => {
+    for (const id of rowIds) await applyInboxEvent(id);
+  });
 }
 
 /** Waits for applies in flight (tests, benchmarks, shutdown). */
-export async function flushWebhookApplies(): Promise<void> {
-  while (pending.size) await Promise.all([...pending]);
-}
+export const flushWebhookApplies = (): Promise<void> => applies.flush();
 
 async function mirroredTaskId(accountId: string, remoteTaskId: string, adapter: ProviderAdapter, ctx: ProviderContext): Promise<string> {
   const task = await getDb().task.findUnique({ where: { accountId_remoteId: { accountId, remoteId: remoteTaskId } }, select: { id: true } });

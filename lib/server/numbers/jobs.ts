@@ -8,7 +8,6 @@ import { leaseOwner, withLease, type RenewLease } from "../mirror/lease";
 import { JobMovedError, RetryLaterError } from "./bulk";
 import { numbersText } from "./text";
 
-export type JobKind = "import" | "send";
 export type JobState = "queued" | "running" | "done" | "failed" | "cancelled";
 export const ACTIVE_STATES: JobState[] = ["queued", "running"];
 
@@ -172,16 +171,4 @@ export function startJobRunner(pollMs = POLL_MS): void {
   s.timer = setInterval(kickJobs, pollMs);
   s.timer.unref();
   kickJobs();
-}
-
-export function stopJobRunner(): void {
-  const s = state();
-  if (s.timer) clearInterval(s.timer);
-  s.timer = null;
-}
-
-/** Waits until this process runs no job (tests, shutdown). */
-export async function flushJobs(): Promise<void> {
-  const s = state();
-  while (s.running.size > 0 || s.tick) await new Promise((r) => setTimeout(r, 20));
 }

@@ -1,4 +1,5 @@
 // Reading the audit log (the Audit page): filters by user, action and date range, newest first, paginated.
+import "server-only";
 import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
 import { getDb } from "../db";

@@ -314,7 +314,8 @@ function demoGroups(): CallTimeGroup[] {
 
 /**
  * Creates the demo groups when there is no group at all and nobody has ever deleted one (so a
- * manager who removed every group does not see them come back). Safe to call on every request.
+ * manager who removed every group does not see them come back). Called once at start in the embedded
+ * mode (instrumentation.ts); pages never write.
  */
 export async function ensureDemoCallTimeGroups(): Promise<void> {
   const db = getDb();

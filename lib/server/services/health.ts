@@ -1,3 +1,4 @@
+import "server-only";
 import { databaseUrl, isPostgres } from "../config";
 import { getDb } from "../db";
 import { migrationStatus } from "../migrations";

@@ -4,9 +4,9 @@
 // entry); settings hold only the declared non-secret fields of the kind.
 import "server-only";
 import { z } from "zod";
-import { adapterFor, allAdapters } from "../../providers/registry";
+import { adapterFor, allAdapters, isProviderKind } from "../../providers/registry";
 import { ProviderError } from "../../providers/errors";
-import { PROVIDER_KINDS, type ProviderAdapter, type ProviderContext, type ProviderKind, type ProviderWarning } from "../../providers/types";
+import type { ProviderAdapter, ProviderContext, ProviderKind, ProviderWarning } from "../../providers/types";
 import type { LocalizedText } from "../../domain/call-time-group";
 import { catalogText } from "../../domain/text";
 import type { CredentialField } from "../../providers/types";
@@ -33,7 +33,7 @@ const ZFieldValues = z
   .refine((fields) => Object.keys(fields).length <= MAX_FIELDS, { message: `At most ${MAX_FIELDS} fields` });
 
 export const ZAccountInput = z.object({
-  kind: z.enum(PROVIDER_KINDS),
+  kind: z.string().max(40).refine(isProviderKind),
   name: z.string().trim().min(1).max(60),
   baseUrl: z.url({ protocol: /^https?$/ }).trim().max(500),
   /** Secret fields: an empty string keeps the stored value ("replace" only when typed). */

@@ -1,5 +1,6 @@
 // Retry strategies (DESIGN.md "RetryStrategy"): local rules a task references. The row keeps the
 // name in its own column and the rest of the domain strategy as JSON in `definition`.
+import "server-only";
 import type { LocalizedText, Locale } from "../../domain/call-time-group";
 import { ZRetryStrategy, defaultRetryStrategy, type TRetryStrategy } from "../../domain/retry";
 import type { RetryStrategy } from "../../domain/retry-strategy";
@@ -201,7 +202,8 @@ const DEMO_STRATEGIES: RetryStrategy[] = [
 
 /**
  * Creates the demo strategies when there is none at all and nobody has ever deleted one (a manager
- * who removed every strategy does not see them come back). Safe to call on every request.
+ * who removed every strategy does not see them come back). Called once at start in the embedded mode
+ * (instrumentation.ts); pages never write.
  */
 export async function ensureDemoRetryStrategies(): Promise<void> {
   const db = getDb();

@@ -1,11 +1,11 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { MAX_CONTACT_ROWS } from "@/lib/domain/contacts-import";
-import { boundedRecord, ZId } from "@/lib/domain/bounds";
+import { ZContacts, ZTaskSettings } from "@/lib/contracts/task-write";
+import { ZId } from "@/lib/domain/bounds";
 import { authedAction } from "@/lib/server/action-client";
 import { addContactsToTask } from "@/lib/server/services/tasks/contacts";
-import { LIFECYCLE_OPS, performTaskOperation, updateTaskSettings, ZTaskSettings } from "@/lib/server/services/tasks/lifecycle";
+import { LIFECYCLE_OPS, performTaskOperation, updateTaskSettings } from "@/lib/server/services/tasks/lifecycle";
 
 const ZTaskId = ZId;
 
@@ -28,14 +28,8 @@ export const updateTaskSettingsAction = authedAction("updateTaskSettingsAction",
     return result;
   });
 
-const ZContact = z.object({
-  phone: z.string().regex(/^\+\d{6,15}$/),
-  name: z.string().max(100),
-  variables: boundedRecord(z.string().max(500), 50),
-});
-
 export const addTaskContactsAction = authedAction("addTaskContactsAction", "manager")
-  .inputSchema(z.object({ taskId: ZTaskId, contacts: z.array(ZContact).min(1).max(MAX_CONTACT_ROWS) }))
+  .inputSchema(z.object({ taskId: ZTaskId, contacts: ZContacts.min(1) }))
   .action(async ({ parsedInput, ctx }) => {
     const result = await addContactsToTask({ actor: ctx.actor, ...parsedInput });
     revalidatePath(`/tasks/${parsedInput.taskId}`);

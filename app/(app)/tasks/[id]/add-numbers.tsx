@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { textKey, type Locale } from "@/i18n/locales";
 import type { ContactsImport as ParsedContacts } from "@/lib/domain/contacts-import";
-import type { SendContactsResult } from "@/lib/server/services/tasks/contacts";
+import type { SendContactsResult } from "@/lib/contracts/task-write";
 import { addTaskContactsAction } from "./actions";
 
 export function AddNumbers({ taskId, batchSize }: { taskId: string; batchSize: number }) {

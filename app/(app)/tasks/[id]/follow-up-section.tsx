@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Card, Notice } from "@/components/ui/card";
 import { textKey, type Locale } from "@/i18n/locales";
 import type { LocalizedText } from "@/lib/domain/call-time-group";
-import type { FollowUpDetail } from "@/lib/server/services/tasks/query";
+import type { FollowUpDetail } from "@/lib/providers/types";
 
 export async function FollowUpSection({ remoteId, data }: { remoteId: string; data: { detail: FollowUpDetail | null; error: LocalizedText | null } }) {
   const t = await getTranslations("tasks.followUp");

@@ -14,8 +14,7 @@ import { formatInterval } from "@/lib/domain/retry";
 import { formatRate, RATE_FORMULAS, type RateName } from "@/lib/domain/stats";
 import { AppError } from "@/lib/server/errors";
 import { roleAtLeast } from "@/lib/server/roles";
-import { listCallTimeGroups } from "@/lib/server/services/call-time-groups";
-import { listRetryStrategies } from "@/lib/server/services/retry-strategies";
+import { taskEditOptions } from "@/lib/server/services/tasks/options";
 import { getFollowUpDetail, getTaskDetail, type TaskDetail } from "@/lib/server/services/tasks/query";
 import { requirePageActor } from "@/lib/server/session";
 import { AddNumbers } from "./add-numbers";
@@ -76,11 +75,7 @@ export default async function TaskPage({ params }: { params: Params }) {
   const statusLabel = (status: string) => (t.has(`status.${status}`) ? t(`status.${status}` as "status.running") : status);
 
   const editable = canWrite && caps.controls.update.allowed;
-  const [groups, strategies, followUp] = await Promise.all([
-    editable ? listCallTimeGroups() : [],
-    editable ? listRetryStrategies() : [],
-    isCall ? null : getFollowUpDetail(task.id),
-  ]);
+  const [editOptions, followUp] = await Promise.all([editable ? taskEditOptions(task.id) : null, isCall ? null : getFollowUpDetail(task.id)]);
 
   const rate = (name: RateName, ours: number, theirs: number | null) => (
     <div>
@@ -231,7 +226,7 @@ export default async function TaskPage({ params }: { params: Params }) {
 
       {isCall && canWrite ? (
         <Section title={t("edit.title")}>
-          {editable ? (
+          {editOptions ? (
             <details>
               <summary className="cursor-pointer text-sm font-medium text-brand-700">{t("edit.open")}</summary>
               <div className="mt-4">
@@ -244,8 +239,8 @@ export default async function TaskPage({ params }: { params: Params }) {
                     retryStrategyId: detail.strategy?.id ?? null,
                     params: task.params,
                   }}
-                  groups={groups.map((g) => ({ id: g.id, name: g.name }))}
-                  strategies={strategies.map((s) => ({ id: s.id, name: s.name }))}
+                  groups={editOptions.groups}
+                  strategies={editOptions.strategies}
                   specs={caps.params}
                   limits={{ nameMaxLength: caps.nameMaxLength, descriptionMaxLength: caps.descriptionMaxLength }}
                 />

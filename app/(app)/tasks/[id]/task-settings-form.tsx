@@ -1,13 +1,16 @@
 "use client";
 // Edit a task where its provider allows it. The form is generated from the provider's parameter specs
-// (as in the wizard) and every error lands on the field it belongs to, the provider's included.
+// (as in the wizard) and every error lands on the field it belongs to, the provider's included. A call-time
+// group the provider cannot keep exactly shows what it loses and needs the same confirmation as in the wizard.
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
+import { LossReport } from "@/components/schedule/loss-report";
 import { textKey, type Locale } from "@/i18n/locales";
+import type { TaskEditOptions } from "@/lib/contracts/task-write";
 import type { LocalizedText } from "@/lib/domain/call-time-group";
 import { checkParamValue, defaultFormValues, paramRangeHint, type ParamFormValue } from "@/lib/providers/param-values";
 import type { ParamSpec } from "@/lib/providers/types";
@@ -41,8 +44,8 @@ export function TaskSettingsForm({
 }: {
   taskId: string;
   initial: SettingsInitial;
-  groups: { id: string; name: string }[];
-  strategies: { id: string; name: string }[];
+  groups: TaskEditOptions["groups"];
+  strategies: TaskEditOptions["strategies"];
   specs: ParamSpec[];
   limits: { nameMaxLength: number; descriptionMaxLength: number };
 }) {
@@ -54,6 +57,9 @@ export function TaskSettingsForm({
   const [description, setDescription] = useState(initial.description);
   const [groupId, setGroupId] = useState(initial.callTimeGroupId ?? "");
   const [strategyId, setStrategyId] = useState(initial.retryStrategyId ?? "");
+  const [acceptLosses, setAcceptLosses] = useState(false);
+  const groupLosses = groups.find((g) => g.id === groupId)?.losses ?? [];
+  const strategyLosses = strategies.find((s) => s.id === strategyId)?.losses ?? [];
   const [params, setParams] = useState(() => initialParams(specs, initial.params));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
@@ -80,7 +86,7 @@ export function TaskSettingsForm({
     start(async () => {
       const res = await updateTaskSettingsAction({
         taskId,
-        data: { name: name.trim(), description: description.trim(), callTimeGroupId: groupId, retryStrategyId: strategyId || null, params },
+        data: { name: name.trim(), description: description.trim(), callTimeGroupId: groupId, retryStrategyId: strategyId || null, params, acceptLosses },
       });
       if (res?.serverError) {
         const { field, message: text } = res.serverError;
@@ -112,7 +118,16 @@ export function TaskSettingsForm({
         </Field>
         <Field label={t("group")} error={errors.callTimeGroupId}>
           {({ id, invalid, describedBy }) => (
-            <Select id={id} value={groupId} onChange={(e) => setGroupId(e.target.value)} aria-invalid={invalid} aria-describedby={describedBy}>
+            <Select
+              id={id}
+              value={groupId}
+              onChange={(e) => {
+                setGroupId(e.target.value);
+                setAcceptLosses(false);
+              }}
+              aria-invalid={invalid}
+              aria-describedby={describedBy}
+            >
               <option value="">{t("choose")}</option>
               {groups.map((g) => (
                 <option key={g.id} value={g.id}>
@@ -135,6 +150,36 @@ export function TaskSettingsForm({
           )}
         </Field>
       </div>
+      {groupLosses.length > 0 ? (
+        <div className="rounded-md bg-slate-50 p-3 ring-1 ring-slate-200" data-testid="edit-group-losses">
+          <p className="mb-2 text-sm font-medium text-slate-800">{t("groupLosses")}</p>
+          <LossReport losses={groupLosses} />
+          <label className="mt-3 flex items-start gap-2 text-sm text-slate-800">
+            <input
+              type="checkbox"
+              className="mt-0.5 h-4 w-4 rounded border-slate-300"
+              checked={acceptLosses}
+              aria-invalid={Boolean(errors.acceptLosses)}
+              onChange={(e) => {
+                setAcceptLosses(e.target.checked);
+                setErrors((found) => ({ ...found, acceptLosses: "" }));
+              }}
+            />
+            {t("acceptLosses")}
+          </label>
+          {errors.acceptLosses ? (
+            <p role="alert" className="mt-2 text-sm text-red-600">
+              {errors.acceptLosses}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      {strategyLosses.length > 0 ? (
+        <div className="rounded-md bg-slate-50 p-3 ring-1 ring-slate-200" data-testid="edit-strategy-losses">
+          <p className="mb-2 text-sm font-medium text-slate-800">{t("strategyLosses")}</p>
+          <LossReport losses={strategyLosses} />
+        </div>
+      ) : null}
       {specs.length > 0 ? (
         <fieldset className="grid gap-4 sm:grid-cols-2">
           <legend className="mb-2 text-sm font-semibold text-slate-800">{t("params")}</legend>

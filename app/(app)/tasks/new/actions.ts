@@ -1,7 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/server/action-client";
-import { createTaskFromWizard, previewTaskCreation, ZTaskPreviewInput, ZTaskWizardInput } from "@/lib/server/services/tasks/create";
+import { ZTaskPreviewInput, ZTaskWizardInput } from "@/lib/contracts/task-write";
+import { createTaskFromWizard, previewTaskCreation } from "@/lib/server/services/tasks/create";
 
 /** What the review step shows: the adapter's encodings and the parameters after the server's checks. */
 export const previewTaskAction = authedAction("previewTaskAction", "manager")

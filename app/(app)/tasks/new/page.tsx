@@ -1,13 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { TaskWizard } from "@/components/tasks/wizard/task-wizard";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/server/session";
-import { ensureDemoCallTimeGroups } from "@/lib/server/services/call-time-groups";
-import { listAccounts } from "@/lib/server/services/provider-accounts";
-import { ensureDemoRetryStrategies } from "@/lib/server/services/retry-strategies";
-import { wizardOptions } from "@/lib/server/services/tasks/create";
+import { wizardOptions } from "@/lib/server/services/tasks/options";
+import { TaskWizard } from "./task-wizard";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("wizard.title") };
@@ -16,10 +13,6 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewTaskPage() {
   await requirePageActor("manager");
   const t = await getTranslations("wizard");
-  // With the embedded demo accounts, a first task can be made without building a group or strategy first.
-  if ((await listAccounts()).some((account) => account.isDemo)) {
-    await Promise.all([ensureDemoCallTimeGroups(), ensureDemoRetryStrategies()]);
-  }
   const options = await wizardOptions();
   return (
     <>

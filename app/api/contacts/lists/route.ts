@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import type { ContactListOption } from "@/lib/contracts/numbers";
 import { listContactLists } from "@/lib/server/numbers/lists";
 import { requireActor } from "@/lib/server/session";
-import { errorResponse } from "@/lib/server/services/stats/error-response";
+import { errorResponse } from "@/lib/server/route-errors";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { saveUpload } from "@/lib/server/numbers/files";
 import { requireActor } from "@/lib/server/session";
-import { errorResponse } from "@/lib/server/services/stats/error-response";
+import { errorResponse } from "@/lib/server/route-errors";
 import type { UploadResult } from "@/lib/contracts/numbers";
 
 export const dynamic = "force-dynamic";

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import type { JobProgressView } from "@/lib/contracts/numbers";
 import { getJobView } from "@/lib/server/numbers/views";
 import { requireActor } from "@/lib/server/session";
-import { errorResponse } from "@/lib/server/services/stats/error-response";
+import { errorResponse } from "@/lib/server/route-errors";
 
 export const dynamic = "force-dynamic";
 

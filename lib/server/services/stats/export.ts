@@ -1,8 +1,10 @@
 // CSV export of a task's history: its counter snapshots or its hourly outcomes. Read in pages so a
 // task with months of snapshots streams without holding them all in memory.
 import "server-only";
-import { answerRate, emptyStats, finishRate, penetrationRate } from "../../../domain/stats";
+import { answerRate, finishRate, penetrationRate } from "../../../domain/stats";
+import { STAT_COUNTERS } from "../../../domain/stats-types";
 import { getDb } from "../../db";
+import { COUNTER_SELECT } from "../../stat-counters";
 import { taskNotFound } from "./task-stats";
 
 export const EXPORT_SERIES = ["snapshots", "hourly"] as const;
@@ -10,18 +12,10 @@ export type ExportSeries = (typeof EXPORT_SERIES)[number];
 
 const PAGE_SIZE = 2000;
 
-export const SNAPSHOT_COLUMNS = [
-  "at",
-  "total_orders",
-  "finished_orders",
-  "attempted_orders",
-  "answered_orders",
-  "total_calls",
-  "answered_calls",
-  "answer_rate",
-  "finish_rate",
-  "connect_rate",
-] as const;
+/** The counters' CSV names: totalOrders → total_orders. */
+const snakeCase = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+export const SNAPSHOT_COLUMNS = ["at", ...STAT_COUNTERS.map(snakeCase), "answer_rate", "finish_rate", "connect_rate"];
 
 export const HOURLY_COLUMNS = [
   "hour",
@@ -75,26 +69,12 @@ async function* snapshotRows(taskId: string): AsyncGenerator<string[][]> {
       orderBy: [{ at: "asc" }, { id: "asc" }],
       take: PAGE_SIZE,
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-      select: {
-        id: true,
-        at: true,
-        totalOrders: true,
-        finishedOrders: true,
-        attemptedOrders: true,
-        answeredOrders: true,
-        totalCalls: true,
-        answeredCalls: true,
-      },
+      select: { id: true, at: true, ...COUNTER_SELECT },
     });
     if (page.length === 0) return;
     yield page.map((s) => [
       s.at.toISOString(),
-      String(s.totalOrders),
-      String(s.finishedOrders),
-      String(s.attemptedOrders),
-      String(s.answeredOrders),
-      String(s.totalCalls),
-      String(s.answeredCalls),
+      ...STAT_COUNTERS.map((counter) => String(s[counter])),
       ratio(answerRate(s)),
       ratio(finishRate(s)),
       ratio(penetrationRate(s)),
@@ -124,7 +104,7 @@ async function* hourlyRows(taskId: string): AsyncGenerator<string[][]> {
       String(h.failed),
       String(Math.max(0, h.calls - h.answered - h.noAnswer - h.busy - h.failed)),
       String(h.talkSeconds),
-      ratio(answerRate({ ...emptyStats(), totalCalls: h.calls, answeredCalls: h.answered })),
+      ratio(answerRate({ totalCalls: h.calls, answeredCalls: h.answered })),
     ]);
     if (page.length < PAGE_SIZE) return;
     cursor = page[page.length - 1].id;

@@ -99,14 +99,7 @@ export async function getTaskForecast({
   const answeredWithTalk = talk._sum.answered ?? 0;
   const talkSeconds = talk._sum.talkSeconds ?? 0;
   const concurrency = concurrencyOverride ?? task.concurrency;
-  const observedAnswerRate = answerRate({
-    totalOrders: task.totalOrders,
-    finishedOrders: task.finishedOrders,
-    attemptedOrders: 0,
-    answeredOrders: 0,
-    totalCalls: task.totalCalls,
-    answeredCalls: task.answeredCalls,
-  });
+  const observedAnswerRate = answerRate(task);
   // A task without a strategy is dialled once per number: the default strategy's shape with no rounds.
   const effectiveStrategy: RetryStrategy = strategy ?? { ...defaultRetryStrategy(), rounds: [] };
   const explanation: ForecastExplanation = {

@@ -4,8 +4,7 @@
 import "server-only";
 import { TZDate } from "@date-fns/tz";
 import { isCallable } from "../../../domain/schedule";
-import { answerRate, emptyStats, finishRate } from "../../../domain/stats";
-import type { TaskStats } from "../../../domain/stats-types";
+import { answerRate, finishRate } from "../../../domain/stats";
 import type { LocalizedText } from "../../../domain/call-time-group";
 import { allAdapters } from "../../../providers/registry";
 import type { ProviderKind } from "../../../providers/types";
@@ -146,8 +145,8 @@ async function overviewKpis(now: Date): Promise<OverviewKpis> {
     pausedTasks: paused,
     callsToday,
     answeredToday,
-    answerRateToday: answerRate(counters({ totalCalls: callsToday, answeredCalls: answeredToday })),
-    runningFinishRate: finishRate(counters({ totalOrders: runningTotalOrders, finishedOrders: runningFinishedOrders })),
+    answerRateToday: answerRate({ totalCalls: callsToday, answeredCalls: answeredToday }),
+    runningFinishRate: finishRate({ totalOrders: runningTotalOrders, finishedOrders: runningFinishedOrders }),
     runningFinishedOrders,
     runningTotalOrders,
   };
@@ -189,12 +188,12 @@ async function providerComparison(): Promise<ProviderComparisonRow[]> {
   const runningByAccount = new Map(running.map((row) => [row.accountId, row._count._all]));
   return accounts.map((account) => {
     const row = totalsByAccount.get(account.id);
-    const stats = counters({
+    const stats = {
       totalCalls: row?._sum.totalCalls ?? 0,
       answeredCalls: row?._sum.answeredCalls ?? 0,
       totalOrders: row?._sum.totalOrders ?? 0,
       finishedOrders: row?._sum.finishedOrders ?? 0,
-    });
+    };
     return {
       accountId: account.id,
       accountName: account.name,
@@ -334,8 +333,4 @@ async function groupsClosedAt(now: Date): Promise<string[]> {
 /** The provider's name in both languages, as its adapter states it. */
 function kindLabel(kind: string): LocalizedText {
   return allAdapters().find((adapter) => adapter.kind === kind)?.capabilities.label ?? { en: kind, zh: kind };
-}
-
-function counters(partial: Partial<TaskStats>): TaskStats {
-  return { ...emptyStats(), ...partial };
 }

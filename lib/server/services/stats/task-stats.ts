@@ -2,11 +2,12 @@
 // history of those counters (TaskSnapshot, kept as long as the mirror lives), and what its calls
 // ended as, hour by hour (HourlyRollup). CallRecord is never scanned here.
 import "server-only";
-import { answerRate, finishRate, penetrationRate, ratesDisagree } from "../../../domain/stats";
-import type { TaskStats } from "../../../domain/stats-types";
+import { answerRate, countersOf, finishRate, penetrationRate, ratesDisagree } from "../../../domain/stats";
+import type { StatCounters, TaskStats } from "../../../domain/stats-types";
 import type { ProviderKind } from "../../../providers/types";
 import { getDb } from "../../db";
 import { AppError } from "../../errors";
+import { COUNTER_SELECT } from "../../stat-counters";
 
 /** At most this many points in the time series; longer histories keep the last snapshot of each slice. */
 export const SERIES_MAX_POINTS = 240;
@@ -27,14 +28,8 @@ export interface ProviderRateCheck {
   disagrees: boolean;
 }
 
-export interface SeriesPoint extends TaskRates {
+export interface SeriesPoint extends TaskRates, StatCounters {
   at: string;
-  totalOrders: number;
-  finishedOrders: number;
-  attemptedOrders: number;
-  answeredOrders: number;
-  totalCalls: number;
-  answeredCalls: number;
 }
 
 export interface OutcomeBreakdown {
@@ -79,26 +74,13 @@ const TASK_SELECT = {
   name: true,
   status: true,
   lastSyncAt: true,
-  totalOrders: true,
-  finishedOrders: true,
-  attemptedOrders: true,
-  answeredOrders: true,
-  totalCalls: true,
-  answeredCalls: true,
+  ...COUNTER_SELECT,
   providerAnswerRate: true,
   providerFinishRate: true,
   account: { select: { kind: true } },
 } as const;
 
-const SNAPSHOT_SELECT = {
-  at: true,
-  totalOrders: true,
-  finishedOrders: true,
-  attemptedOrders: true,
-  answeredOrders: true,
-  totalCalls: true,
-  answeredCalls: true,
-} as const;
+const SNAPSHOT_SELECT = { at: true, ...COUNTER_SELECT } as const;
 
 export function taskNotFound(): AppError {
   return new AppError("NOT_FOUND", { en: "This task no longer exists in Dialboard.", zh: "该任务在 Dialboard 中已不存在。" });
@@ -119,12 +101,7 @@ export async function getTaskStats({ taskId, now }: { taskId: string; now: Date 
   ]);
 
   const counters: TaskStats = {
-    totalOrders: task.totalOrders,
-    finishedOrders: task.finishedOrders,
-    attemptedOrders: task.attemptedOrders,
-    answeredOrders: task.answeredOrders,
-    totalCalls: task.totalCalls,
-    answeredCalls: task.answeredCalls,
+    ...countersOf(task),
     ...(task.providerAnswerRate !== null ? { providerAnswerRate: task.providerAnswerRate } : {}),
     ...(task.providerFinishRate !== null ? { providerFinishRate: task.providerFinishRate } : {}),
   };
@@ -145,12 +122,7 @@ export async function getTaskStats({ taskId, now }: { taskId: string; now: Date 
     },
     series: thin(snapshots, SERIES_MAX_POINTS).map((snapshot) => ({
       at: snapshot.at.toISOString(),
-      totalOrders: snapshot.totalOrders,
-      finishedOrders: snapshot.finishedOrders,
-      attemptedOrders: snapshot.attemptedOrders,
-      answeredOrders: snapshot.answeredOrders,
-      totalCalls: snapshot.totalCalls,
-      answeredCalls: snapshot.answeredCalls,
+      ...countersOf(snapshot),
       ...ratesOf(snapshot),
     })),
     snapshotCount: snapshots.length,

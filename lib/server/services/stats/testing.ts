@@ -1,5 +1,8 @@
 // Seed rows for the statistics tests: accounts, tasks with counters, snapshots and hourly roll-ups,
 // written straight to the database the way the mirror leaves them.
+import "server-only";
+import { emptyStats } from "../../../domain/stats";
+import type { StatCounters } from "../../../domain/stats-types";
 import { getDb } from "../../db";
 
 let seq = 0;
@@ -12,17 +15,11 @@ export async function seedAccount(kind: string, name = `${kind} account`): Promi
   return row.id;
 }
 
-export interface SeedTask {
+export interface SeedTask extends Partial<StatCounters> {
   accountId: string;
   name?: string;
   status?: string;
   rawStatus?: string;
-  totalOrders?: number;
-  finishedOrders?: number;
-  attemptedOrders?: number;
-  answeredOrders?: number;
-  totalCalls?: number;
-  answeredCalls?: number;
   providerAnswerRate?: number | null;
   providerFinishRate?: number | null;
   callTimeGroupId?: string | null;
@@ -58,21 +55,9 @@ export async function seedRollup(
 export async function seedSnapshot(
   taskId: string,
   at: Date,
-  counts: Partial<{ totalOrders: number; finishedOrders: number; attemptedOrders: number; answeredOrders: number; totalCalls: number; answeredCalls: number }>,
+  counts: Partial<StatCounters>,
 ): Promise<void> {
-  await getDb().taskSnapshot.create({
-    data: {
-      taskId,
-      at,
-      totalOrders: 0,
-      finishedOrders: 0,
-      attemptedOrders: 0,
-      answeredOrders: 0,
-      totalCalls: 0,
-      answeredCalls: 0,
-      ...counts,
-    },
-  });
+  await getDb().taskSnapshot.create({ data: { taskId, at, ...emptyStats(), ...counts } });
 }
 
 /** A call-time group open Monday to Friday, 09:00–18:00 in Shanghai, or only on the given weekdays. */

@@ -2,7 +2,7 @@
 // batch is reported with the provider's message and the others still go: adding numbers is not
 // idempotent on any provider, so a batch is never retried blindly (the user re-imports what failed).
 import "server-only";
-import type { LocalizedText } from "../../../domain/call-time-group";
+import type { SendContactsResult } from "../../../contracts/task-write";
 import type { TaskStatus } from "../../../domain/task";
 import { ProviderError } from "../../../providers/errors";
 import type { Contact, ProviderAdapter, ProviderContext } from "../../../providers/types";
@@ -13,18 +13,7 @@ import { logger } from "../../logger";
 import { providerContextFor } from "../provider-accounts";
 import { refreshMirror } from "./lifecycle";
 import { controlRule } from "./rules";
-
-export interface SendContactsResult {
-  accepted: number;
-  rejected: { phone: string; reason: LocalizedText }[];
-  /** 0-based batch index and why it failed; its numbers were not added. */
-  failedBatches: { index: number; error: LocalizedText }[];
-}
-
-const UNEXPECTED_BATCH_ERROR: LocalizedText = {
-  en: "This batch failed unexpectedly; its numbers were not confirmed. Check the task before importing them again.",
-  zh: "此批次意外失败，号码未被确认。请先检查任务再重新导入。",
-};
+import { tasksText } from "./texts";
 
 export async function sendContactsInBatches({
   adapter,
@@ -41,8 +30,7 @@ export async function sendContactsInBatches({
 }): Promise<SendContactsResult> {
   const add = adapter.addContacts;
   if (!add || !adapter.capabilities.operations.addContacts) {
-    const label = adapter.capabilities.label;
-    throw new AppError("INVALID", { en: `${label.en} does not take numbers.`, zh: `${label.zh}不支持导入号码。` });
+    throw new AppError("INVALID", tasksText("contacts.notTaken", { provider: adapter.capabilities.label }));
   }
   const size = Math.max(1, adapter.capabilities.limits.contactsBatchSize);
   const batches: Contact[][] = [];
@@ -59,7 +47,7 @@ export async function sendContactsInBatches({
         result.failedBatches.push({ index, error: e.userMessage });
       } else {
         logger.error({ err: (e as Error).message, provider: adapter.kind, index }, "contacts batch failed");
-        result.failedBatches.push({ index, error: UNEXPECTED_BATCH_ERROR });
+        result.failedBatches.push({ index, error: tasksText("contacts.batchUnexpected") });
       }
     }
     onBatch?.(index + 1, batches.length);
@@ -81,10 +69,8 @@ export async function addContactsToTask({
     where: { id: taskId },
     select: { id: true, accountId: true, remoteId: true, status: true, kind: true, totalOrders: true },
   });
-  if (!task) throw new AppError("NOT_FOUND");
-  if (contacts.length === 0) {
-    throw new AppError("INVALID", { en: "There are no valid numbers to add.", zh: "没有可追加的有效号码。" }, "contacts");
-  }
+  if (!task) throw new AppError("NOT_FOUND", tasksText("notFound.task"));
+  if (contacts.length === 0) throw new AppError("INVALID", tasksText("contacts.noneValid"), "contacts");
   const { adapter, ctx } = await providerContextFor(task.accountId);
   const rule = controlRule("addContacts", { status: task.status as TaskStatus, kind: task.kind }, adapter.capabilities);
   if (!rule.allowed) throw new AppError("INVALID", rule.reason ?? undefined);

@@ -17,7 +17,12 @@ import { freshDatabase } from "../../testing/db";
 import { createCallTimeGroup } from "../call-time-groups";
 import { createAccount } from "../provider-accounts";
 import { createRetryStrategy } from "../retry-strategies";
-import { createTaskFromWizard, previewTaskCreation, wizardOptions, type TTaskWizardInput } from "./create";
+import type { TTaskWizardInput } from "@/lib/contracts/task-write";
+import { createTaskFromWizard, previewTaskCreation } from "./create";
+import { wizardOptions } from "./options";
+
+/** The providers whose tasks Dialboard creates (WShoto is read-only here). */
+type CallProvider = "yunfu" | "aliyun-vms" | "nxcloud";
 
 const actor = { id: null, email: "manager@example.com" };
 const calendar = cnCalendarFromPackage();
@@ -32,7 +37,7 @@ afterAll(async () => {
   await Promise.all([yunfu.stop(), aliyun.stop(), nxcloud.stop()]);
 });
 
-let accounts: Record<Exclude<ProviderKind, "wshoto">, string>;
+let accounts: Record<CallProvider, string>;
 let exactGroupId: string;
 let lossyGroupId: string;
 let strategyId: string;
@@ -67,7 +72,7 @@ function numbers(count: number): Contact[] {
   return Array.from({ length: count }, (_, i) => ({ phone: `+86138${String(i).padStart(8, "0")}`, name: `Customer ${i}`, variables: {} }));
 }
 
-const PARAMS: Record<Exclude<ProviderKind, "wshoto">, { taskType: string; params: TTaskWizardInput["params"] }> = {
+const PARAMS: Record<CallProvider, { taskType: string; params: TTaskWizardInput["params"] }> = {
   yunfu: {
     taskType: "2.0",
     params: { destination_extension: "1", maximumcall: "2", start_time: "2026-05-04T01:00:00.000Z", stop_time: "2026-06-04T10:00:00.000Z" },
@@ -76,7 +81,7 @@ const PARAMS: Record<Exclude<ProviderKind, "wshoto">, { taskType: string; params
   nxcloud: { taskType: "callbot", params: { maxCall: "5", startupType: "1" } },
 };
 
-function input(kind: Exclude<ProviderKind, "wshoto">, extra: Partial<TTaskWizardInput> = {}): TTaskWizardInput {
+function input(kind: CallProvider, extra: Partial<TTaskWizardInput> = {}): TTaskWizardInput {
   return {
     accountId: accounts[kind],
     taskType: PARAMS[kind].taskType,
@@ -163,6 +168,30 @@ describe("idempotency", () => {
     expect(await getDb().task.count({ where: { name: req.name } })).toBe(1);
   });
 
+  it("a claim left by a crashed attempt (nothing created) is taken over and the task is made once", async () => {
+    const req = input("nxcloud", { contacts: numbers(3) });
+    await getDb().idempotencyKey.create({ data: { scope: "task-create", key: req.idempotencyKey, state: "pending", expiresAt: new Date(Date.now() - 1_000) } });
+    const requests = nxcloud.state.createRequests;
+    const res = await createTaskFromWizard({ actor, input: req });
+    expect(res.contacts.accepted).toBe(3);
+    expect(nxcloud.state.createRequests).toBe(requests + 1);
+    expect(await getDb().idempotencyKey.findUniqueOrThrow({ where: { scope_key: { scope: "task-create", key: req.idempotencyKey } } })).toMatchObject({ state: "done" });
+  });
+
+  it("created but its numbers were interrupted: a resubmit creates nothing and says to add the numbers on the task page", async () => {
+    const req = input("aliyun-vms");
+    // The attempt that created the task died while sending numbers: its claim is applied and expired.
+    await getDb().idempotencyKey.create({
+      data: { scope: "task-create", key: req.idempotencyKey, state: "applied", result: JSON.stringify({ taskId: "t1" }), expiresAt: new Date(Date.now() - 1_000) },
+    });
+    const creates = aliyun.state().createCount;
+    const refused = await failure(createTaskFromWizard({ actor, input: req }));
+    expect(refused).toMatchObject({ code: "CONFLICT", field: "contacts" });
+    expect(refused.userMessage.en).toBe("The task was created but sending its numbers was interrupted; add the numbers on the task page.");
+    expect(refused.userMessage.zh).toBe("任务已创建，但号码发送中断，请在任务页面添加号码。");
+    expect(aliyun.state().createCount).toBe(creates);
+  });
+
   it("a double click (two submits at once) creates one Yunfu task", async () => {
     const req = input("yunfu", { contacts: numbers(5) });
     const creates = yunfu.state().createCount;
@@ -177,7 +206,8 @@ describe("server-side validation", () => {
   it("a lossy group without acceptance is refused, then goes through with it (same key)", async () => {
     const req = input("nxcloud", { callTimeGroupId: lossyGroupId, acceptLosses: false, contacts: numbers(2) });
     const preview = await previewTaskCreation(req);
-    expect(preview.callTimeGroup.losses.length).toBeGreaterThan(0);
+    expect(preview.callTimeGroup?.losses.length).toBeGreaterThan(0);
+    expect(preview.issues).toEqual([{ field: "acceptLosses", message: expect.objectContaining({ en: expect.stringMatching(/Confirm the differences/) }) }]);
     const requests = nxcloud.state.createRequests;
     const refused = await failure(createTaskFromWizard({ actor, input: req }));
     expect(refused).toMatchObject({ code: "INVALID", field: "acceptLosses" });

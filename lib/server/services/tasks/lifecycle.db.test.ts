@@ -2,11 +2,13 @@
 // before any request is sent, the provider is asked first and the mirror follows its answer, each bulk
 // row says what happened, and every change is audited.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { defaultCallTimeGroup, type CallTimeGroup } from "@/lib/domain/call-time-group";
 import { cnCalendarFromPackage } from "@/lib/domain/holidays";
+import { defaultRetryStrategy } from "@/lib/domain/retry";
 import type { TaskStatus } from "@/lib/domain/task";
 import { ProviderError } from "@/lib/providers/errors";
 import { adapterFor } from "@/lib/providers/registry";
-import type { Contact, ProviderAdapter, ProviderKind } from "@/lib/providers/types";
+import type { Contact, ProviderAdapter } from "@/lib/providers/types";
 import { createAliyunVmsSimulator } from "@/simulators/aliyun-vms/server";
 import * as aliyunDemo from "@/simulators/aliyun-vms/demo";
 import { createNxcloudSimulator } from "@/simulators/nxcloud/server";
@@ -20,10 +22,15 @@ import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import { syncAccount } from "../../mirror/sync";
 import { freshDatabase } from "../../testing/db";
+import { createCallTimeGroup } from "../call-time-groups";
 import { providerContextFor } from "../provider-accounts";
+import { createRetryStrategy } from "../retry-strategies";
 import { addContactsToTask, sendContactsInBatches } from "./contacts";
-import { bulkTaskOperation, performTaskOperation } from "./lifecycle";
+import { bulkTaskOperation, performTaskOperation, updateTaskSettings } from "./lifecycle";
 import { getTaskDetail } from "./query";
+
+/** The providers whose tasks Dialboard writes (WShoto is read-only here). */
+type CallProvider = "yunfu" | "aliyun-vms" | "nxcloud";
 
 const actor = { id: null, email: "manager@example.com" };
 const calendar = cnCalendarFromPackage();
@@ -31,7 +38,7 @@ const calendar = cnCalendarFromPackage();
 // a Friday 10:00 in Beijing, inside the demo groups' hours: Yunfu reports an enabled task as dialling only
 // within them, so a real-time clock would make this test depend on the hour it runs.
 const simOpts = { port: 0, calendar, seedDemo: true, dialing: { factor: 0 }, startAt: new Date("2026-11-20T10:00:00+08:00") };
-const sims: Record<Exclude<ProviderKind, "wshoto">, Simulator> = {
+const sims: Record<CallProvider, Simulator> = {
   nxcloud: createNxcloudSimulator({ ...simOpts, credentials: nxcloudDemo.DEMO_CREDENTIALS }),
   "aliyun-vms": createAliyunVmsSimulator({ ...simOpts, credentials: aliyunDemo.DEMO_CREDENTIALS }),
   yunfu: createYunfuSimulator({ ...simOpts, credentials: yunfuDemo.DEMO_CREDENTIALS }),
@@ -239,5 +246,69 @@ describe("numbers in batches", () => {
     expect(calls).toEqual([100, 100, 50]);
     expect(result).toEqual({ accepted: 150, rejected: [], failedBatches: [{ index: 1, error: { en: "Pause first.", zh: "请先暂停。" } }] });
     expect(progress).toEqual(["1/3", "2/3", "3/3"]);
+  });
+});
+
+describe("editing goes through the task-write pipeline", () => {
+  // 09:15 is not on NXCloud's half-hour grid: NXCloud cannot keep this group exactly.
+  const exact: CallTimeGroup = { ...defaultCallTimeGroup("Weekdays 9–18"), skipHolidays: false };
+  const lossy: CallTimeGroup = { ...exact, name: "Quarter past", weekly: { ...exact.weekly, 1: [{ start: 9 * 60 + 15, end: 12 * 60 }] } };
+  const nxParams = { maxCall: "5", startupType: "1" };
+  const remoteName = async (remoteId: string) => {
+    const { adapter, ctx } = await providerContextFor(accounts.nxcloud);
+    return (await adapter.getTask(ctx, remoteId)).name;
+  };
+
+  it("switching a task to a group its provider cannot keep exactly needs the wizard's confirmation", async () => {
+    const task = await taskIn("nxcloud", "paused");
+    const lossyId = (await createCallTimeGroup({ actor, data: lossy })).id;
+    const data = { name: "Edited with a lossy group", description: "", callTimeGroupId: lossyId, retryStrategyId: null, params: nxParams, acceptLosses: false };
+
+    const refused = await refusal(updateTaskSettings({ actor, taskId: task.id, data }));
+    expect(refused).toMatchObject({ code: "INVALID", field: "acceptLosses" });
+    expect(refused.userMessage.zh).toMatch(/请确认这些差异/);
+    expect(requestsTo("nxcloud")).toBe(0);
+    expect(await remoteName(task.remoteId)).toBe(task.name);
+
+    expect((await updateTaskSettings({ actor, taskId: task.id, data: { ...data, acceptLosses: true } })).status).toBe("paused");
+    expect(await remoteName(task.remoteId)).toBe("Edited with a lossy group");
+    const row = await getDb().task.findUniqueOrThrow({ where: { id: task.id }, select: { callTimeGroupId: true } });
+    expect(row.callTimeGroupId).toBe(lossyId);
+  });
+
+  it("as in the wizard, a retry strategy's losses are shown but need no confirmation", async () => {
+    const task = await taskIn("nxcloud", "pending");
+    const { adapter } = await providerContextFor(accounts.nxcloud);
+    const strategy = { ...defaultRetryStrategy(), name: "Twice, an hour apart" };
+    expect(adapter.encodeRetryStrategy(strategy).losses.length).toBeGreaterThan(0);
+    const exactId = (await createCallTimeGroup({ actor, data: { ...exact, name: "Exact for NXCloud" } })).id;
+    const strategyId = (await createRetryStrategy({ actor, data: strategy })).id;
+    const data = { name: "Edited with a strategy", description: "", callTimeGroupId: exactId, retryStrategyId: strategyId, params: nxParams, acceptLosses: false };
+    await updateTaskSettings({ actor, taskId: task.id, data });
+    expect(await remoteName(task.remoteId)).toBe("Edited with a strategy");
+  });
+
+  it("an edit is held to the provider's limits and parameters before anything is sent", async () => {
+    const task = await taskIn("nxcloud", "paused");
+    const groupId = (await createCallTimeGroup({ actor, data: { ...exact, name: "Exact again" } })).id;
+    const base = { name: "ok", description: "", callTimeGroupId: groupId, retryStrategyId: null, params: nxParams, acceptLosses: false };
+    const long = await refusal(updateTaskSettings({ actor, taskId: task.id, data: { ...base, name: "x".repeat(500) } }));
+    expect(long).toMatchObject({ code: "INVALID", field: "name" });
+    const timed = await refusal(updateTaskSettings({ actor, taskId: task.id, data: { ...base, params: { maxCall: "5", startupType: "2" } } }));
+    expect(timed).toMatchObject({ code: "INVALID", field: "params.startupAt" });
+    expect(requestsTo("nxcloud")).toBe(0);
+  });
+
+  it("a provider's refusal lands on the field the adapter names, with the provider's code", async () => {
+    const task = await taskIn("nxcloud", "paused");
+    const groupId = (await createCallTimeGroup({ actor, data: { ...exact, name: "Exact once more" } })).id;
+    const spy = vi.spyOn(adapterFor("nxcloud"), "updateTask").mockRejectedValueOnce(
+      new ProviderError({ provider: "nxcloud", code: "10002", providerMessage: "taskName repeat", field: "name", userMessage: { en: "That name is taken.", zh: "名称已存在。" } }),
+    );
+    const data = { name: "Taken", description: "", callTimeGroupId: groupId, retryStrategyId: null, params: nxParams, acceptLosses: false };
+    const e = await refusal(updateTaskSettings({ actor, taskId: task.id, data }));
+    spy.mockRestore();
+    expect(e).toMatchObject({ code: "PROVIDER", field: "name" });
+    expect(e.userMessage).toEqual({ en: "That name is taken. (nxcloud 10002)", zh: "名称已存在。（nxcloud 10002）" });
   });
 });

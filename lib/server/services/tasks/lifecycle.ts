@@ -2,22 +2,20 @@
 // source of truth for remote state, so every write goes to the provider first and the mirror is then
 // refreshed from the provider's answer, never from what we expected it to say.
 import "server-only";
-import { z } from "zod";
-import { boundedRecord, ZId } from "../../../domain/bounds";
-import type { LocalizedText } from "../../../domain/call-time-group";
+import type { TTaskSettings } from "../../../contracts/task-write";
 import type { TaskStatus } from "../../../domain/task";
+import type { LocalizedText } from "../../../domain/text";
 import { ProviderError } from "../../../providers/errors";
-import { checkParams, paramsForTaskType, paramValuesFrom } from "../../../providers/param-values";
-import type { ProviderAdapter, ProviderContext, TaskDraft } from "../../../providers/types";
+import type { ProviderAdapter, ProviderContext } from "../../../providers/types";
 import { recordAudit, type AuditActor } from "../../audit";
 import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import { logger } from "../../logger";
 import { upsertRemoteTask } from "../../mirror/upsert";
-import { getCallTimeGroup } from "../call-time-groups";
 import { providerContextFor } from "../provider-accounts";
-import { getRetryStrategy } from "../retry-strategies";
 import { controlRule } from "./rules";
+import { tasksText } from "./texts";
+import { loadTask, prepareTaskWrite, providerWriteError, writable } from "./write";
 
 export type LifecycleOp = "start" | "pause" | "complete" | "delete";
 export const LIFECYCLE_OPS = ["start", "pause", "complete", "delete"] as const;
@@ -26,16 +24,8 @@ export type BulkOp = (typeof BULK_OPS)[number];
 /** One request never touches more tasks than a list page holds. */
 export const BULK_MAX = 100;
 
-const TASK_SELECT = { id: true, accountId: true, remoteId: true, name: true, status: true, kind: true, taskType: true } as const;
-
-async function loadTask(taskId: string) {
-  const task = await getDb().task.findUnique({ where: { id: taskId }, select: TASK_SELECT });
-  if (!task) throw new AppError("NOT_FOUND", { en: "This task no longer exists.", zh: "该任务已不存在。" });
-  return { ...task, status: task.status as TaskStatus };
-}
-
-function providerFailure(e: unknown, field?: string): never {
-  if (e instanceof ProviderError) throw new AppError("PROVIDER", e.userMessage, field);
+function providerFailure(e: unknown): never {
+  if (e instanceof ProviderError) throw new AppError("PROVIDER", e.userMessage, e.field);
   throw e;
 }
 
@@ -71,10 +61,7 @@ export async function refreshMirror({
 
 async function callProvider(adapter: ProviderAdapter, ctx: ProviderContext, op: LifecycleOp, remoteId: string): Promise<void> {
   const fn = { start: adapter.startTask, pause: adapter.pauseTask, complete: adapter.completeTask, delete: adapter.deleteTask }[op];
-  if (!fn) {
-    const label = adapter.capabilities.label;
-    throw new AppError("INVALID", { en: `${label.en} has no ${op} operation.`, zh: `${label.zh}不支持此操作。` });
-  }
+  if (!fn) throw new AppError("INVALID", tasksText("rules.noOperation", { provider: adapter.capabilities.label, operation: tasksText(`operation.${op}`) }));
   try {
     await fn(ctx, remoteId);
   } catch (e) {
@@ -126,8 +113,6 @@ export interface BulkRowResult {
   error?: LocalizedText;
 }
 
-const BULK_UNEXPECTED: LocalizedText = { en: "Failed unexpectedly; it has been logged.", zh: "意外失败，已记录。" };
-
 /** Start or pause many tasks; one task's refusal never stops the others, and each row says what happened. */
 export async function bulkTaskOperation({
   actor,
@@ -149,39 +134,18 @@ export async function bulkTaskOperation({
       if (e instanceof AppError) results.push({ taskId, ok: false, error: e.userMessage });
       else {
         logger.error({ err: (e as Error).message, taskId, op }, "bulk task operation failed");
-        results.push({ taskId, ok: false, error: BULK_UNEXPECTED });
+        results.push({ taskId, ok: false, error: tasksText("bulk.unexpected") });
       }
     }
   }
   return results;
 }
 
-export const ZTaskSettings = z.object({
-  // Bounds (issue 12 point 3); each provider's own, shorter limits are checked against its capabilities.
-  name: z.string().trim().min(1).max(500),
-  description: z.string().trim().max(5000),
-  callTimeGroupId: ZId,
-  retryStrategyId: ZId.nullable(),
-  params: boundedRecord(z.union([z.string().max(5000), z.number(), z.boolean(), z.null()]), 100),
-});
-export type TTaskSettings = z.infer<typeof ZTaskSettings>;
-
-/** A missing referenced record becomes an error on the form field that chose it. */
-function onField(field: string, message: LocalizedText) {
-  return (e: unknown): never => {
-    if (e instanceof AppError && e.code === "NOT_FOUND") throw new AppError("INVALID", message, field);
-    throw e;
-  };
-}
-
-function tooLong(what: LocalizedText, max: number, length: number): LocalizedText {
-  return { en: `${what.en} can be at most ${max} characters (now ${length}).`, zh: `${what.zh}最多 ${max} 个字符（当前 ${length} 个）。` };
-}
-
 /**
- * Edit a task where its provider allows it (NXCloud only while paused or not started, …). The whole
- * setting is re-encoded through the adapter, as at creation, so the group and strategy reach the
- * provider in its own encoding.
+ * Edit a task where its provider allows it (NXCloud only while paused or not started, …). The whole setting
+ * goes through the task-write pipeline, as at creation: the same limits and parameter checks, the group and
+ * strategy re-encoded in the provider's own encoding, and the same confirmation when the provider cannot keep
+ * every rule of the call-time group.
  */
 export async function updateTaskSettings({
   actor,
@@ -192,72 +156,33 @@ export async function updateTaskSettings({
   taskId: string;
   data: TTaskSettings;
 }): Promise<{ status: TaskStatus }> {
-  const task = await loadTask(taskId);
-  const { adapter, ctx } = await providerContextFor(task.accountId);
-  const caps = adapter.capabilities;
-  const rule = controlRule("update", task, caps);
-  if (!rule.allowed || !adapter.updateTask) throw new AppError("INVALID", rule.reason ?? undefined);
-
-  if (data.name.length > caps.limits.nameMaxLength) {
-    throw new AppError("INVALID", tooLong({ en: "The name", zh: "名称" }, caps.limits.nameMaxLength, data.name.length), "name");
-  }
-  if (data.description.length > caps.limits.descriptionMaxLength) {
-    throw new AppError(
-      "INVALID",
-      tooLong({ en: "The description", zh: "描述" }, caps.limits.descriptionMaxLength, data.description.length),
-      "description",
-    );
-  }
-  const issues = checkParams(caps, task.taskType, data.params);
-  if (issues.length > 0) throw new AppError("INVALID", issues[0].message, `params.${issues[0].key}`);
-  const params = paramValuesFrom(paramsForTaskType(caps.params, task.taskType), data.params);
-
-  const group = await getCallTimeGroup(data.callTimeGroupId).catch(
-    onField("callTimeGroupId", { en: "That call-time group no longer exists.", zh: "该呼叫时间组已不存在。" }),
-  );
-  const strategy = data.retryStrategyId
-    ? await getRetryStrategy(data.retryStrategyId).catch(
-        onField("retryStrategyId", { en: "That retry strategy no longer exists.", zh: "该重试策略已不存在。" }),
-      )
-    : null;
-
+  const { adapter, ctx, task, draft } = writable(await prepareTaskWrite({ task: taskId, input: data, acceptLosses: data.acceptLosses }));
+  const { id, accountId, remoteId } = task!;
   const before = await getDb().task.findUniqueOrThrow({
-    where: { id: task.id },
+    where: { id },
     select: { name: true, description: true, callTimeGroupId: true, retryStrategyId: true, params: true },
   });
-  const draft: TaskDraft = {
-    name: data.name,
-    description: data.description,
-    taskType: task.taskType,
-    callTimeGroup: group,
-    retryStrategy: strategy,
-    params,
-    // Updates are not creates: the key only matters to createTask, so the task's own id is enough.
-    idempotencyKey: task.id,
-  };
-  try {
-    await adapter.updateTask(ctx, task.remoteId, draft);
-  } catch (e) {
-    providerFailure(e);
-  }
+  await adapter.updateTask!(ctx, remoteId, draft).catch((e: unknown) => {
+    throw providerWriteError(e);
+  });
 
   // What the provider does not keep (NXCloud has no description; group and strategy are ours) lives in the mirror.
   const local = {
-    name: data.name,
-    description: data.description,
-    callTimeGroupId: group.id,
-    retryStrategyId: strategy?.id ?? null,
-    params: JSON.stringify(params),
+    name: draft.name,
+    description: draft.description,
+    callTimeGroupId: draft.callTimeGroup.id,
+    retryStrategyId: draft.retryStrategy?.id ?? null,
+    params: JSON.stringify(draft.params),
   };
-  await getDb().task.update({ where: { id: task.id }, data: local });
-  const status = await refreshMirror({ adapter, ctx, accountId: task.accountId, taskId: task.id, remoteId: task.remoteId });
+  await getDb().task.update({ where: { id }, data: local });
+  const status = await refreshMirror({ adapter, ctx, accountId, taskId: id, remoteId });
   recordAudit({
     actor,
     action: "task.update",
     targetType: "task",
-    targetId: task.id,
+    targetId: id,
     before: { ...before, params: JSON.parse(before.params) as unknown },
-    after: { ...local, params },
+    after: { ...local, params: draft.params },
   });
   return { status };
 }

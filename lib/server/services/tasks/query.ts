@@ -2,26 +2,27 @@
 // 10 000 tasks) and one task's page. Only portable SQL (SQLite and PostgreSQL): quoted identifiers,
 // CASE, LOWER … LIKE … ESCAPE and NULLS LAST behave the same on both.
 import "server-only";
+import { cache } from "react";
 import { parse as parseLossless, stringify as stringifyLossless } from "lossless-json";
 import { z } from "zod";
 import type { CallTimeGroup, LocalizedText } from "../../../domain/call-time-group";
 import type { RetryStrategy } from "../../../domain/retry-strategy";
-import { answerRate, finishRate } from "../../../domain/stats";
-import type { TaskStats } from "../../../domain/stats-types";
+import { answerRate, countersOf, finishRate } from "../../../domain/stats";
+import type { StatCounters } from "../../../domain/stats-types";
 import { TASK_STATUSES, type TaskKind, type TaskStatus } from "../../../domain/task";
 import { Prisma } from "../../../generated/sqlite/client";
-import { adapterFor } from "../../../providers/registry";
+import { adapterFor, isProviderKind } from "../../../providers/registry";
 import { ProviderError } from "../../../providers/errors";
-import { listEmployeeExecution } from "../../../providers/wshoto";
-import type { EmployeeExecution } from "../../../providers/wshoto/mapping";
-import { PROVIDER_KINDS, type ParamSpec, type ProviderCapabilities, type ProviderKind } from "../../../providers/types";
+import type { FollowUpDetail, ParamSpec, ProviderCapabilities, ProviderKind } from "../../../providers/types";
 import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import { logger } from "../../logger";
+import { COUNTER_SELECT } from "../../stat-counters";
 import { getCallTimeGroup } from "../call-time-groups";
 import { providerContextFor } from "../provider-accounts";
 import { getRetryStrategy } from "../retry-strategies";
 import { controlRules, type ControlRule, type TaskControl } from "./rules";
+import { tasksText } from "./texts";
 
 export const TASK_SORTS = ["name", "status", "updatedAt", "answerRate", "finishRate", "lastSyncAt"] as const;
 export type TaskSort = (typeof TASK_SORTS)[number];
@@ -33,7 +34,7 @@ export const ZTaskListQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).catch(25),
   sort: z.enum(TASK_SORTS).catch("updatedAt"),
   dir: z.enum(["asc", "desc"]).catch("desc"),
-  provider: z.enum(PROVIDER_KINDS).optional().catch(undefined),
+  provider: z.string().max(40).refine(isProviderKind).optional().catch(undefined),
   accountId: z.string().min(1).max(64).optional().catch(undefined),
   status: z.enum(TASK_STATUSES).optional().catch(undefined),
   search: z.string().trim().max(100).optional().catch(undefined),
@@ -94,11 +95,6 @@ function whereSql(q: TaskListQuery): Prisma.Sql {
   return Prisma.join(conditions, " AND ");
 }
 
-function counters(row: Omit<TaskStats, "providerAnswerRate" | "providerFinishRate">): TaskStats {
-  const { totalOrders, finishedOrders, attemptedOrders, answeredOrders, totalCalls, answeredCalls } = row;
-  return { totalOrders, finishedOrders, attemptedOrders, answeredOrders, totalCalls, answeredCalls };
-}
-
 function taskTypeLabel(caps: ProviderCapabilities, taskType: string): LocalizedText | null {
   return caps.taskTypes.find((t) => t.value === taskType)?.label ?? null;
 }
@@ -130,12 +126,7 @@ export async function listTasks(input: Partial<TaskListQuery>): Promise<{ rows: 
       accountId: true,
       account: { select: { kind: true, name: true } },
       callTimeGroup: { select: { name: true } },
-      totalOrders: true,
-      finishedOrders: true,
-      totalCalls: true,
-      answeredCalls: true,
-      attemptedOrders: true,
-      answeredOrders: true,
+      ...COUNTER_SELECT,
       lastSyncAt: true,
       updatedAt: true,
       goneAt: true,
@@ -162,8 +153,8 @@ export async function listTasks(input: Partial<TaskListQuery>): Promise<{ rows: 
         groupName: r.callTimeGroup?.name ?? null,
         totalOrders: r.totalOrders,
         finishedOrders: r.finishedOrders,
-        answerRate: answerRate(counters(r)),
-        finishRate: finishRate(counters(r)),
+        answerRate: answerRate(r),
+        finishRate: finishRate(r),
         lastSyncAt: r.lastSyncAt?.toISOString() ?? null,
         updatedAt: r.updatedAt.toISOString(),
         gone: r.goneAt !== null,
@@ -184,7 +175,7 @@ export interface TaskHistoryEntry {
 }
 
 export interface TaskDetail {
-  task: {
+  task: StatCounters & {
     id: string;
     remoteId: string;
     name: string;
@@ -196,12 +187,6 @@ export interface TaskDetail {
     rawStatus: string;
     statusAt: Date;
     concurrency: number | null;
-    totalOrders: number;
-    finishedOrders: number;
-    attemptedOrders: number;
-    answeredOrders: number;
-    totalCalls: number;
-    answeredCalls: number;
     answerRate: number;
     finishRate: number;
     providerAnswerRate: number | null;
@@ -258,7 +243,11 @@ async function optional<T>(load: () => Promise<T>, what: string): Promise<T | nu
   }
 }
 
-export async function getTaskDetail(id: string): Promise<TaskDetail> {
+/**
+ * One task's page. Memoised per request (React cache): the page and its metadata ask for the same task, and
+ * the database is read once.
+ */
+export const getTaskDetail = cache(async (id: string): Promise<TaskDetail> => {
   const db = getDb();
   const row = await db.task.findUnique({
     where: { id },
@@ -273,12 +262,7 @@ export async function getTaskDetail(id: string): Promise<TaskDetail> {
       rawStatus: true,
       statusAt: true,
       concurrency: true,
-      totalOrders: true,
-      finishedOrders: true,
-      attemptedOrders: true,
-      answeredOrders: true,
-      totalCalls: true,
-      answeredCalls: true,
+      ...COUNTER_SELECT,
       providerAnswerRate: true,
       providerFinishRate: true,
       params: true,
@@ -291,7 +275,7 @@ export async function getTaskDetail(id: string): Promise<TaskDetail> {
       account: { select: { id: true, kind: true, name: true, isDemo: true, enabled: true, settings: true } },
     },
   });
-  if (!row) throw new AppError("NOT_FOUND", { en: "This task no longer exists.", zh: "该任务已不存在。" });
+  if (!row) throw new AppError("NOT_FOUND", tasksText("notFound.task"));
   const adapter = adapterFor(row.account.kind);
   const caps = adapter.capabilities;
   const settings = JSON.parse(row.account.settings) as Record<string, string>;
@@ -321,14 +305,9 @@ export async function getTaskDetail(id: string): Promise<TaskDetail> {
       rawStatus: row.rawStatus,
       statusAt: row.statusAt,
       concurrency: row.concurrency,
-      totalOrders: row.totalOrders,
-      finishedOrders: row.finishedOrders,
-      attemptedOrders: row.attemptedOrders,
-      answeredOrders: row.answeredOrders,
-      totalCalls: row.totalCalls,
-      answeredCalls: row.answeredCalls,
-      answerRate: answerRate(counters(row)),
-      finishRate: finishRate(counters(row)),
+      ...countersOf(row),
+      answerRate: answerRate(row),
+      finishRate: finishRate(row),
       providerAnswerRate: row.providerAnswerRate,
       providerFinishRate: row.providerFinishRate,
       params: JSON.parse(row.params) as Record<string, string | number | boolean | null>,
@@ -362,60 +341,20 @@ export async function getTaskDetail(id: string): Promise<TaskDetail> {
       };
     }),
   };
-}
-
-// The parts of a WShoto task detail the follow-up page shows (seed 003 query_task_detail_info).
-const ZMaterialView = z.object({ id: z.string().nullish(), type: z.number().nullish(), send_type: z.number().nullish() }).passthrough();
-const ZFollowUpRaw = z.object({
-  template_id: z.string().nullish(),
-  explain: z.object({ content: z.string().nullish(), materials: z.array(ZMaterialView).nullish() }).nullish(),
-  verbal_wrap: z
-    .object({ verbal_title: z.string().nullish(), verbal_type: z.number().nullish(), materials: z.array(ZMaterialView).nullish() })
-    .nullish(),
-  filter_range_info: z.string().nullish(),
 });
 
-export interface FollowUpDetail {
-  /** The id the provider answered with, exactly as a string. */
-  templateId: string;
-  explain: string | null;
-  explainMaterials: number;
-  verbalTitle: string | null;
-  verbalMaterials: number;
-  materials: { id: string | null; type: number | null; sendType: number | null }[];
-  filterRange: string | null;
-  execution: EmployeeExecution[];
-}
-
 /**
- * A WShoto follow-up or mass-send task as the provider has it now: detail (explain, verbal wrap,
- * materials, filter range) and each employee's execution. Asked live, since the list does not carry
- * them; a provider error becomes a message on the page, not a broken page.
+ * A follow-up task as its provider has it now (what staff are asked to do, each one's progress), from the
+ * adapter's optional getFollowUpDetail. Asked live, since the list does not carry it; a provider error becomes
+ * a message on the page, not a broken page.
  */
 export async function getFollowUpDetail(taskId: string): Promise<{ detail: FollowUpDetail | null; error: LocalizedText | null }> {
-  const task = await getDb().task.findUnique({ where: { id: taskId }, select: { accountId: true, remoteId: true, kind: true } });
-  if (!task) throw new AppError("NOT_FOUND");
+  const task = await getDb().task.findUnique({ where: { id: taskId }, select: { accountId: true, remoteId: true } });
+  if (!task) throw new AppError("NOT_FOUND", tasksText("notFound.task"));
   const { adapter, ctx } = await providerContextFor(task.accountId);
-  if (adapter.kind !== "wshoto") return { detail: null, error: null };
+  if (!adapter.getFollowUpDetail) return { detail: null, error: null };
   try {
-    const [remote, execution] = await Promise.all([adapter.getTask(ctx, task.remoteId), listEmployeeExecution(ctx, task.remoteId)]);
-    const raw = ZFollowUpRaw.safeParse(remote.raw);
-    const data = raw.success ? raw.data : {};
-    const explainMaterials = data.explain?.materials ?? [];
-    const verbalMaterials = data.verbal_wrap?.materials ?? [];
-    return {
-      detail: {
-        templateId: data.template_id ?? remote.remoteId,
-        explain: data.explain?.content ?? null,
-        explainMaterials: explainMaterials.length,
-        verbalTitle: data.verbal_wrap?.verbal_title ?? null,
-        verbalMaterials: verbalMaterials.length,
-        materials: [...explainMaterials, ...verbalMaterials].map((m) => ({ id: m.id ?? null, type: m.type ?? null, sendType: m.send_type ?? null })),
-        filterRange: data.filter_range_info ? prettyJson(data.filter_range_info) : null,
-        execution,
-      },
-      error: null,
-    };
+    return { detail: await adapter.getFollowUpDetail(ctx, task.remoteId), error: null };
   } catch (e) {
     if (e instanceof ProviderError) return { detail: null, error: e.userMessage };
     throw e;

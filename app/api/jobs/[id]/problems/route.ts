@@ -2,7 +2,7 @@ import { currentLocale } from "@/i18n/request";
 import { roleAtLeast } from "@/lib/server/roles";
 import { exportJobProblems } from "@/lib/server/numbers/views";
 import { requireActor } from "@/lib/server/session";
-import { errorResponse } from "@/lib/server/services/stats/error-response";
+import { errorResponse } from "@/lib/server/route-errors";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { AppError } from "@/lib/server/errors";
 import { getSyncRun } from "@/lib/server/mirror/sync";
+import { errorResponse, failureResponse } from "@/lib/server/route-errors";
 import { requireActor } from "@/lib/server/session";
 
 export const dynamic = "force-dynamic";
@@ -10,12 +10,11 @@ export async function GET(_req: Request, { params }: { params: Promise<{ runId: 
   try {
     await requireActor("viewer");
   } catch (e) {
-    if (e instanceof AppError) return NextResponse.json({ error: e.code }, { status: e.code === "UNAUTHORIZED" ? 401 : 403 });
-    throw e;
+    return errorResponse(e, "api/sync/runs/[runId]");
   }
   const { runId } = await params;
   const run = await getSyncRun(runId);
-  if (!run) return NextResponse.json({ error: "NOT_FOUND" }, { status: 404 });
+  if (!run) return failureResponse("NOT_FOUND");
   return NextResponse.json(
     {
       id: run.id,

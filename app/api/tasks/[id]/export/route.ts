@@ -1,5 +1,5 @@
 import { requireActor } from "@/lib/server/session";
-import { errorResponse } from "@/lib/server/services/stats/error-response";
+import { errorResponse } from "@/lib/server/route-errors";
 import { EXPORT_SERIES, exportTaskSeries, type ExportSeries } from "@/lib/server/services/stats/export";
 
 export const dynamic = "force-dynamic";

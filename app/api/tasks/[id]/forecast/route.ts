@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { AppError } from "@/lib/server/errors";
 import { requireActor } from "@/lib/server/session";
-import { errorResponse } from "@/lib/server/services/stats/error-response";
+import { errorResponse } from "@/lib/server/route-errors";
 import { getTaskForecast } from "@/lib/server/services/stats/forecast";
 
 export const dynamic = "force-dynamic";

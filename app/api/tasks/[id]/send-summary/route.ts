@@ -3,7 +3,7 @@ import { ZId } from "@/lib/contracts/numbers";
 import { AppError } from "@/lib/server/errors";
 import { sendSummary } from "@/lib/server/numbers/send-summary";
 import { requireActor } from "@/lib/server/session";
-import { errorResponse } from "@/lib/server/services/stats/error-response";
+import { errorResponse } from "@/lib/server/route-errors";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { requireActor } from "@/lib/server/session";
-import { errorResponse } from "@/lib/server/services/stats/error-response";
+import { errorResponse } from "@/lib/server/route-errors";
 import { getTaskStats } from "@/lib/server/services/stats/task-stats";
 
 export const dynamic = "force-dynamic";

@@ -1,9 +1,28 @@
 import { NextResponse } from "next/server";
-import { applyAfterResponse, receiveWebhook, WEBHOOK_MAX_BYTES } from "@/lib/server/mirror/webhooks";
+import { applyAfterResponse, receiveWebhook, WEBHOOK_MAX_BYTES, type ReceiveOutcome } from "@/lib/server/mirror/webhooks";
+import { failureResponse } from "@/lib/server/route-errors";
+import { serverText } from "@/lib/server/texts";
 
 export const dynamic = "force-dynamic";
 
-const TOO_LARGE = () => NextResponse.json({ ok: false, error: "body too large" }, { status: 413 });
+const TOO_LARGE = () => failureResponse("INVALID", { status: 413, message: serverText("webhooks.tooLarge") });
+
+const REPLAY_REFUSALS = new Set(["no-delivery-id", "stale", "reused-id"]);
+
+/**
+ * A delivery the inbox refused, in the route handlers' one error shape; the inbox's own answer (`ok: false`,
+ * the refusal reason such as "stale" or "reused-id", `kept` for a verified body kept unparsed) rides along for
+ * the sender.
+ */
+function refusal({ status, body }: ReceiveOutcome): NextResponse {
+  const details = { ...body };
+  if (status === 401) {
+    const replay = body.error !== undefined && REPLAY_REFUSALS.has(body.error);
+    return failureResponse("UNAUTHORIZED", { message: serverText(replay ? "webhooks.replayed" : "webhooks.unverified"), details });
+  }
+  if (status === 404) return failureResponse("NOT_FOUND", { message: serverText("webhooks.unknownAccount"), details });
+  return failureResponse("INVALID", { status, message: serverText("webhooks.malformed"), details });
+}
 
 /** The body as text, or null once it passes `limit` bytes (a missing or lying Content-Length included). */
 async function readLimited(req: Request, limit: number): Promise<string | null> {
@@ -37,5 +56,6 @@ export async function POST(req: Request, { params }: { params: Promise<{ provide
   req.headers.forEach((value, key) => (headers[key] = value));
   const outcome = await receiveWebhook({ provider, accountId, headers, rawBody, query: new URL(req.url).searchParams });
   applyAfterResponse(outcome.toApply);
-  return NextResponse.json(outcome.body, { status: outcome.status, headers: { "cache-control": "no-store" } });
+  if (outcome.status !== 200) return refusal(outcome);
+  return NextResponse.json(outcome.body, { headers: { "cache-control": "no-store" } });
 }

@@ -2,7 +2,7 @@ import { isLedgerState } from "@/lib/server/numbers/ledger-views";
 import { exportTaskNumbers } from "@/lib/server/numbers/ledger-views";
 import { roleAtLeast } from "@/lib/server/roles";
 import { requireActor } from "@/lib/server/session";
-import { errorResponse } from "@/lib/server/services/stats/error-response";
+import { errorResponse } from "@/lib/server/route-errors";
 
 export const dynamic = "force-dynamic";
 

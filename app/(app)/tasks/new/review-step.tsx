@@ -2,39 +2,37 @@
 // The last step: exactly what goes to the provider — the adapter's encodings of the group and the
 // strategy, the parameters as the server typed them, and the numbers — each with a way back to edit.
 import { useLocale, useTranslations } from "next-intl";
+import { useFormContext } from "react-hook-form";
 import { LossReport } from "@/components/schedule/loss-report";
 import { Button } from "@/components/ui/button";
-import type { parseContacts } from "@/lib/domain/contacts-import";
-import type { ParamSpec } from "@/lib/providers/types";
-import type { TaskPreview, WizardAccount } from "@/lib/server/services/tasks/create";
 import { textKey, type Locale } from "@/i18n/locales";
-import type { WizardStep } from "./wizard-state";
+import type { TaskPreview, WizardAccount } from "@/lib/contracts/task-write";
+import type { ContactsImport as ParsedContacts } from "@/lib/domain/contacts-import";
+import { paramsForTaskType } from "@/lib/providers/param-values";
+import type { ParamSpec } from "@/lib/providers/types";
+import type { WizardStep, WizardValues } from "./wizard-state";
 
 const FIRST_ROWS = 5;
 
+/** What the server made of the form (the preview of the last Next) and the numbers as imported. */
 export function ReviewStep({
   account,
-  taskType,
-  name,
-  description,
   preview,
-  specs,
-  acceptLosses,
   contacts,
   onEdit,
 }: {
   account: WizardAccount;
-  taskType: string;
-  name: string;
-  description: string;
   preview: TaskPreview;
-  specs: ParamSpec[];
-  acceptLosses: boolean;
-  contacts: ReturnType<typeof parseContacts> | null;
+  contacts: ParsedContacts | null;
   onEdit: (step: WizardStep) => void;
 }) {
   const t = useTranslations("wizard");
   const lang = textKey(useLocale() as Locale);
+  const { getValues } = useFormContext<WizardValues>();
+  const { taskType, acceptLosses } = getValues();
+  const name = getValues("name").trim();
+  const description = getValues("description").trim();
+  const specs = paramsForTaskType(account.params, taskType);
   const typeLabel = account.taskTypes.find((type) => type.value === taskType)?.label[lang] ?? taskType;
   const setParams = specs.filter((spec) => preview.params[spec.key] !== null && preview.params[spec.key] !== undefined);
   const numbers = contacts?.contacts ?? [];
@@ -86,16 +84,18 @@ export function ReviewStep({
         </dl>,
         "review-basics",
       )}
-      {section(
-        `${t("review.group")}: ${preview.callTimeGroup.name}`,
-        "group",
-        <>
-          <LossReport losses={preview.callTimeGroup.losses} />
-          {preview.callTimeGroup.losses.length > 0 && acceptLosses ? <p className="mt-1 text-xs text-slate-500">✓ {t("review.lossesAccepted")}</p> : null}
-          {encoded(preview.callTimeGroup.value)}
-        </>,
-        "review-group",
-      )}
+      {preview.callTimeGroup
+        ? section(
+            `${t("review.group")}: ${preview.callTimeGroup.name}`,
+            "group",
+            <>
+              <LossReport losses={preview.callTimeGroup.losses} />
+              {preview.callTimeGroup.losses.length > 0 && acceptLosses ? <p className="mt-1 text-xs text-slate-500">✓ {t("review.lossesAccepted")}</p> : null}
+              {encoded(preview.callTimeGroup.value)}
+            </>,
+            "review-group",
+          )
+        : null}
       {section(
         `${t("review.retry")}: ${preview.retryStrategy?.name ?? t("retry.none")}`,
         "retry",

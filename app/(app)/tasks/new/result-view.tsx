@@ -1,0 +1,41 @@
+"use client";
+// After a create whose numbers did not all go through: what the provider refused and which batches failed.
+import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
+import { Card, Notice } from "@/components/ui/card";
+import { textKey, type Locale } from "@/i18n/locales";
+import type { TaskCreationResult } from "@/lib/contracts/task-write";
+
+export function ResultView({ result }: { result: TaskCreationResult }) {
+  const t = useTranslations("wizard");
+  const lang = textKey(useLocale() as Locale);
+  const { contacts } = result;
+  return (
+    <Card>
+      <div className="space-y-4" data-testid="wizard-result">
+        <h2 className="text-lg font-semibold text-slate-900">{t("result.title")}</h2>
+        <p className="text-sm text-slate-700">{t("result.summary", { accepted: contacts.accepted })}</p>
+        {contacts.rejected.length > 0 ? (
+          <div>
+            <p className="text-sm font-medium text-red-700">{t("result.rejected", { count: contacts.rejected.length })}</p>
+            <ul className="mt-1 max-h-64 list-disc space-y-0.5 overflow-auto pl-5 text-sm text-slate-700">
+              {contacts.rejected.map((r, i) => (
+                <li key={`${r.phone}-${i}`}>
+                  {r.phone ? <span className="font-mono">{r.phone}</span> : null} {r.reason[lang]}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {contacts.failedBatches.map((b) => (
+          <Notice key={b.index} tone="error">
+            {t("result.failedBatch", { index: b.index + 1, error: b.error[lang] })}
+          </Notice>
+        ))}
+        <Link href={`/tasks/${result.taskId}`} className="inline-flex rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          {t("result.open")}
+        </Link>
+      </div>
+    </Card>
+  );
+}

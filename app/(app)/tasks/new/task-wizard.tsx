@@ -1,0 +1,168 @@
+"use client";
+// The task wizard (/tasks/new): one form (react-hook-form) over every step, validated by the create action's
+// own schema (ZTaskWizardInput). What depends on the provider — its limits, parameter ranges and rules, what it
+// loses of a call-time group — is not checked here: a step's Next asks the server's task-write pipeline
+// (previewTaskAction), which answers with each problem on its field.
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { FormProvider, useForm, type FieldErrors, type FieldPath, type Resolver } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { Card, Notice } from "@/components/ui/card";
+import { textKey, type Locale } from "@/i18n/locales";
+import type { ActionFailure } from "@/lib/server/errors";
+import { ZTaskWizardInput, type TaskCreationResult, type TaskPreview, type WizardOptions } from "@/lib/contracts/task-write";
+import type { ContactsImport as ParsedContacts } from "@/lib/domain/contacts-import";
+import { AccountStep } from "./account-step";
+import { createTaskAction, previewTaskAction } from "./actions";
+import { BasicsStep } from "./basics-step";
+import { GroupStep } from "./group-step";
+import { NumbersStep } from "./numbers-step";
+import { ParamsStep } from "./params-step";
+import { ResultView } from "./result-view";
+import { RetryStep } from "./retry-step";
+import { ReviewStep } from "./review-step";
+import { StepFrame } from "./step-frame";
+import { StepNav } from "./step-nav";
+import { TypeStep } from "./type-step";
+import {
+  initialValues,
+  newIdempotencyKey,
+  previewRequest,
+  SERVER_CHECKED_STEPS,
+  STEP_FIELDS,
+  stepForField,
+  WIZARD_STEPS,
+  type WizardStep,
+  type WizardValues,
+} from "./wizard-state";
+
+const schemaResolver = zodResolver(ZTaskWizardInput);
+
+export function TaskWizard({ options }: { options: WizardOptions }) {
+  const t = useTranslations("wizard");
+  const lang = textKey(useLocale() as Locale);
+  const router = useRouter();
+
+  // The schema's verdict, worded for the field it is on (zod's own messages are not the user's language).
+  const resolver: Resolver<WizardValues> = async (values, context, opts) => {
+    const result = await schemaResolver(values, context, opts);
+    const worded = (field: string) => (t.has(`invalid.${field}`) ? t(`invalid.${field}` as "invalid.other") : t("invalid.other"));
+    const errors = Object.fromEntries(Object.keys(result.errors).map((field) => [field, { type: "schema", message: worded(field) }]));
+    return { values: result.values, errors: errors as FieldErrors<WizardValues> } as Awaited<ReturnType<Resolver<WizardValues>>>;
+  };
+  // One key for this wizard: a double click or a retry after a timeout resends it, so the server answers with
+  // the task it already made instead of making a second one.
+  const form = useForm<WizardValues>({ resolver, defaultValues: initialValues(options, newIdempotencyKey()) });
+  const [step, setStep] = useState<WizardStep>("account");
+  const [visited, setVisited] = useState<Set<WizardStep>>(() => new Set(["account"]));
+  const [preview, setPreview] = useState<TaskPreview | null>(null);
+  const [imported, setImported] = useState<ParsedContacts | null>(null);
+  const [result, setResult] = useState<TaskCreationResult | null>(null);
+  const [pending, startTransition] = useTransition();
+  const account = options.accounts.find((a) => a.id === form.watch("accountId")) ?? null;
+  const stepIndex = WIZARD_STEPS.indexOf(step);
+
+  function go(target: WizardStep) {
+    setStep(target);
+    setVisited((v) => new Set(v).add(target));
+  }
+
+  /** A refusal of the whole request: on its field's step when it names one, else under the form. */
+  function showFailure(failure: ActionFailure | undefined) {
+    const message = failure?.message[lang] ?? t("invalid.other");
+    if (failure?.field) {
+      form.setError(failure.field as FieldPath<WizardValues>, { type: "server", message });
+      go(stepForField(failure.field));
+    } else {
+      form.setError("root.server", { type: "server", message });
+    }
+  }
+
+  /** The schema on this step's fields, then (where the provider decides) the server on every step so far. */
+  async function checkStep(): Promise<boolean> {
+    form.clearErrors();
+    if (STEP_FIELDS[step].length > 0 && !(await form.trigger([...STEP_FIELDS[step]]))) return false;
+    if (!SERVER_CHECKED_STEPS.has(step)) return true;
+    const res = await previewTaskAction(previewRequest(form.getValues(), account));
+    if (!res?.data) {
+      showFailure(res?.serverError);
+      return false;
+    }
+    setPreview(res.data);
+    const reached = WIZARD_STEPS.slice(0, stepIndex + 1);
+    const issues = res.data.issues.filter((issue) => reached.includes(stepForField(issue.field)));
+    for (const issue of issues) form.setError(issue.field as FieldPath<WizardValues>, { type: "server", message: issue.message[lang] });
+    if (issues.length > 0) go(stepForField(issues[0].field));
+    return issues.length === 0;
+  }
+
+  function next() {
+    startTransition(async () => {
+      if (await checkStep()) go(WIZARD_STEPS[stepIndex + 1]);
+    });
+  }
+
+  function create(values: WizardValues) {
+    startTransition(async () => {
+      form.clearErrors();
+      const res = await createTaskAction({ ...previewRequest(values, account), contacts: values.contacts, idempotencyKey: values.idempotencyKey });
+      if (!res?.data) return showFailure(res?.serverError);
+      const { contacts, taskId } = res.data;
+      if (contacts.rejected.length === 0 && contacts.failedBatches.length === 0) router.push(`/tasks/${taskId}`);
+      else setResult(res.data);
+    });
+  }
+
+  if (result) return <ResultView result={result} />;
+
+  const failure = form.formState.errors.root?.server?.message;
+  return (
+    <FormProvider {...form}>
+      <div className="space-y-4">
+        <StepNav steps={WIZARD_STEPS} current={step} visited={visited} onGo={go} />
+        <Card>
+          <form
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (step === "review") void form.handleSubmit(create, () => showFailure(undefined))();
+              else next();
+            }}
+          >
+            <AccountStep options={options} current={step} />
+            <TypeStep account={account} current={step} />
+            <BasicsStep account={account} current={step} />
+            <GroupStep options={options} account={account} current={step} />
+            <RetryStep options={options} account={account} current={step} />
+            <ParamsStep account={account} current={step} />
+            <NumbersStep account={account} current={step} onParsed={setImported} />
+            <StepFrame step="review" current={step} intro={t("review.intro", { provider: account?.providerLabel[lang] ?? "" })}>
+              {account && preview ? <ReviewStep account={account} preview={preview} contacts={imported} onEdit={go} /> : null}
+            </StepFrame>
+            {failure ? (
+              <div className="mt-4">
+                <Notice tone="error">{failure}</Notice>
+              </div>
+            ) : null}
+            <div className="mt-6 flex flex-col-reverse gap-2 border-t border-slate-200 pt-4 sm:flex-row sm:justify-between">
+              <Button variant="secondary" disabled={stepIndex === 0 || pending} onClick={() => go(WIZARD_STEPS[stepIndex - 1])}>
+                {t("back")}
+              </Button>
+              {step === "review" ? (
+                <Button type="submit" disabled={pending || !preview} data-testid="wizard-create">
+                  {pending ? t("creating") : t("create")}
+                </Button>
+              ) : (
+                <Button type="submit" disabled={pending} data-testid="wizard-next">
+                  {pending ? t("checking") : t("next")}
+                </Button>
+              )}
+            </div>
+          </form>
+        </Card>
+      </div>
+    </FormProvider>
+  );
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { ZTaskWizardInput, type WizardOptions } from "@/lib/contracts/task-write";
+import { nxcloudCapabilities } from "@/lib/providers/nxcloud/capabilities";
+import { initialValues, previewRequest, requestParams, STEP_FIELDS, stepForField, variableNames, WIZARD_STEPS } from "./wizard-state";
+
+const nx = {
+  id: "acc-nx",
+  name: "NXCloud demo",
+  kind: "nxcloud",
+  providerLabel: nxcloudCapabilities.label,
+  isDemo: true,
+  taskTypes: nxcloudCapabilities.taskTypes,
+  limits: { nameMaxLength: 64, descriptionMaxLength: 500, contactsBatchSize: 500 },
+  params: nxcloudCapabilities.params,
+};
+const summary = { en: "", zh: "" };
+const options: WizardOptions = {
+  accounts: [nx],
+  unavailableAccounts: 0,
+  groups: [
+    { id: "g1", name: "Evenings", isDefault: false, timeZone: "Asia/Shanghai", summary, losses: {} },
+    { id: "g2", name: "Weekdays", isDefault: true, timeZone: "Asia/Shanghai", summary, losses: {} },
+  ],
+  strategies: [],
+};
+
+describe("wizard state", () => {
+  it("puts a server error on the step it belongs to", () => {
+    expect(stepForField("name")).toBe("basics");
+    expect(stepForField("params.startupAt")).toBe("params");
+    expect(stepForField("acceptLosses")).toBe("group");
+    expect(stepForField("contacts")).toBe("numbers");
+    expect(stepForField(undefined)).toBe("review");
+  });
+
+  it("gives every field of the create action's input a step (the key is made by the wizard itself)", () => {
+    const owned = WIZARD_STEPS.flatMap((step) => STEP_FIELDS[step]);
+    expect([...owned, "idempotencyKey"].sort()).toEqual(Object.keys(ZTaskWizardInput.shape).sort());
+  });
+
+  it("starts on the only account and task type, the default group and the provider's default parameters", () => {
+    const values = initialValues(options, "0123456789abcdef");
+    expect(values).toMatchObject({ accountId: "acc-nx", taskType: "callbot", callTimeGroupId: "g2", acceptLosses: false, retryStrategyId: null, contacts: [] });
+    expect(values.params.maxCall).toBe(String(nxcloudCapabilities.params.find((p) => p.key === "maxCall")?.default ?? ""));
+    // The form's values are the create action's own input: the same schema checks both.
+    expect(ZTaskWizardInput.safeParse({ ...values, name: "Renewals" }).success).toBe(true);
+    expect(previewRequest(values, nx).params).toEqual(requestParams(nx.params, "callbot", values.params));
+  });
+
+  it("sends blanks as null, flags as booleans and local datetimes as instants", () => {
+    const local = "2026-05-04T09:30";
+    const params = requestParams(nxcloudCapabilities.params, "callbot", { maxCall: " 5 ", startupAt: local, taskKeep: true, sceneID: "" });
+    expect(params.maxCall).toBe("5");
+    expect(params.sceneID).toBeNull();
+    expect(params.taskKeep).toBe(true);
+    expect(params.startupAt).toBe(new Date(local).toISOString());
+    expect(Object.keys(params)).toEqual(nxcloudCapabilities.params.map((p) => p.key));
+  });
+
+  it("reads variable names from a comma list, Chinese commas included", () => {
+    expect(variableNames(" amount, due_date，amount ,, ")).toEqual(["amount", "due_date"]);
+  });
+});
