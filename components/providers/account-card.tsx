@@ -7,7 +7,7 @@ import { Card, Notice } from "@/components/ui/card";
 import { textKey, type Locale } from "@/i18n/locales";
 import type { LocalizedText } from "@/lib/domain/call-time-group";
 import { setAccountEnabledAction, testConnectionAction } from "@/app/(app)/providers/actions";
-import type { AccountCardProps } from "./types";
+import type { AccountCardProps } from "@/lib/contracts/accounts";
 
 export function AccountCard({ account, kindLabel, webhooks, canEdit }: { account: AccountCardProps; kindLabel: LocalizedText; webhooks: boolean; canEdit: boolean }) {
   const t = useTranslations("providers");
@@ -18,7 +18,7 @@ export function AccountCard({ account, kindLabel, webhooks, canEdit }: { account
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const [copied, setCopied] = useState(false);
 
-  const lastError = account.lastTestError ? (JSON.parse(account.lastTestError) as LocalizedText)[lang] : null;
+  const lastError = account.lastTestError ? account.lastTestError[lang] : null;
 
   function test() {
     start(async () => {

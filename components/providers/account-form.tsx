@@ -9,7 +9,7 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { textKey, type Locale } from "@/i18n/locales";
 import type { CredentialField } from "@/lib/providers/types";
 import { createAccountAction, testConnectionAction, updateAccountAction } from "@/app/(app)/providers/actions";
-import type { AccountProps, KindProps } from "./types";
+import type { AccountProps, KindProps } from "@/lib/contracts/accounts";
 
 /** Add or edit a provider account. Secrets are write-only: the form shows "set" and a blank field keeps them. */
 export function AccountForm({ kinds, account, initialKind }: { kinds: KindProps[]; account?: AccountProps; initialKind?: string }) {

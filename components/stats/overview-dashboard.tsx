@@ -7,7 +7,7 @@ import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, X
 import { EmptyState, Notice, PageHeader } from "@/components/ui/card";
 import { textKey, type Locale } from "@/i18n/locales";
 import { formatRate } from "@/lib/domain/stats";
-import type { AttentionReason, Overview, OverviewRange } from "@/lib/server/services/stats/overview";
+import type { AttentionReason, Overview, OverviewRange } from "@/lib/contracts/stats";
 import { fetchJson } from "./fetch-json";
 import { KpiCard } from "./kpi-card";
 import { RateInfo } from "./rate-info";

@@ -7,8 +7,7 @@ import { Notice } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
 import { textKey, type Locale } from "@/i18n/locales";
 import { formatRate } from "@/lib/domain/stats";
-import type { ForecastExplanation, TaskForecastView } from "@/lib/server/services/stats/forecast";
-import type { TaskStatsView } from "@/lib/server/services/stats/task-stats";
+import type { ForecastExplanation, TaskForecastView, TaskStatsView } from "@/lib/contracts/stats";
 import { fetchJson, StatsFetchError } from "./fetch-json";
 import { taskStatsQueryKey } from "./task-stats-panel";
 

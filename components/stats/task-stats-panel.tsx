@@ -6,7 +6,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContai
 import { Notice } from "@/components/ui/card";
 import { textKey, type Locale } from "@/i18n/locales";
 import { formatRate } from "@/lib/domain/stats";
-import type { ProviderRateCheck, TaskStatsView } from "@/lib/server/services/stats/task-stats";
+import type { ProviderRateCheck, TaskStatsView } from "@/lib/contracts/stats";
 import { fetchJson, StatsFetchError } from "./fetch-json";
 import { KpiCard } from "./kpi-card";
 import { RateInfo } from "./rate-info";

@@ -15,7 +15,7 @@ import { textKey, type Locale } from "@/i18n/locales";
 import type { LocalizedText } from "@/lib/domain/call-time-group";
 import { formatRate, RATE_FORMULAS } from "@/lib/domain/stats";
 import type { TaskStatus } from "@/lib/domain/task";
-import type { TaskListRow } from "@/lib/server/services/tasks/query";
+import type { TaskListRow } from "@/lib/contracts/task-list";
 import { sortHref, type TaskListUrlState } from "./list-url";
 import { ProgressBar, StatusBadge } from "./status-badge";
 

@@ -2,6 +2,7 @@
 // validation live here too; the schedule engine is in ./schedule.ts.
 
 import { z } from "zod";
+import type { LocalizedText } from "./text";
 import { formatRange, MINUTES_PER_DAY } from "./time-format";
 
 export { formatMinute, formatRange, parseHhMm } from "./time-format";
@@ -35,11 +36,7 @@ export interface CallTimeGroup {
   isDefault: boolean;
 }
 
-/** Something a provider cannot express, in both languages. */
-export interface LocalizedText {
-  en: string;
-  zh: string;
-}
+export type { LocalizedText } from "./text";
 
 /** Result of encoding a domain value for a provider: the value and every rule it could not keep. */
 export interface Encoded<T> {

@@ -3,7 +3,8 @@
 // matrix test can prove every action has a row.
 import { createSafeActionClient } from "next-safe-action";
 import { z } from "zod";
-import { AppError, GENERIC_FAILURE, type ActionFailure } from "./errors";
+import type { ActionFailure } from "../contracts/errors";
+import { AppError, GENERIC_FAILURE } from "./errors";
 import { logger } from "./logger";
 import { ROLES, roleAtLeast, type Role } from "./roles";
 import { getActor } from "./session";

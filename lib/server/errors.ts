@@ -1,15 +1,6 @@
 // Expected errors a user can act on. Anything else is logged and shown as a generic message (STYLE.md).
+import type { ActionFailure, AppErrorCode } from "../contracts/errors";
 import type { LocalizedText } from "../domain/call-time-group";
-
-export type AppErrorCode =
-  | "UNAUTHORIZED"
-  | "FORBIDDEN"
-  | "NOT_FOUND"
-  | "ALREADY_EXISTS"
-  | "INVALID"
-  | "CONFLICT"
-  | "PROVIDER"
-  | "SETUP_DONE";
 
 const DEFAULTS: Record<AppErrorCode, LocalizedText> = {
   UNAUTHORIZED: { en: "Please sign in.", zh: "请先登录。" },
@@ -40,13 +31,6 @@ export class AppError extends Error {
 /** Prisma's unique-constraint violation, turned into ALREADY_EXISTS at the service boundary (STYLE.md, documenso). */
 export function isUniqueViolation(e: unknown): boolean {
   return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
-}
-
-/** What crosses to the browser for a failed action: a code and a message in both languages, nothing else. */
-export interface ActionFailure {
-  code: AppErrorCode | "INTERNAL";
-  message: LocalizedText;
-  field?: string;
 }
 
 export const GENERIC_FAILURE: ActionFailure = {

@@ -26,7 +26,7 @@ import { textKey, type Locale } from "@/i18n/locales";
 import type { HolidayCalendar } from "@/lib/domain/holiday-calendar";
 import { RETRYABLE_OUTCOMES, validateRetryStrategy } from "@/lib/domain/retry";
 import type { RetryStrategy } from "@/lib/domain/retry-strategy";
-import type { ActionFailure } from "@/lib/server/errors";
+import type { ActionFailure } from "@/lib/contracts/errors";
 import {
   createRetryStrategyAction,
   deleteRetryStrategyAction,

@@ -14,7 +14,7 @@ import { Card, EmptyState, Notice } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
 import type { parseContacts } from "@/lib/domain/contacts-import";
 import { checkParamValue, defaultFormValues, paramsForTaskType, type ParamFormValue } from "@/lib/providers/param-values";
-import type { ActionFailure } from "@/lib/server/errors";
+import type { ActionFailure } from "@/lib/contracts/errors";
 import type { TaskCreationResult, TaskPreview, WizardOptions } from "@/lib/server/services/tasks/create";
 import { textKey, type Locale } from "@/i18n/locales";
 import { ParamForm } from "./param-form";

@@ -2,7 +2,8 @@
 // bilingual message, anything else logged and answered with the generic message (STYLE.md).
 import "server-only";
 import { NextResponse } from "next/server";
-import { AppError, GENERIC_FAILURE, type AppErrorCode } from "../../errors";
+import type { AppErrorCode } from "../../../contracts/errors";
+import { AppError, GENERIC_FAILURE } from "../../errors";
 import { logger } from "../../logger";
 
 const STATUS: Record<AppErrorCode, number> = {
