@@ -5,7 +5,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState, useTransition } from "react";
-import { ProviderEncodings } from "@/components/retry/provider-encodings";
+import { ProviderEncodings } from "./provider-encodings";
 import {
   errorsByField,
   formFromStrategy,
@@ -16,8 +16,8 @@ import {
   type FormErrors,
   type RetryForm,
   type RoundForm,
-} from "@/components/retry/retry-form";
-import { RetryTimeline, type PreviewGroup } from "@/components/retry/retry-timeline";
+} from "./retry-form";
+import { RetryTimeline, type PreviewGroup } from "./retry-timeline";
 import { Button } from "@/components/ui/button";
 import { Card, Notice } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";

@@ -1,5 +1,5 @@
 "use client";
-// The call-time group editor: one reducer state (components/schedule/editor-state.ts) shown as a
+// The call-time group editor: one reducer state (editor-state.ts) shown as a
 // week grid and a per-day list, with zone, holidays, overrides, a live preview and what each
 // provider would lose. Saved through a server action; unsaved changes warn before leaving.
 import { TZDate } from "@date-fns/tz";
@@ -9,13 +9,13 @@ import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useReducer, useState, useTransition } from "react";
-import { DayRangeList } from "@/components/schedule/day-range-list";
-import { editorReducer, initialEditorState, isDirty } from "@/components/schedule/editor-state";
-import { OverridesEditor } from "@/components/schedule/overrides-editor";
-import { PreviewCalendar } from "@/components/schedule/preview-calendar";
-import { ProviderPanel } from "@/components/schedule/provider-panel";
-import { TimeZonePicker } from "@/components/schedule/time-zone-picker";
-import { WeekGrid } from "@/components/schedule/week-grid";
+import { DayRangeList } from "./day-range-list";
+import { editorReducer, initialEditorState, isDirty } from "./editor-state";
+import { OverridesEditor } from "./overrides-editor";
+import { PreviewCalendar } from "./preview-calendar";
+import { ProviderPanel } from "./provider-panel";
+import { TimeZonePicker } from "./time-zone-picker";
+import { WeekGrid } from "./week-grid";
 import { Button } from "@/components/ui/button";
 import { Card, Notice, PageHeader } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";

@@ -7,7 +7,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useMemo, useState, useTransition } from "react";
-import { bulkTaskOperationAction } from "@/app/(app)/tasks/actions";
+import { bulkTaskOperationAction } from "./actions";
 import { RateInfo } from "@/components/stats/rate-info";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";

@@ -4,7 +4,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import type { LocalizedText } from "@/lib/domain/call-time-group";
 import { textKey, type Locale } from "@/i18n/locales";
-import { LossReport } from "./loss-report";
+import { LossReport } from "@/components/schedule/loss-report";
 
 export interface ProviderPanelEntry {
   kind: string;

@@ -8,11 +8,11 @@ import { EmptyState, Notice, PageHeader } from "@/components/ui/card";
 import { textKey, type Locale } from "@/i18n/locales";
 import { formatRate } from "@/lib/domain/stats";
 import type { AttentionReason, Overview, OverviewRange } from "@/lib/contracts/stats";
-import { fetchJson } from "./fetch-json";
-import { KpiCard } from "./kpi-card";
-import { RateInfo } from "./rate-info";
-import { ChartPlaceholder, COLORS } from "./task-stats-panel";
-import { UpdatedAgo } from "./updated-ago";
+import { fetchJson } from "@/components/stats/fetch-json";
+import { KpiCard } from "@/components/stats/kpi-card";
+import { RateInfo } from "@/components/stats/rate-info";
+import { ChartPlaceholder, COLORS } from "@/components/stats/chart";
+import { UpdatedAgo } from "@/components/stats/updated-ago";
 
 /** The overview is a summary across tasks; a slower refresh than a running task's page is enough. */
 export const OVERVIEW_REFRESH_MS = 10_000;

@@ -8,7 +8,7 @@ import { Card, Notice } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { textKey, type Locale } from "@/i18n/locales";
 import type { CredentialField } from "@/lib/providers/types";
-import { createAccountAction, testConnectionAction, updateAccountAction } from "@/app/(app)/providers/actions";
+import { createAccountAction, testConnectionAction, updateAccountAction } from "./actions";
 import type { AccountProps, KindProps } from "@/lib/contracts/accounts";
 
 /** Add or edit a provider account. Secrets are write-only: the form shows "set" and a blank field keeps them. */

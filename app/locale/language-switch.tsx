@@ -2,7 +2,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { setLocaleAction } from "@/app/locale/actions";
+import { setLocaleAction } from "./actions";
 import { LOCALES, type Locale } from "@/i18n/locales";
 
 export function LanguageSwitch({ className = "" }: { className?: string }) {

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card, Notice } from "@/components/ui/card";
 import { textKey, type Locale } from "@/i18n/locales";
 import type { LocalizedText } from "@/lib/domain/call-time-group";
-import { setAccountEnabledAction, testConnectionAction } from "@/app/(app)/providers/actions";
+import { setAccountEnabledAction, testConnectionAction } from "./actions";
 import type { AccountCardProps } from "@/lib/contracts/accounts";
 
 export function AccountCard({ account, kindLabel, webhooks, canEdit }: { account: AccountCardProps; kindLabel: LocalizedText; webhooks: boolean; canEdit: boolean }) {

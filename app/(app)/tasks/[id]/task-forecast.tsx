@@ -8,7 +8,7 @@ import { Input } from "@/components/ui/field";
 import { textKey, type Locale } from "@/i18n/locales";
 import { formatRate } from "@/lib/domain/stats";
 import type { ForecastExplanation, TaskForecastView, TaskStatsView } from "@/lib/contracts/stats";
-import { fetchJson, StatsFetchError } from "./fetch-json";
+import { fetchJson, StatsFetchError } from "@/components/stats/fetch-json";
 import { taskStatsQueryKey } from "./task-stats-panel";
 
 /**

@@ -7,24 +7,14 @@ import { Notice } from "@/components/ui/card";
 import { textKey, type Locale } from "@/i18n/locales";
 import { formatRate } from "@/lib/domain/stats";
 import type { ProviderRateCheck, TaskStatsView } from "@/lib/contracts/stats";
-import { fetchJson, StatsFetchError } from "./fetch-json";
-import { KpiCard } from "./kpi-card";
-import { RateInfo } from "./rate-info";
-import { UpdatedAgo } from "./updated-ago";
+import { ChartPlaceholder, COLORS } from "@/components/stats/chart";
+import { fetchJson, StatsFetchError } from "@/components/stats/fetch-json";
+import { KpiCard } from "@/components/stats/kpi-card";
+import { RateInfo } from "@/components/stats/rate-info";
+import { UpdatedAgo } from "@/components/stats/updated-ago";
 
 /** How often a running task's numbers are fetched again. */
 export const LIVE_REFRESH_MS = 3_000;
-
-export const COLORS = {
-  calls: "#1f57d1",
-  answered: "#059669",
-  noAnswer: "#d97706",
-  busy: "#db2777",
-  failed: "#dc2626",
-  other: "#94a3b8",
-  finish: "#7c3aed",
-  connect: "#0891b2",
-} as const;
 
 export function taskStatsQueryKey(taskId: string) {
   return ["stats", "task", taskId] as const;
@@ -156,10 +146,6 @@ function ChartFrame({ title, children, actions, testId, points }: { title: strin
       <div className="h-64">{children}</div>
     </div>
   );
-}
-
-export function ChartPlaceholder({ text }: { text: string }) {
-  return <div className="flex h-full items-center justify-center rounded-md bg-slate-50 px-4 text-center text-sm text-slate-500">{text}</div>;
 }
 
 type SeriesMode = "rates" | "counts";

@@ -6,7 +6,7 @@ import { useQueries } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { syncNowAction } from "@/app/(app)/sync/actions";
+import { syncNowAction } from "../sync/actions";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { textKey, type Locale } from "@/i18n/locales";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
-import { LanguageSwitch } from "./language-switch";
+import { LanguageSwitch } from "../locale/language-switch";
 
 export interface ShellUser {
   name: string;
