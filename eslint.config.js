@@ -1,6 +1,17 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
+// Import paths as written: "@/lib/server/db", "../../lib/server/db" or "../../../app/(app)/x/actions".
+const layerPatterns = (dirs, message) => [{ regex: `^(@/|(\\.\\./)+)(${dirs.join("|")})(/|$)`, message }];
+/** Prisma lives in lib/server only (STYLE.md habit 5). */
+const uiPatterns = [
+  { regex: "^@prisma/", message: "Prisma only in lib/server: call a service." },
+  ...layerPatterns(["lib/generated"], "Prisma only in lib/server: call a service."),
+];
+const serverPatterns = layerPatterns(["app", "components"], "lib/server never imports app or components: the layers point down.");
+/** What services may import from lib/providers: the interface, the registry and the shared plumbing. */
+const PROVIDER_SEAMS = ["types", "registry", "errors", "create-once", "param-values", "http"];
+
 export default tseslint.config(
   { ignores: [".next/**", ".next-*/**", "node_modules/**", "lib/generated/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", ".helpers/**"] },
   js.configs.recommended,
@@ -42,6 +53,66 @@ export default tseslint.config(
               group: ["**/lib/providers/**", "@/lib/providers/*", "@/lib/providers/**"],
               allowTypeImports: true,
               message: "A simulator implements the provider from its documents: import only types of documented payloads from lib/providers.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // lib/contracts: the schemas and view types both the server and the UI read. It may import zod, lib/domain
+  // and, as types only, lib/providers — nothing that runs on one side only.
+  {
+    files: ["lib/contracts/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(?!zod$|\\./|(\\.\\./|@/lib/)(domain|providers)/)",
+              message: "lib/contracts imports only zod, lib/domain and lib/providers types: the server and the browser both load it.",
+            },
+            {
+              regex: "^(\\.\\./|@/lib/)providers/",
+              allowTypeImports: true,
+              message: "lib/contracts may use lib/providers for types only (import type): adapters and clients are server code.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // Components are shared UI: they take data and callbacks as props. A screen's server actions, and the server
+  // code behind them, are reached only from app/ — types included (view types live in lib/contracts).
+  {
+    files: ["components/**/*.{ts,tsx}"],
+    // The task wizard moves to app/(app)/tasks/new/ on the pipeline branch (issue 10 §6); drop this then.
+    ignores: ["components/tasks/wizard/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [...uiPatterns, ...layerPatterns(["lib/server", "app"], "components never import lib/server or app (types included): read view types from lib/contracts, take actions as props or live in app/<feature>/.")] }] },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { patterns: uiPatterns }] },
+  },
+  {
+    files: ["lib/server/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: serverPatterns }] },
+  },
+  // Services reach providers through the adapter interface only: a fifth provider is one folder plus one registry
+  // line, so no service may name a provider's folder. Tests may drive a specific or a fake provider.
+  {
+    files: ["lib/server/services/**/*.ts"],
+    // The WShoto follow-up extras move behind an adapter method on the pipeline branch (issue 10 §4); drop this then.
+    ignores: ["**/*.test.ts", "lib/server/services/tasks/query.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            ...serverPatterns,
+            {
+              regex: `^((\\.\\./)+|@/lib/)providers/(?!(${PROVIDER_SEAMS.join("|")})$)`,
+              message: `Services use providers through ${PROVIDER_SEAMS.map((m) => `lib/providers/${m}`).join(", ")} only, never a provider's own folder.`,
             },
           ],
         },

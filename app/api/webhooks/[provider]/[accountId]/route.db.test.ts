@@ -1,22 +1,22 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { nxcloudAdapter } from "../../providers/nxcloud";
-import { nxcloudSignedHeaders } from "../../providers/nxcloud/sign";
-import { logger } from "../logger";
-import type { NxcloudSimulator } from "../../../simulators/nxcloud/server";
-import { POST } from "../../../app/api/webhooks/[provider]/[accountId]/route";
-import { getDb } from "../db";
-import { freshDatabase } from "../testing/db";
-import { createAccount, NX_CREDENTIALS, nxSimTask, signedNxcloudCall, signedNxcloudStatus, startNxcloud } from "./test-support";
-import { applyInboxEvent, applyPendingInbox, flushWebhookApplies, listUnparsedWebhooks, MAX_APPLY_ATTEMPTS, replayUnparsed } from "./webhooks";
-import { pruneDeliveries } from "./webhook-replay";
-import { RESTORED_NOTE, recordTaskStatus as markStatus, upsertRemoteTask } from "./upsert";
-import { cnCalendarFromPackage } from "../../domain/holidays";
-import { yunfuAdapter } from "../../providers/yunfu";
-import { createYunfuSimulator, type YunfuSimulator } from "../../../simulators/yunfu/server";
-import { DEMO_CREDENTIALS as YUNFU_CREDENTIALS, DEMO_SETTINGS as YUNFU_SETTINGS } from "../../../simulators/yunfu/demo";
-import { flushAudit } from "../audit";
-import { providerContextFor } from "../services/provider-accounts";
-import { syncAccount } from "./sync";
+import { nxcloudAdapter } from "@/lib/providers/nxcloud";
+import { nxcloudSignedHeaders } from "@/lib/providers/nxcloud/sign";
+import { logger } from "@/lib/server/logger";
+import type { NxcloudSimulator } from "@/simulators/nxcloud/server";
+import { POST } from "./route";
+import { getDb } from "@/lib/server/db";
+import { freshDatabase } from "@/lib/server/testing/db";
+import { createAccount, NX_CREDENTIALS, nxSimTask, signedNxcloudCall, signedNxcloudStatus, startNxcloud } from "@/lib/server/mirror/test-support";
+import { applyInboxEvent, applyPendingInbox, flushWebhookApplies, listUnparsedWebhooks, MAX_APPLY_ATTEMPTS, replayUnparsed } from "@/lib/server/mirror/webhooks";
+import { pruneDeliveries } from "@/lib/server/mirror/webhook-replay";
+import { RESTORED_NOTE, recordTaskStatus as markStatus, upsertRemoteTask } from "@/lib/server/mirror/upsert";
+import { cnCalendarFromPackage } from "@/lib/domain/holidays";
+import { yunfuAdapter } from "@/lib/providers/yunfu";
+import { createYunfuSimulator, type YunfuSimulator } from "@/simulators/yunfu/server";
+import { DEMO_CREDENTIALS as YUNFU_CREDENTIALS, DEMO_SETTINGS as YUNFU_SETTINGS } from "@/simulators/yunfu/demo";
+import { flushAudit } from "@/lib/server/audit";
+import { providerContextFor } from "@/lib/server/services/provider-accounts";
+import { syncAccount } from "@/lib/server/mirror/sync";
 
 let sim: NxcloudSimulator;
 let accountId: string;
@@ -109,7 +109,7 @@ describe("POST /api/webhooks/nxcloud/<accountId>", () => {
     const malformed = '{"callInfoDetail": {"callID": ';
     const headers = { ...bad.headers, ...signedNxcloudStatus({ userTaskID: "x", taskStatus: 1, sentAt: 1 }).headers };
     // Sign the malformed body itself, so only the JSON is wrong.
-    const { nxcloudSignedHeaders } = await import("../../providers/nxcloud/sign");
+    const { nxcloudSignedHeaders } = await import("@/lib/providers/nxcloud/sign");
     const h = nxcloudSignedHeaders({ uuid: NX_CREDENTIALS.uuid, secretKey: NX_CREDENTIALS.secretKey, algorithm: "MD5", body: malformed, now: new Date() });
     expect((await deliver(`nxcloud/${accountId}`, malformed, { ...headers, requestID: h.requestID, createTs: h.createTs, sign: h.sign })).status).toBe(400);
     expect((await deliver(`nxcloud/missing`, bad.body, bad.headers)).status).toBe(404);
@@ -154,7 +154,7 @@ describe("POST /api/webhooks/nxcloud/<accountId>", () => {
     expect(after.statusAt.getTime()).toBeLessThanOrEqual(Date.now());
     // The manager starts it again a moment later: the provider's answer is applied.
     await new Promise((r) => setTimeout(r, 5));
-    const { recordTaskStatus } = await import("./upsert");
+    const { recordTaskStatus } = await import("@/lib/server/mirror/upsert");
     expect(await recordTaskStatus(id, "running", "2", new Date())).toBe(true);
     expect((await getDb().task.findUniqueOrThrow({ where: { id } })).status).toBe("running");
   });
@@ -162,7 +162,7 @@ describe("POST /api/webhooks/nxcloud/<accountId>", () => {
   it("recovers inbox rows a crash left unapplied", async () => {
     const { id } = await mirrorTask("t-1");
     const call = signedNxcloudCall({ userTaskID: "t-1", callID: "call-lost" });
-    const { nxcloudParseWebhook } = await import("../../providers/nxcloud/webhook");
+    const { nxcloudParseWebhook } = await import("@/lib/providers/nxcloud/webhook");
     const [event] = nxcloudParseWebhook({ query: {}, headers: call.headers, rawBody: call.body });
     await getDb().webhookEvent.create({
       data: { accountId, dedupeKey: event.dedupeKey, body: JSON.stringify({ event, raw: call.body }), receivedAt: new Date(Date.now() - 5 * 60_000) },
