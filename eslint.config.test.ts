@@ -107,3 +107,27 @@ describe("the lower layers (unchanged rules)", () => {
     expect(await boundaryErrors("lib/providers/example/client.ts", `import { getDb } from "../../server/db";\nexport const d = getDb;\n`)).toHaveLength(1);
   });
 });
+
+describe("one way to translate (lib/domain, components, app)", () => {
+  const translationErrors = async (filePath: string, code: string) => {
+    const [result] = await eslint.lintText(code, { filePath });
+    return result.messages.filter((m) => m.ruleId === "no-restricted-syntax").map((m) => m.message);
+  };
+
+  it("refuses a text written out in both languages", async () => {
+    expect(await translationErrors("lib/domain/example.ts", `export const t = { en: "Name is required", zh: "请填写名称" };\n`)).toEqual([
+      expect.stringContaining("One way to translate"),
+    ]);
+    expect(await translationErrors("app/(app)/example/page.tsx", "export const t = (n: number) => ({ en: `${n} tasks`, zh: `${n} 个任务` });\n")).toHaveLength(1);
+  });
+
+  it("refuses a choice on the language", async () => {
+    const code = `export const sep = (lang: string) => (lang === "zh" ? "、" : ", ");\nexport const tag = (locale: string) => ("zh-CN" === locale ? "zh" : "en");\n`;
+    expect(await translationErrors("components/ui/example.tsx", code)).toHaveLength(2);
+  });
+
+  it("lets a text made from data or formatters through", async () => {
+    const code = `export const split = (en: string, zh: string) => ({ en: en.trim(), zh: zh.trim() });\n`;
+    expect(await translationErrors("lib/domain/example.ts", code)).toEqual([]);
+  });
+});

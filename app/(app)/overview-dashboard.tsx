@@ -5,7 +5,7 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { EmptyState, Notice, PageHeader } from "@/components/ui/card";
-import { textKey, type Locale } from "@/i18n/locales";
+import { localize } from "@/i18n/locales";
 import { formatRate } from "@/lib/domain/stats";
 import type { AttentionReason, Overview, OverviewRange } from "@/lib/contracts/stats";
 import { fetchJson } from "@/components/stats/fetch-json";
@@ -23,7 +23,7 @@ export function OverviewDashboard({ initial, userName }: { initial: Overview; us
   const t = useTranslations("stats.overview");
   const tc = useTranslations();
   const format = useFormatter();
-  const lang = textKey(useLocale() as Locale);
+  const locale = useLocale();
   const [range, setRange] = useState<OverviewRange>(initial.range);
   const query = useQuery({
     queryKey: ["stats", "overview", range],
@@ -37,7 +37,7 @@ export function OverviewDashboard({ initial, userName }: { initial: Overview; us
   const data = query.data ?? initial;
   const { kpis } = data;
   const n = (value: number) => format.number(value);
-  const rate = (value: number) => formatRate(value, lang);
+  const rate = (value: number) => formatRate(value, locale);
 
   const header = (
     <PageHeader
@@ -164,7 +164,7 @@ function CallsPerHour({ data, range, onRange, loading }: { data: Overview; range
 function ProviderComparison({ data }: { data: Overview }) {
   const t = useTranslations("stats.overview.providers");
   const format = useFormatter();
-  const lang = textKey(useLocale() as Locale);
+  const locale = useLocale();
   return (
     <section className="min-w-0 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 sm:p-4" data-testid="overview-providers">
       <h2 className="mb-3 text-sm font-semibold text-slate-800">{t("title")}</h2>
@@ -196,7 +196,7 @@ function ProviderComparison({ data }: { data: Overview }) {
                   <td className="px-3 py-2">
                     <div className="font-medium text-slate-900">{p.accountName}</div>
                     <div className="text-xs text-slate-500">
-                      {p.kindLabel[lang]}
+                      {localize(p.kindLabel, locale)}
                       {p.isDemo ? ` · ${t("demo")}` : ""}
                     </div>
                   </td>
@@ -205,8 +205,8 @@ function ProviderComparison({ data }: { data: Overview }) {
                     <div className="whitespace-nowrap text-xs text-slate-500">{t("running", { count: p.runningTasks })}</div>
                   </td>
                   <td className="px-3 py-2 text-right tabular-nums">{format.number(p.totalCalls)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{formatRate(p.answerRate, lang)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{formatRate(p.finishRate, lang)}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{formatRate(p.answerRate, locale)}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{formatRate(p.finishRate, locale)}</td>
                 </tr>
               ))}
             </tbody>
@@ -228,7 +228,7 @@ const REASON_TONE: Record<AttentionReason, string> = {
 function NeedsAttention({ data }: { data: Overview }) {
   const t = useTranslations("stats.overview.attention");
   const format = useFormatter();
-  const lang = textKey(useLocale() as Locale);
+  const locale = useLocale();
   const now = new Date(data.generatedAt);
   const total = new Set(data.attention.map((a) => a.taskId)).size;
   const shownAll = Object.values(data.attentionCounts).reduce((a, b) => a + b, 0) <= data.attention.reduce((a, item) => a + item.reasons.length, 0);
@@ -251,7 +251,7 @@ function NeedsAttention({ data }: { data: Overview }) {
                   {item.name}
                 </Link>
                 <span className="text-xs text-slate-500">
-                  {item.accountName} · {item.kindLabel[lang]}
+                  {item.accountName} · {localize(item.kindLabel, locale)}
                 </span>
               </div>
               <div className="mt-1 flex flex-wrap gap-1.5">

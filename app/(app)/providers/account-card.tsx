@@ -4,7 +4,7 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, Notice } from "@/components/ui/card";
-import { textKey, type Locale } from "@/i18n/locales";
+import { localize } from "@/i18n/locales";
 import type { LocalizedText } from "@/lib/domain/call-time-group";
 import { setAccountEnabledAction, testConnectionAction } from "./actions";
 import type { AccountCardProps } from "@/lib/contracts/accounts";
@@ -13,18 +13,18 @@ export function AccountCard({ account, kindLabel, webhooks, canEdit }: { account
   const t = useTranslations("providers");
   const tc = useTranslations("common");
   const format = useFormatter();
-  const lang = textKey(useLocale() as Locale);
+  const locale = useLocale();
   const [pending, start] = useTransition();
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const [copied, setCopied] = useState(false);
 
-  const lastError = account.lastTestError ? account.lastTestError[lang] : null;
+  const lastError = account.lastTestError ? localize(account.lastTestError, locale) : null;
 
   function test() {
     start(async () => {
       const res = await testConnectionAction({ id: account.id });
-      if (res?.data) setResult({ ok: res.data.ok, text: res.data.message[lang] });
-      else if (res?.serverError) setResult({ ok: false, text: res.serverError.message[lang] });
+      if (res?.data) setResult({ ok: res.data.ok, text: localize(res.data.message, locale) });
+      else if (res?.serverError) setResult({ ok: false, text: localize(res.serverError.message, locale) });
     });
   }
 
@@ -33,7 +33,7 @@ export function AccountCard({ account, kindLabel, webhooks, canEdit }: { account
       <div data-testid={`account-${account.name}`} className="space-y-3">
         <div className="flex flex-wrap items-start justify-between gap-2">
           <div>
-            <div className="text-xs font-medium uppercase tracking-wide text-slate-500">{kindLabel[lang]}</div>
+            <div className="text-xs font-medium uppercase tracking-wide text-slate-500">{localize(kindLabel, locale)}</div>
             <h2 className="text-base font-semibold text-slate-900">
               {account.name}
               {account.isDemo ? <span className="ml-2 rounded bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-700">{t("demo")}</span> : null}

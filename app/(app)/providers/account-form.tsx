@@ -6,7 +6,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, Notice } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
-import { textKey, type Locale } from "@/i18n/locales";
+import { localize } from "@/i18n/locales";
 import type { CredentialField } from "@/lib/providers/types";
 import { createAccountAction, testConnectionAction, updateAccountAction } from "./actions";
 import type { AccountProps, KindProps } from "@/lib/contracts/accounts";
@@ -16,7 +16,7 @@ export function AccountForm({ kinds, account, initialKind }: { kinds: KindProps[
   const t = useTranslations("providers");
   const tc = useTranslations("common");
   const ts = useTranslations("security.accountForm");
-  const lang = textKey(useLocale() as Locale);
+  const locale = useLocale();
   const router = useRouter();
   const [kind, setKind] = useState<string>(account?.kind ?? (kinds.some((k) => k.kind === initialKind) ? initialKind! : kinds[0].kind));
   const caps = kinds.find((k) => k.kind === kind)!;
@@ -31,13 +31,13 @@ export function AccountForm({ kinds, account, initialKind }: { kinds: KindProps[
     const initial = group === "settings" ? (account?.settings[f.key] ?? f.default ?? "") : (stored?.value ?? f.default ?? "");
     const hint = f.secret ? (stored?.isSet ? t("secretSet") : f.optional ? ts("secretOptional") : t("secretRequired")) : undefined;
     return (
-      <Field key={name} label={f.label[lang]} error={errors[name]} hint={hint}>
+      <Field key={name} label={localize(f.label, locale)} error={errors[name]} hint={hint}>
         {({ id, describedBy, invalid }) =>
           f.options ? (
             <Select id={id} name={name} defaultValue={initial} aria-describedby={describedBy} aria-invalid={invalid}>
               {f.options.map((o) => (
                 <option key={o.value} value={o.value}>
-                  {o.label[lang]}
+                  {localize(o.label, locale)}
                 </option>
               ))}
             </Select>
@@ -82,8 +82,8 @@ export function AccountForm({ kinds, account, initialKind }: { kinds: KindProps[
         return;
       }
       if (res?.serverError) {
-        if (res.serverError.field) setErrors({ [res.serverError.field]: res.serverError.message[lang] });
-        else setNotice({ tone: "error", text: res.serverError.message[lang] });
+        if (res.serverError.field) setErrors({ [res.serverError.field]: localize(res.serverError.message, locale) });
+        else setNotice({ tone: "error", text: localize(res.serverError.message, locale) });
         return;
       }
       const id = res?.data?.id ?? savedId;
@@ -101,8 +101,8 @@ export function AccountForm({ kinds, account, initialKind }: { kinds: KindProps[
     setNotice(null);
     start(async () => {
       const res = await testConnectionAction({ id: savedId });
-      if (res?.data) setNotice({ tone: res.data.ok ? "success" : "error", text: res.data.message[lang] });
-      else if (res?.serverError) setNotice({ tone: "error", text: res.serverError.message[lang] });
+      if (res?.data) setNotice({ tone: res.data.ok ? "success" : "error", text: localize(res.data.message, locale) });
+      else if (res?.serverError) setNotice({ tone: "error", text: localize(res.serverError.message, locale) });
     });
   }
 
@@ -112,7 +112,7 @@ export function AccountForm({ kinds, account, initialKind }: { kinds: KindProps[
         {notice ? <Notice tone={notice.tone}>{notice.text}</Notice> : null}
         {caps.accountHint ? (
           <div data-testid="account-hint">
-            <Notice tone="info">{caps.accountHint[lang]}</Notice>
+            <Notice tone="info">{localize(caps.accountHint, locale)}</Notice>
           </div>
         ) : null}
         <div className="grid gap-4 sm:grid-cols-2">
@@ -121,7 +121,7 @@ export function AccountForm({ kinds, account, initialKind }: { kinds: KindProps[
               <Select id={id} value={kind} disabled={Boolean(savedId)} onChange={(e) => setKind(e.target.value)}>
                 {kinds.map((k) => (
                   <option key={k.kind} value={k.kind}>
-                    {k.label[lang]}
+                    {localize(k.label, locale)}
                   </option>
                 ))}
               </Select>

@@ -3,7 +3,7 @@
 // value that would be sent (Aliyun's RetryStrategy JSON, Yunfu's redial settings…).
 import { useLocale, useTranslations } from "next-intl";
 import { LossReport } from "@/components/schedule/loss-report";
-import { textKey, type Locale } from "@/i18n/locales";
+import { localize } from "@/i18n/locales";
 import type { LocalizedText } from "@/lib/domain/call-time-group";
 import { sentText } from "./sent-text";
 
@@ -22,7 +22,7 @@ export function ProviderEncodings({
   state: "invalid" | "loading" | "error" | "ready";
 }) {
   const t = useTranslations("retry");
-  const lang = textKey(useLocale() as Locale);
+  const locale = useLocale();
   if (state === "invalid") return <p className="text-sm text-slate-600">{t("providers.fixErrors")}</p>;
   if (state === "error") return <p className="text-sm text-red-700" role="alert">{t("providers.failed")}</p>;
   if (!encodings) return <p className="text-sm text-slate-500">{t("providers.loading")}</p>;
@@ -30,7 +30,7 @@ export function ProviderEncodings({
     <ul className="divide-y divide-slate-100" aria-busy={state === "loading"}>
       {encodings.map((encoding) => (
         <li key={encoding.kind} className="py-3 first:pt-0 last:pb-0" data-testid={`provider-${encoding.kind}`}>
-          <h3 className="mb-1 text-sm font-semibold text-slate-900">{encoding.label[lang]}</h3>
+          <h3 className="mb-1 text-sm font-semibold text-slate-900">{localize(encoding.label, locale)}</h3>
           <LossReport losses={encoding.losses} exactLabel={t("providers.exact")} />
           {encoding.value !== null ? (
             <details className="mt-2 text-sm" open={encoding.kind === "aliyun-vms"}>

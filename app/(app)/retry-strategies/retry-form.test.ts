@@ -28,7 +28,7 @@ describe("retry form", () => {
     const en = errorsByField(result.issues, "en");
     expect(en.rounds[0]).toBeUndefined();
     expect(en.rounds[1]).toEqual(["Round 2 must come later than round 1 when measured from the first call"]);
-    expect(errorsByField(result.issues, "zh").rounds[1]).toEqual(["按首次呼叫起算时，第 2 轮须晚于第 1 轮"]);
+    expect(errorsByField(result.issues, "zh-CN").rounds[1]).toEqual(["按首次呼叫起算时，第 2 轮须晚于第 1 轮"]);
   });
 
   it("places name, outcome and per-part errors", () => {

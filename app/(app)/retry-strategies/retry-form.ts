@@ -1,7 +1,7 @@
 // The builder's form state and the pure steps between it and the domain: inputs hold text (a field
 // being typed can be empty or "1.5"), the domain holds numbers; validation messages are placed on the
 // field or round they belong to, in the user's language.
-import type { Locale } from "@/lib/domain/call-time-group";
+import { localize, type Locale } from "@/lib/domain/text";
 import type { RetryStrategyIssue } from "@/lib/domain/retry";
 import type { RetryStrategy, RetryableOutcome } from "@/lib/domain/retry-strategy";
 
@@ -83,7 +83,7 @@ export interface FormErrors {
 export function errorsByField(issues: RetryStrategyIssue[], locale: Locale): FormErrors {
   const errors: FormErrors = { general: [], rounds: {} };
   for (const issue of issues) {
-    const text = issue.message[locale];
+    const text = localize(issue.message, locale);
     const [field, index] = issue.path;
     if (field === "rounds" && typeof index === "number") {
       const list = (errors.rounds[index] ??= []);

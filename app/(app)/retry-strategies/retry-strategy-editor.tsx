@@ -22,7 +22,7 @@ import { Button } from "@/components/ui/button";
 import { Card, Notice } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field, Input } from "@/components/ui/field";
-import { textKey, type Locale } from "@/i18n/locales";
+import { localize } from "@/i18n/locales";
 import type { HolidayCalendar } from "@/lib/domain/holiday-calendar";
 import { RETRYABLE_OUTCOMES, validateRetryStrategy } from "@/lib/domain/retry";
 import type { RetryStrategy } from "@/lib/domain/retry-strategy";
@@ -58,7 +58,7 @@ export function RetryStrategyEditor({
 }) {
   const t = useTranslations("retry");
   const tc = useTranslations("common");
-  const lang = textKey(useLocale() as Locale);
+  const locale = useLocale();
   const router = useRouter();
   const [baseline, setBaseline] = useState<RetryForm>(() => formFromStrategy(initial));
   const [form, setForm] = useState<RetryForm>(baseline);
@@ -72,7 +72,7 @@ export function RetryStrategyEditor({
   useUnsavedChanges(dirty, t("leaveConfirm"));
 
   const validation = useMemo(() => validateRetryStrategy(strategyFromForm(form)), [form]);
-  const errors: FormErrors = validation.ok ? { general: [], rounds: {} } : errorsByField(validation.issues, lang);
+  const errors: FormErrors = validation.ok ? { general: [], rounds: {} } : errorsByField(validation.issues, locale);
   const valid = validation.ok ? validation.strategy : null;
 
   function update(change: Partial<RetryForm>) {
@@ -88,10 +88,10 @@ export function RetryStrategyEditor({
   function failure(error: ActionFailure | undefined) {
     if (!error) return;
     if (error.field === "name") {
-      setNameError(error.message[lang]);
+      setNameError(localize(error.message, locale));
       nameRef.current?.focus();
     } else {
-      setMessage({ tone: "error", text: error.message[lang] });
+      setMessage({ tone: "error", text: localize(error.message, locale) });
     }
   }
 

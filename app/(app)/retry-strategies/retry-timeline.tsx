@@ -4,14 +4,14 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { Field, Input, Select } from "@/components/ui/field";
-import { textKey, type Locale } from "@/i18n/locales";
-import { weekSummary, type CallTimeGroup } from "@/lib/domain/call-time-group";
+import { localize } from "@/i18n/locales";
+import { isoWeekdayName, weekSummary, type CallTimeGroup } from "@/lib/domain/call-time-group";
 import type { HolidayCalendar } from "@/lib/domain/holiday-calendar";
 import { holidayNameText } from "@/lib/domain/holiday-names";
 import type { RetryStrategy } from "@/lib/domain/retry-strategy";
 import {
   defaultFirstCall,
-  formatAttemptTime,
+  attemptTimeParts,
   instantFromLocalInput,
   timelineRows,
   type TimelineReason,
@@ -43,11 +43,11 @@ export function RetryTimeline({
   now: string;
 }) {
   const t = useTranslations("retry");
-  const lang = textKey(useLocale() as Locale);
+  const locale = useLocale();
   const [groupId, setGroupId] = useState(() => (groups.find((g) => g.isDefault) ?? groups[0]).id);
   const group = groups.find((g) => g.id === groupId) ?? groups[0];
   const [firstCallText, setFirstCallText] = useState(() => defaultFirstCall(group, calendar, new Date(now)));
-  const groupSummary = [weekSummary(group, lang), ...(group.skipHolidays ? [t("preview.skipsHolidays")] : [])].join(" · ");
+  const groupSummary = [weekSummary(group, locale), ...(group.skipHolidays ? [t("preview.skipsHolidays")] : [])].join(" · ");
   const firstCall = useMemo(() => instantFromLocalInput(firstCallText, group.timeZone), [firstCallText, group]);
   const rows = useMemo(
     () => (strategy && firstCall ? timelineRows(firstCall, strategy, group, calendar) : null),
@@ -91,7 +91,7 @@ export function RetryTimeline({
       ) : rows ? (
         <ol className="relative space-y-4 border-l-2 border-slate-200 pl-5" aria-label={t("preview.title")}>
           {rows.map((row) => (
-            <TimelineItem key={row.round} row={row} timeZone={group.timeZone} lang={lang} />
+            <TimelineItem key={row.round} row={row} timeZone={group.timeZone} />
           ))}
         </ol>
       ) : null}
@@ -99,13 +99,18 @@ export function RetryTimeline({
   );
 }
 
-function TimelineItem({ row, timeZone, lang }: { row: TimelineRow; timeZone: string; lang: "en" | "zh" }) {
+function TimelineItem({ row, timeZone }: { row: TimelineRow; timeZone: string }) {
   const t = useTranslations("retry");
+  const locale = useLocale();
+  const attemptTime = (at: Date) => {
+    const { month, day, weekday, time } = attemptTimeParts(at, timeZone);
+    return t("preview.attemptTime", { month: String(month), day, weekday: isoWeekdayName(weekday, locale, "short"), time });
+  };
   const moved = row.actual === null || row.actual.getTime() !== row.nominal.getTime();
   const title = row.round === 0 ? t("preview.attemptFirst") : t("preview.attemptRetry", { n: row.round });
   const reason =
     row.reason === "holiday" && row.holidayName
-      ? t("reason.holidayNamed", { name: holidayNameText(row.holidayName)[lang] })
+      ? t("reason.holidayNamed", { name: localize(holidayNameText(row.holidayName), locale) })
       : t(`reason.${row.reason}`);
   return (
     <li className="relative" data-testid={`attempt-${row.round}`}>
@@ -117,11 +122,11 @@ function TimelineItem({ row, timeZone, lang }: { row: TimelineRow; timeZone: str
       />
       <p className="text-sm font-medium text-slate-900">{title}</p>
       <p className="text-base font-semibold tabular-nums text-slate-900" data-testid="attempt-actual">
-        {row.actual ? formatAttemptTime(row.actual, timeZone, lang) : t("preview.never")}
+        {row.actual ? attemptTime(row.actual) : t("preview.never")}
       </p>
       {moved ? (
         <p className="text-sm tabular-nums text-slate-500" data-testid="attempt-nominal">
-          {t("preview.planned", { time: formatAttemptTime(row.nominal, timeZone, lang) })}
+          {t("preview.planned", { time: attemptTime(row.nominal) })}
         </p>
       ) : null}
       <p className={`mt-1 inline-block rounded px-1.5 py-0.5 text-xs ring-1 ${REASON_TONE[row.reason]}`} data-testid="attempt-reason">

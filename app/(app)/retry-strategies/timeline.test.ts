@@ -1,8 +1,12 @@
+import { createTranslator } from "use-intl/core";
 import { describe, expect, it } from "vitest";
-import { defaultCallTimeGroup } from "@/lib/domain/call-time-group";
+import en from "@/messages/en/retry.json";
+import zh from "@/messages/zh-CN/retry.json";
+import { defaultCallTimeGroup, isoWeekdayName } from "@/lib/domain/call-time-group";
+import type { Locale } from "@/lib/domain/text";
 import { cnCalendarFromPackage } from "@/lib/domain/holidays";
 import type { RetryStrategy } from "@/lib/domain/retry-strategy";
-import { defaultFirstCall, formatAttemptTime, instantFromLocalInput, localInputFromInstant, timelineRows } from "./timeline";
+import { attemptTimeParts, defaultFirstCall, instantFromLocalInput, localInputFromInstant, timelineRows } from "./timeline";
 
 const calendar = cnCalendarFromPackage();
 const office = defaultCallTimeGroup("Office");
@@ -23,10 +27,18 @@ describe("wall times in the group's zone", () => {
     expect(localInputFromInstant(cst("2026-10-09T17:50:00"), "Europe/London")).toBe("2026-10-09T10:50");
   });
 
-  it("formats an attempt the same way on the server and in the browser", () => {
-    expect(formatAttemptTime(cst("2026-10-12T09:00:00"), "Asia/Shanghai", "en")).toBe("Mon 12 Oct 09:00");
-    expect(formatAttemptTime(cst("2026-10-12T09:00:00"), "Asia/Shanghai", "zh")).toBe("10月12日 周一 09:00");
-    expect(formatAttemptTime(cst("2026-10-12T00:30:00"), "Europe/London", "en")).toBe("Sun 11 Oct 17:30");
+  it("formats an attempt the same way on the server and in the browser, from the catalog", () => {
+    // As retry-timeline.tsx does: the parts in the group's zone, the words from messages/<locale>/retry.json.
+    const attemptTime = (at: Date, timeZone: string, locale: Locale) => {
+      const t = createTranslator({ locale, messages: locale === "en" ? en : zh, namespace: "preview" });
+      const { month, day, weekday, time } = attemptTimeParts(at, timeZone);
+      return t("attemptTime", { month: String(month), day, weekday: isoWeekdayName(weekday, locale, "short"), time });
+    };
+    expect(attemptTime(cst("2026-10-12T09:00:00"), "Asia/Shanghai", "en")).toBe("Mon 12 Oct 09:00");
+    expect(attemptTime(cst("2026-10-12T09:00:00"), "Asia/Shanghai", "zh-CN")).toBe("10月12日 周一 09:00");
+    expect(attemptTime(cst("2026-10-12T00:30:00"), "Europe/London", "en")).toBe("Sun 11 Oct 17:30");
+    expect(attemptTime(cst("2026-12-01T09:00:00"), "Asia/Shanghai", "en")).toBe("Tue 1 Dec 09:00");
+    expect(attemptTime(cst("2026-01-05T09:00:00"), "Asia/Shanghai", "en")).toBe("Mon 5 Jan 09:00");
   });
 
   it("moves a time in a DST gap forward and refuses what is not a time", () => {

@@ -1,7 +1,7 @@
 // The timeline preview's pure parts: wall times typed in the group's zone, the default first call,
 // and each attempt of attemptTimes() with what explains its move (which holiday, an unknown year).
 import { TZDate } from "@date-fns/tz";
-import { isoWeekdayName, type CallTimeGroup, type IsoWeekday, type Locale } from "@/lib/domain/call-time-group";
+import type { CallTimeGroup, IsoWeekday } from "@/lib/domain/call-time-group";
 import type { HolidayCalendar } from "@/lib/domain/holiday-calendar";
 import { attemptTimes, type AttemptShift } from "@/lib/domain/retry";
 import type { RetryStrategy } from "@/lib/domain/retry-strategy";
@@ -90,18 +90,23 @@ export function timelineRows(
   });
 }
 
-const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+export interface AttemptTimeParts {
+  /** 1..12 */
+  month: number;
+  day: number;
+  weekday: IsoWeekday;
+  /** "09:00" */
+  time: string;
+}
 
 /**
- * "Mon 12 Oct 09:00" / "10月12日 周一 09:00" in the group's zone. Built from numeric parts rather
- * than Intl's localized patterns so the server's and the browser's text are identical.
+ * An attempt's wall time in the group's zone, as the catalog's `retry.preview.attemptTime` shows it
+ * ("Mon 12 Oct 09:00" / "10月12日 周一 09:00"). Numeric parts rather than Intl's localized patterns, so the
+ * server's and the browser's text are identical.
  */
-export function formatAttemptTime(at: Date, timeZone: string, locale: Locale): string {
+export function attemptTimeParts(at: Date, timeZone: string): AttemptTimeParts {
   const local = localInputFromInstant(at, timeZone);
   const [year, month, day] = local.slice(0, 10).split("-").map(Number);
   const weekday = (((new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7) + 1) as IsoWeekday;
-  const time = local.slice(11);
-  return locale === "zh"
-    ? `${month}月${day}日 ${isoWeekdayName(weekday, "zh", "short")} ${time}`
-    : `${isoWeekdayName(weekday, "en", "short")} ${day} ${MONTHS_EN[month - 1]} ${time}`;
+  return { month, day, weekday, time: local.slice(11) };
 }

@@ -9,31 +9,20 @@ import { useEffect, useRef, useState, useTransition } from "react";
 import { syncNowAction } from "../sync/actions";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
-import { textKey, type Locale } from "@/i18n/locales";
-
-interface RunProgress {
-  id: string;
-  status: "running" | "ok" | "error" | "skipped";
-  pages: number;
-  seen: number;
-  created: number;
-  updated: number;
-  gone: number;
-  expected: number | null;
-  error: { message?: { en: string; zh: string } } | null;
-}
+import { localize } from "@/i18n/locales";
+import type { SyncRunProgress } from "@/lib/contracts/sync";
 
 const POLL_MS = 1_000;
 
-async function fetchRun(runId: string): Promise<RunProgress> {
+async function fetchRun(runId: string): Promise<SyncRunProgress> {
   const res = await fetch(`/api/sync/runs/${encodeURIComponent(runId)}`, { cache: "no-store" });
   if (!res.ok) throw new Error(`sync run ${runId}: HTTP ${res.status}`);
-  return (await res.json()) as RunProgress;
+  return (await res.json()) as SyncRunProgress;
 }
 
 export function SyncNowButton({ accountId, size = "md" }: { accountId?: string; size?: "sm" | "md" }) {
   const t = useTranslations("mirror");
-  const lang = textKey(useLocale() as Locale);
+  const locale = useLocale();
   const router = useRouter();
   const [runIds, setRunIds] = useState<string[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
@@ -44,11 +33,11 @@ export function SyncNowButton({ accountId, size = "md" }: { accountId?: string; 
     queries: runIds.map((id) => ({
       queryKey: ["sync-run", id],
       queryFn: () => fetchRun(id),
-      refetchInterval: (q: { state: { data?: RunProgress } }) => (q.state.data && q.state.data.status !== "running" ? false : POLL_MS),
+      refetchInterval: (q: { state: { data?: SyncRunProgress } }) => (q.state.data && q.state.data.status !== "running" ? false : POLL_MS),
       staleTime: 0,
     })),
   });
-  const loaded = runs.map((r) => r.data).filter((r): r is RunProgress => r !== undefined);
+  const loaded = runs.map((r) => r.data).filter((r): r is SyncRunProgress => r !== undefined);
   const running = runIds.length > 0 && (loaded.length < runIds.length || loaded.some((r) => r.status === "running"));
   const done = runIds.length > 0 && !running;
 
@@ -64,7 +53,7 @@ export function SyncNowButton({ accountId, size = "md" }: { accountId?: string; 
     start(async () => {
       const res = await syncNowAction(accountId ? { accountId } : {});
       if (res?.serverError) {
-        setFailure(res.serverError.message[lang]);
+        setFailure(localize(res.serverError.message, locale));
         return;
       }
       const ids = res?.data?.runs.map((r) => r.runId) ?? [];
@@ -113,7 +102,7 @@ export function SyncNowButton({ accountId, size = "md" }: { accountId?: string; 
       ) : null}
       {failure ? <Notice tone="error">{failure}</Notice> : null}
       {done && errors.length ? (
-        <Notice tone="error">{t("failed", { reason: errors[0].error?.message?.[lang] ?? t("unknownError") })}</Notice>
+        <Notice tone="error">{t("failed", { reason: localize(errors[0].error?.message, locale) ?? t("unknownError") })}</Notice>
       ) : null}
     </div>
   );

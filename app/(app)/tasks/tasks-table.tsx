@@ -11,7 +11,7 @@ import { bulkTaskOperationAction } from "./actions";
 import { RateInfo } from "@/components/stats/rate-info";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
-import { textKey, type Locale } from "@/i18n/locales";
+import { localize } from "@/i18n/locales";
 import type { LocalizedText } from "@/lib/domain/call-time-group";
 import { formatRate, RATE_FORMULAS } from "@/lib/domain/stats";
 import type { TaskStatus } from "@/lib/domain/task";
@@ -55,8 +55,7 @@ function SortLink({ state, sort, children }: { state: TaskListUrlState; sort: st
 
 export function TasksTable({ rows, state, canWrite }: { rows: TaskListRow[]; state: TaskListUrlState; canWrite: boolean }) {
   const t = useTranslations("tasks");
-  const locale = useLocale() as Locale;
-  const lang = textKey(locale);
+  const locale = useLocale();
   const format = useFormatter();
   const router = useRouter();
   const [selection, setSelection] = useState<RowSelectionState>({});
@@ -116,14 +115,14 @@ export function TasksTable({ rows, state, canWrite }: { rows: TaskListRow[]; sta
         cell: ({ row }) => (
           <div className="max-w-40">
             <p className="text-slate-900">{row.original.accountName}</p>
-            <p className="text-xs text-slate-500">{row.original.providerLabel[lang]}</p>
+            <p className="text-xs text-slate-500">{localize(row.original.providerLabel, locale)}</p>
           </div>
         ),
       }),
       column.accessor("kind", {
         header: () => t("list.columns.kind"),
         cell: ({ row }) => (
-          <span className="whitespace-nowrap" title={row.original.taskTypeLabel?.[lang]}>
+          <span className="whitespace-nowrap" title={localize(row.original.taskTypeLabel, locale)}>
             {t(`kindShort.${row.original.kind}`)}
           </span>
         ),
@@ -147,8 +146,8 @@ export function TasksTable({ rows, state, canWrite }: { rows: TaskListRow[]; sta
           </span>
         ),
         cell: ({ getValue }) => (
-          <span className="tabular-nums" title={RATE_FORMULAS.answerRate[lang]}>
-            {formatRate(getValue(), lang)}
+          <span className="tabular-nums" title={localize(RATE_FORMULAS.answerRate, locale)}>
+            {formatRate(getValue(), locale)}
           </span>
         ),
       }),
@@ -160,8 +159,8 @@ export function TasksTable({ rows, state, canWrite }: { rows: TaskListRow[]; sta
           </span>
         ),
         cell: ({ getValue }) => (
-          <span className="tabular-nums" title={RATE_FORMULAS.finishRate[lang]}>
-            {formatRate(getValue(), lang)}
+          <span className="tabular-nums" title={localize(RATE_FORMULAS.finishRate, locale)}>
+            {formatRate(getValue(), locale)}
           </span>
         ),
       }),
@@ -179,7 +178,7 @@ export function TasksTable({ rows, state, canWrite }: { rows: TaskListRow[]; sta
         },
       }),
     ],
-    [canWrite, state, t, lang, format],
+    [canWrite, state, t, locale, format],
   );
 
   const table = useReactTable({
@@ -203,7 +202,7 @@ export function TasksTable({ rows, state, canWrite }: { rows: TaskListRow[]; sta
     start(async () => {
       const res = await bulkTaskOperationAction({ taskIds: selectedIds, op });
       if (res?.serverError) {
-        setFailure(res.serverError.message[lang]);
+        setFailure(localize(res.serverError.message, locale));
         return;
       }
       const next: Record<string, BulkOutcome> = {};
@@ -242,7 +241,7 @@ export function TasksTable({ rows, state, canWrite }: { rows: TaskListRow[]; sta
               {outcomeList.map(([id, o]) => (
                 <li key={id} data-testid={`bulk-result-${id}`} data-ok={o.ok}>
                   <span className="font-medium">{o.name}</span>:{" "}
-                  {o.ok ? t("list.bulkOk", { status: t(`status.${o.status ?? "running"}`) }) : (o.error?.[lang] ?? t("list.bulkFailed"))}
+                  {o.ok ? t("list.bulkOk", { status: t(`status.${o.status ?? "running"}`) }) : (localize(o.error, locale) ?? t("list.bulkFailed"))}
                 </li>
               ))}
             </ul>

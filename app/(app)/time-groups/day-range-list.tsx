@@ -13,7 +13,7 @@ import {
   type LocalizedText,
   type MinuteRange,
 } from "@/lib/domain/call-time-group";
-import { textKey, type Locale } from "@/i18n/locales";
+import { localize } from "@/i18n/locales";
 import type { EditorAction } from "./editor-state";
 import { TimeInput } from "./time-input";
 
@@ -83,7 +83,7 @@ export function RangeRows({
 
 function CopyTo({ from, dispatch }: { from: IsoWeekday; dispatch: (action: EditorAction) => void }) {
   const t = useTranslations("timeGroups");
-  const lang = textKey(useLocale() as Locale);
+  const locale = useLocale();
   const [open, setOpen] = useState(false);
   const [chosen, setChosen] = useState<IsoWeekday[]>([]);
   const others = ISO_WEEKDAYS.filter((d) => d !== from);
@@ -96,7 +96,7 @@ function CopyTo({ from, dispatch }: { from: IsoWeekday; dispatch: (action: Edito
       }}
     >
       <Popover.Trigger asChild>
-        <Button variant="ghost" size="sm" aria-label={t("list.copyFrom", { day: isoWeekdayName(from, lang) })}>
+        <Button variant="ghost" size="sm" aria-label={t("list.copyFrom", { day: isoWeekdayName(from, locale) })}>
           {t("list.copy")}
         </Button>
       </Popover.Trigger>
@@ -105,11 +105,11 @@ function CopyTo({ from, dispatch }: { from: IsoWeekday; dispatch: (action: Edito
           align="end"
           sideOffset={4}
           className="z-40 w-56 rounded-md bg-white p-3 shadow-lg ring-1 ring-slate-200"
-          aria-label={t("list.copyFrom", { day: isoWeekdayName(from, lang) })}
+          aria-label={t("list.copyFrom", { day: isoWeekdayName(from, locale) })}
         >
           <fieldset>
             <legend className="mb-2 text-sm font-medium text-slate-900">
-              {t("list.copyFrom", { day: isoWeekdayName(from, lang) })}
+              {t("list.copyFrom", { day: isoWeekdayName(from, locale) })}
             </legend>
             {others.map((day) => (
               <label key={day} className="flex items-center gap-2 py-0.5 text-sm text-slate-700">
@@ -119,7 +119,7 @@ function CopyTo({ from, dispatch }: { from: IsoWeekday; dispatch: (action: Edito
                   checked={chosen.includes(day)}
                   onChange={(e) => setChosen((c) => (e.target.checked ? [...c, day] : c.filter((d) => d !== day)))}
                 />
-                {isoWeekdayName(day, lang)}
+                {isoWeekdayName(day, locale)}
               </label>
             ))}
           </fieldset>
@@ -157,12 +157,12 @@ export function DayRangeList({
   readOnly: boolean;
 }) {
   const t = useTranslations("timeGroups");
-  const lang = textKey(useLocale() as Locale);
+  const locale = useLocale();
   return (
     <ul className="divide-y divide-slate-100" data-testid="day-list">
       {ISO_WEEKDAYS.map((day) => {
         const ranges = weekly[day];
-        const name = isoWeekdayName(day, lang);
+        const name = isoWeekdayName(day, locale);
         const errors = dayErrors[day] ?? [];
         const errorId = `day-${day}-errors`;
         const switchId = `day-${day}-switch`;
@@ -209,7 +209,7 @@ export function DayRangeList({
                 {errors.length > 0 ? (
                   <ul id={errorId} role="alert" className="mt-1 space-y-0.5 text-sm text-red-600" data-testid={`day-${day}-errors`}>
                     {errors.map((e) => (
-                      <li key={e.en}>{e[lang]}</li>
+                      <li key={e.en}>{localize(e, locale)}</li>
                     ))}
                   </ul>
                 ) : null}

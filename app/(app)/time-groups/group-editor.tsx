@@ -29,7 +29,7 @@ import {
   type LocalizedText,
 } from "@/lib/domain/call-time-group";
 import type { HolidayCalendar } from "@/lib/domain/holiday-calendar";
-import { textKey, type Locale } from "@/i18n/locales";
+import { localize } from "@/i18n/locales";
 import { createCallTimeGroupAction, encodeForProvidersAction, updateCallTimeGroupAction } from "./actions";
 import { useUnsavedChangesGuard } from "./use-unsaved-changes-guard";
 
@@ -73,7 +73,7 @@ export function GroupEditor({
 }) {
   const t = useTranslations("timeGroups");
   const tc = useTranslations("common");
-  const lang = textKey(useLocale() as Locale);
+  const locale = useLocale();
   const router = useRouter();
   const [state, dispatch] = useReducer(editorReducer, initial, initialEditorState);
   const [saved, setSaved] = useState(initial);
@@ -105,7 +105,7 @@ export function GroupEditor({
     return { byDay, byOverride, fields };
   }, [validation]);
   // A new group's empty name is not an error until the user tries to save.
-  const nameError = errors.fields.name && (attempted || group.name !== "") ? errors.fields.name[lang] : null;
+  const nameError = errors.fields.name && (attempted || group.name !== "") ? localize(errors.fields.name, locale) : null;
 
   const settledJson = useSettled(JSON.stringify(group), 300);
   const settledValid = useMemo(() => validateCallTimeGroup(JSON.parse(settledJson)).ok, [settledJson]);
@@ -135,7 +135,7 @@ export function GroupEditor({
     startSaving(async () => {
       const res = id ? await updateCallTimeGroupAction({ id, group: toSave }) : await createCallTimeGroupAction(toSave);
       if (res?.serverError) {
-        setMessage({ tone: "error", text: res.serverError.message[lang] });
+        setMessage({ tone: "error", text: localize(res.serverError.message, locale) });
         return;
       }
       if (res?.validationErrors) {
@@ -206,7 +206,7 @@ export function GroupEditor({
               />
             )}
           </Field>
-          <Field label={t("editor.timeZone")} error={errors.fields.timeZone?.[lang]}>
+          <Field label={t("editor.timeZone")} error={localize(errors.fields.timeZone, locale)}>
             {({ id: fieldId, describedBy, invalid }) => (
               <TimeZonePicker
                 id={fieldId}
@@ -264,7 +264,7 @@ export function GroupEditor({
             </label>
           </div>
           <div className="mt-4">
-            <Field label={t("editor.makeUpDayAs")} hint={t("editor.makeUpDayAsHint")} error={errors.fields.makeUpDayAs?.[lang]}>
+            <Field label={t("editor.makeUpDayAs")} hint={t("editor.makeUpDayAsHint")} error={localize(errors.fields.makeUpDayAs, locale)}>
               {({ id: fieldId, describedBy }) => (
                 <Select
                   id={fieldId}
@@ -278,7 +278,7 @@ export function GroupEditor({
                   <option value="">{t("editor.makeUpOwn")}</option>
                   {([1, 2, 3, 4, 5] as const).map((day) => (
                     <option key={day} value={day}>
-                      {t("editor.makeUpAs", { day: isoWeekdayName(day, lang) })}
+                      {t("editor.makeUpAs", { day: isoWeekdayName(day, locale) })}
                     </option>
                   ))}
                 </Select>

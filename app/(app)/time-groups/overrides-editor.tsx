@@ -5,7 +5,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { isIsoDate, type DateOverride, type LocalizedText } from "@/lib/domain/call-time-group";
-import { textKey, type Locale } from "@/i18n/locales";
+import { localize } from "@/i18n/locales";
 import { RangeRows } from "./day-range-list";
 import type { EditorAction } from "./editor-state";
 
@@ -22,7 +22,7 @@ export function OverridesEditor({
   readOnly: boolean;
 }) {
   const t = useTranslations("timeGroups");
-  const lang = textKey(useLocale() as Locale);
+  const locale = useLocale();
   const id = useId();
   const [date, setDate] = useState("");
   const taken = overrides.some((o) => o.date === date);
@@ -83,7 +83,7 @@ export function OverridesEditor({
               {own.length > 0 ? (
                 <ul id={errorId} role="alert" className="mt-1 text-sm text-red-600">
                   {own.map((e) => (
-                    <li key={e.en}>{e[lang]}</li>
+                    <li key={e.en}>{localize(e, locale)}</li>
                   ))}
                 </ul>
               ) : null}

@@ -5,11 +5,12 @@
 // is called out, because its holidays are not skipped.
 import { useLocale, useTranslations } from "next-intl";
 import { Notice } from "@/components/ui/card";
-import { formatRange, isoWeekdayName, type CallTimeGroup, type LocalizedText } from "@/lib/domain/call-time-group";
+import { formatRange, isoWeekdayName, type CallTimeGroup } from "@/lib/domain/call-time-group";
 import type { HolidayCalendar } from "@/lib/domain/holiday-calendar";
 import { holidayNameText } from "@/lib/domain/holiday-names";
 import { describeDays, type CallWindow, type DaySchedule } from "@/lib/domain/schedule";
-import { textKey, type Locale } from "@/i18n/locales";
+import { localize, type Locale } from "@/i18n/locales";
+import { formatList } from "@/lib/domain/text";
 
 const DAY_MS = 86_400_000;
 
@@ -17,14 +18,14 @@ function ruleText(
   day: DaySchedule,
   group: CallTimeGroup,
   t: (key: string, values?: Record<string, string>) => string,
-  lang: keyof LocalizedText,
+  locale: Locale,
 ): string {
-  const holiday = day.holidayName ? holidayNameText(day.holidayName)[lang] : "";
+  const holiday = day.holidayName ? localize(holidayNameText(day.holidayName), locale) : "";
   switch (day.rule) {
     case "holiday":
       return t("preview.rule.holiday", { name: holiday });
     case "makeUpWorkday":
-      return t("preview.rule.makeUp", { name: holiday, day: isoWeekdayName(group.makeUpDayAs ?? day.weekday, lang) });
+      return t("preview.rule.makeUp", { name: holiday, day: isoWeekdayName(group.makeUpDayAs ?? day.weekday, locale) });
     case "override":
       return t("preview.rule.override");
     case "unknownYear":
@@ -59,8 +60,7 @@ export function PreviewCalendar({
   viewerZone: string | null;
 }) {
   const t = useTranslations("timeGroups");
-  const locale = useLocale() as Locale;
-  const lang = textKey(locale);
+  const locale = useLocale();
   // The end is a few hours past the last day, then cut to `days` dates, so a DST day does not drop the last one.
   const schedule = describeDays(group, from, new Date(from.getTime() + days * DAY_MS), calendar).slice(0, days);
   const unknownYears = [...new Set(schedule.filter((d) => d.rule === "unknownYear").map((d) => d.date.slice(0, 4)))];
@@ -97,12 +97,12 @@ export function PreviewCalendar({
             >
               <p className="font-medium text-slate-900">
                 <time dateTime={day.date}>
-                  {isoWeekdayName(day.weekday, lang, "short")} {dateFormat.format(new Date(`${day.date}T00:00:00Z`))}
+                  {isoWeekdayName(day.weekday, locale, "short")} {dateFormat.format(new Date(`${day.date}T00:00:00Z`))}
                 </time>
               </p>
-              <p className={`text-xs ${special ? "font-medium text-slate-800" : "text-slate-600"}`}>{ruleText(day, group, t, lang)}</p>
+              <p className={`text-xs ${special ? "font-medium text-slate-800" : "text-slate-600"}`}>{ruleText(day, group, t, locale)}</p>
               <p className={`mt-1 tabular-nums ${open ? "text-slate-900" : "text-slate-600"}`}>
-                {open ? day.ranges.map(formatRange).join(", ") : t("preview.closed")}
+                {open ? formatList(day.ranges.map(formatRange), locale) : t("preview.closed")}
               </p>
               {showViewer && day.windows.length > 0 ? (
                 <p className="mt-0.5 text-xs tabular-nums text-slate-600">

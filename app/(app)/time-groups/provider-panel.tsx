@@ -3,7 +3,7 @@
 // computes the encodings on the server (adapters stay server side) and passes them in.
 import { useLocale, useTranslations } from "next-intl";
 import type { LocalizedText } from "@/lib/domain/call-time-group";
-import { textKey, type Locale } from "@/i18n/locales";
+import { localize } from "@/i18n/locales";
 import { LossReport } from "@/components/schedule/loss-report";
 
 export interface ProviderPanelEntry {
@@ -22,7 +22,7 @@ export function ProviderPanel({
   state: "ready" | "loading" | "invalid" | "failed";
 }) {
   const t = useTranslations("timeGroups");
-  const lang = textKey(useLocale() as Locale);
+  const locale = useLocale();
   if (state === "invalid") return <p className="text-sm text-slate-600">{t("providers.invalid")}</p>;
   if (state === "failed") return <p className="text-sm text-red-600">{t("providers.failed")}</p>;
   if (state === "loading" && entries.length === 0) return <p className="text-sm text-slate-600">{t("providers.loading")}</p>;
@@ -30,7 +30,7 @@ export function ProviderPanel({
     <ul className="grid gap-3 lg:grid-cols-2" aria-busy={state === "loading"}>
       {entries.map((entry) => (
         <li key={entry.kind} className="rounded-md p-3 ring-1 ring-slate-200" data-testid={`provider-${entry.kind}`}>
-          <h3 className="mb-1 text-sm font-semibold text-slate-900">{entry.label[lang]}</h3>
+          <h3 className="mb-1 text-sm font-semibold text-slate-900">{localize(entry.label, locale)}</h3>
           {entry.applicable ? (
             <LossReport losses={entry.losses} />
           ) : (

@@ -14,7 +14,7 @@ import {
   type IsoWeekday,
   type MinuteRange,
 } from "@/lib/domain/call-time-group";
-import { textKey, type Locale } from "@/i18n/locales";
+
 import { cellFill, type EditorAction } from "./editor-state";
 
 interface Cell {
@@ -50,7 +50,7 @@ export function WeekGrid({
   readOnly: boolean;
 }) {
   const t = useTranslations("timeGroups");
-  const lang = textKey(useLocale() as Locale);
+  const locale = useLocale();
   const [size, setSize] = useState<30 | 15>(30);
   const slots = 1440 / size;
   const [focus, setFocus] = useState<Cell>({ day: 1, slot: (9 * 60) / size });
@@ -142,7 +142,7 @@ export function WeekGrid({
         {info ? (
           <>
             <span className="font-medium">
-              {isoWeekdayName(info.day, lang)} {formatRange({ start: info.slot * size, end: (info.slot + 1) * size })}
+              {isoWeekdayName(info.day, locale)} {formatRange({ start: info.slot * size, end: (info.slot + 1) * size })}
             </span>
             {" · "}
             {infoRanges.length > 0
@@ -179,8 +179,8 @@ export function WeekGrid({
           </span>
           {ISO_WEEKDAYS.map((day) => (
             <span key={day} role="columnheader" className="py-1 text-center font-medium text-slate-700">
-              <abbr title={isoWeekdayName(day, lang)} className="no-underline">
-                {isoWeekdayName(day, lang, "short")}
+              <abbr title={isoWeekdayName(day, locale)} className="no-underline">
+                {isoWeekdayName(day, locale, "short")}
               </abbr>
             </span>
           ))}
@@ -220,7 +220,7 @@ export function WeekGrid({
                     role="gridcell"
                     tabIndex={focused ? 0 : -1}
                     aria-selected={fill === "full"}
-                    aria-label={`${isoWeekdayName(day, lang)} ${formatRange({ start: minute, end: minute + size })}${
+                    aria-label={`${isoWeekdayName(day, locale)} ${formatRange({ start: minute, end: minute + size })}${
                       fill === "partial" ? ` (${t("grid.partly")})` : ""
                     }`}
                     data-day={day}

@@ -5,7 +5,8 @@ import { Button } from "@/components/ui/button";
 import { Card, Notice } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { textKey, type Locale } from "@/i18n/locales";
+import { localize } from "@/i18n/locales";
+import type { ActionFailure } from "@/lib/contracts/errors";
 import { createUserAction, setUserActiveAction, setUserRoleAction } from "./actions";
 
 interface Row {
@@ -21,16 +22,15 @@ const ROLES = ["viewer", "manager", "admin"] as const;
 
 export function UsersTable({ users, currentUserId }: { users: Row[]; currentUserId: string }) {
   const t = useTranslations();
-  const locale = useLocale() as Locale;
-  const lang = textKey(locale);
+  const locale = useLocale();
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const [adding, setAdding] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [confirm, setConfirm] = useState<Row | null>(null);
   const [pending, start] = useTransition();
 
-  function report(res: { serverError?: { message: { en: string; zh: string } } } | undefined, ok: string) {
-    if (res?.serverError) setMessage({ tone: "error", text: res.serverError.message[lang] });
+  function report(res: { serverError?: ActionFailure } | undefined, ok: string) {
+    if (res?.serverError) setMessage({ tone: "error", text: localize(res.serverError.message, locale) });
     else setMessage({ tone: "success", text: ok });
   }
 
@@ -49,13 +49,13 @@ export function UsersTable({ users, currentUserId }: { users: Row[]; currentUser
       if (res?.validationErrors) {
         const fe = res.validationErrors.fieldErrors as Record<string, string[] | undefined>;
         setFieldErrors({
-          ...(fe.name ? { name: lang === "zh" ? "请输入姓名。" : "Enter a name." } : {}),
-          ...(fe.email ? { email: lang === "zh" ? "请输入有效的邮箱地址。" : "Enter a valid email address." } : {}),
+          ...(fe.name ? { name: t("forms.user.name", { nameMax: 80 }) } : {}),
+          ...(fe.email ? { email: t("forms.user.email") } : {}),
           ...(fe.password ? { password: t("auth.passwordHint") } : {}),
         });
         return;
       }
-      setFieldErrors(res?.serverError?.field ? { [res.serverError.field]: res.serverError.message[lang] } : {});
+      setFieldErrors(res?.serverError?.field ? { [res.serverError.field]: localize(res.serverError.message, locale) } : {});
       if (res?.serverError?.field) return;
       report(res, t("users.created"));
       if (!res?.serverError) {

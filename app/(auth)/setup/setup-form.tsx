@@ -6,12 +6,12 @@ import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { Notice } from "@/components/ui/card";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { textKey, type Locale } from "@/i18n/locales";
+import { localize } from "@/i18n/locales";
 import { createFirstAdminAction } from "./actions";
 
 export function SetupForm() {
   const t = useTranslations();
-  const lang = textKey(useLocale() as Locale);
+  const locale = useLocale();
   const router = useRouter();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -31,13 +31,13 @@ export function SetupForm() {
       const fe = res.validationErrors.fieldErrors as Record<string, string[] | undefined>;
       setErrors({
         ...(fe.name ? { name: t("auth.yourName") } : {}),
-        ...(fe.email ? { email: lang === "zh" ? "请输入有效的邮箱地址。" : "Enter a valid email address." } : {}),
+        ...(fe.email ? { email: t("forms.user.email") } : {}),
         ...(fe.password ? { password: t("auth.passwordHint") } : {}),
       });
       return;
     }
     if (res?.serverError) {
-      setFormError(res.serverError.message[lang]);
+      setFormError(localize(res.serverError.message, locale));
       return;
     }
     router.replace(`/login?email=${encodeURIComponent(input.email)}`);

@@ -5,7 +5,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { Field, Input, Select } from "@/components/ui/field";
 import { paramRangeHint, type ParamFormValue } from "@/lib/providers/param-values";
 import type { ParamSpec } from "@/lib/providers/types";
-import { textKey, type Locale } from "@/i18n/locales";
+import { localize } from "@/i18n/locales";
 
 export function ParamForm({
   specs,
@@ -21,14 +21,14 @@ export function ParamForm({
   onBlur: (key: string) => void;
 }) {
   const t = useTranslations("wizard");
-  const lang = textKey(useLocale() as Locale);
+  const locale = useLocale();
 
   return (
     <div className="grid gap-x-6 gap-y-5 sm:grid-cols-2" data-testid="param-form">
       {specs.map((spec) => {
-        const label = `${spec.label[lang]}${spec.required ? " *" : ""}`;
+        const label = `${localize(spec.label, locale)}${spec.required ? " *" : ""}`;
         const range = paramRangeHint(spec);
-        const hint = [spec.help?.[lang], range?.[lang]].filter(Boolean).join(" · ") || undefined;
+        const hint = [localize(spec.help, locale), localize(range, locale)].filter(Boolean).join(" · ") || undefined;
         const value = values[spec.key];
         const error = errors[spec.key];
 
@@ -43,7 +43,7 @@ export function ParamForm({
                   onChange={(e) => onChange(spec.key, e.target.checked)}
                   aria-invalid={Boolean(error)}
                 />
-                <span>{spec.label[lang]}</span>
+                <span>{localize(spec.label, locale)}</span>
               </label>
               {hint && !error ? <p className="pl-6 text-xs text-slate-500">{hint}</p> : null}
               {error ? (
@@ -73,7 +73,7 @@ export function ParamForm({
                       {spec.required && spec.default !== undefined && spec.default !== null ? null : <option value="">{t("params.unset")}</option>}
                       {(spec.options ?? []).map((option) => (
                         <option key={option.value} value={option.value}>
-                          {option.label[lang]}
+                          {localize(option.label, locale)}
                         </option>
                       ))}
                     </Select>

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import type { parseContacts } from "@/lib/domain/contacts-import";
 import type { ParamSpec } from "@/lib/providers/types";
 import type { TaskPreview, WizardAccount } from "@/lib/server/services/tasks/create";
-import { textKey, type Locale } from "@/i18n/locales";
+import { localize } from "@/i18n/locales";
 import type { WizardStep } from "./wizard-state";
 
 const FIRST_ROWS = 5;
@@ -34,16 +34,16 @@ export function ReviewStep({
   onEdit: (step: WizardStep) => void;
 }) {
   const t = useTranslations("wizard");
-  const lang = textKey(useLocale() as Locale);
-  const typeLabel = account.taskTypes.find((type) => type.value === taskType)?.label[lang] ?? taskType;
+  const locale = useLocale();
+  const typeLabel = localize(account.taskTypes.find((type) => type.value === taskType)?.label, locale) ?? taskType;
   const setParams = specs.filter((spec) => preview.params[spec.key] !== null && preview.params[spec.key] !== undefined);
   const numbers = contacts?.contacts ?? [];
   const showValue = (spec: ParamSpec) => {
     const value = preview.params[spec.key];
     if (typeof value === "boolean") return value ? t("params.yes") : t("review.empty");
     const option = spec.options?.find((o) => o.value === String(value));
-    if (option) return `${option.label[lang]} (${String(value)})`;
-    if (spec.type === "datetime" && typeof value === "string") return new Date(value).toLocaleString(lang === "zh" ? "zh-CN" : "en");
+    if (option) return `${localize(option.label, locale)} (${String(value)})`;
+    if (spec.type === "datetime" && typeof value === "string") return new Date(value).toLocaleString(locale);
     return String(value);
   };
 
@@ -73,7 +73,7 @@ export function ReviewStep({
         <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
           <dt className="text-slate-500">{t("review.account")}</dt>
           <dd className="text-slate-900">
-            {account.name} ({account.providerLabel[lang]})
+            {account.name} ({localize(account.providerLabel, locale)})
           </dd>
           <dt className="text-slate-500">{t("review.type")}</dt>
           <dd className="text-slate-900">{typeLabel}</dd>
@@ -117,7 +117,7 @@ export function ReviewStep({
             {setParams.map((spec) => (
               <div key={spec.key} className="contents">
                 <dt className="text-slate-500">
-                  {spec.label[lang]} <span className="font-mono text-xs text-slate-400">{spec.key}</span>
+                  {localize(spec.label, locale)} <span className="font-mono text-xs text-slate-400">{spec.key}</span>
                 </dt>
                 <dd className="mb-1 break-words text-slate-900 sm:mb-0">{showValue(spec)}</dd>
               </div>

@@ -16,7 +16,7 @@ import type { parseContacts } from "@/lib/domain/contacts-import";
 import { checkParamValue, defaultFormValues, paramsForTaskType, type ParamFormValue } from "@/lib/providers/param-values";
 import type { ActionFailure } from "@/lib/contracts/errors";
 import type { TaskCreationResult, TaskPreview, WizardOptions } from "@/lib/server/services/tasks/create";
-import { textKey, type Locale } from "@/i18n/locales";
+import { localize } from "@/i18n/locales";
 import { ParamForm } from "./param-form";
 import { ReviewStep } from "./review-step";
 import { StepNav } from "./step-nav";
@@ -40,7 +40,7 @@ type Errors = Partial<Record<"accountId" | "taskType" | "name" | "description" |
 
 export function TaskWizard({ options }: { options: WizardOptions }) {
   const t = useTranslations("wizard");
-  const lang = textKey(useLocale() as Locale);
+  const locale = useLocale();
   const router = useRouter();
   const [step, setStep] = useState<WizardStep>("account");
   const [visited, setVisited] = useState<Set<WizardStep>>(() => new Set(["account"]));
@@ -71,7 +71,7 @@ export function TaskWizard({ options }: { options: WizardOptions }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   const account = options.accounts.find((a) => a.id === form.accountId) ?? null;
-  const providerName = account ? account.providerLabel[lang] : "";
+  const providerName = account ? localize(account.providerLabel, locale) : "";
   const specs = useMemo(() => (account && form.taskType ? paramsForTaskType(account.params, form.taskType) : []), [account, form.taskType]);
   const group = options.groups.find((g) => g.id === form.callTimeGroupId) ?? null;
   const groupLosses = group && account ? (group.losses[account.id] ?? []) : [];
@@ -83,7 +83,7 @@ export function TaskWizard({ options }: { options: WizardOptions }) {
     headingRef.current?.focus();
   }, [step]);
 
-  const msg = (failure: ActionFailure) => failure.message[lang];
+  const msg = (failure: ActionFailure) => localize(failure.message, locale);
 
   function update<K extends keyof FormState>(key: K, value: FormState[K]) {
     setForm((f) => ({ ...f, [key]: value }));
@@ -122,7 +122,7 @@ export function TaskWizard({ options }: { options: WizardOptions }) {
     const found: Record<string, string> = {};
     for (const spec of specs) {
       const problem = checkParamValue(spec, form.params[spec.key]);
-      if (problem) found[spec.key] = problem[lang];
+      if (problem) found[spec.key] = localize(problem, locale);
     }
     return found;
   }
@@ -149,7 +149,7 @@ export function TaskWizard({ options }: { options: WizardOptions }) {
     if (!res?.data) return false;
     const issues = res.data.paramIssues;
     if (issues.length > 0) {
-      setParamErrors(Object.fromEntries(issues.map((issue) => [issue.key, issue.message[lang]])));
+      setParamErrors(Object.fromEntries(issues.map((issue) => [issue.key, localize(issue.message, locale)])));
       go("params");
       return false;
     }
@@ -240,7 +240,7 @@ export function TaskWizard({ options }: { options: WizardOptions }) {
               <ul className="mt-1 max-h-64 list-disc space-y-0.5 overflow-auto pl-5 text-sm text-slate-700">
                 {result.contacts.rejected.map((r, i) => (
                   <li key={`${r.phone}-${i}`}>
-                    {r.phone ? <span className="font-mono">{r.phone}</span> : null} {r.reason[lang]}
+                    {r.phone ? <span className="font-mono">{r.phone}</span> : null} {localize(r.reason, locale)}
                   </li>
                 ))}
               </ul>
@@ -248,7 +248,7 @@ export function TaskWizard({ options }: { options: WizardOptions }) {
           ) : null}
           {result.contacts.failedBatches.map((b) => (
             <Notice key={b.index} tone="error">
-              {t("result.failedBatch", { index: b.index + 1, error: b.error[lang] })}
+              {t("result.failedBatch", { index: b.index + 1, error: localize(b.error, locale) })}
             </Notice>
           ))}
           <Link href={`/tasks/${result.taskId}`} className="inline-flex rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-700">
@@ -295,7 +295,7 @@ export function TaskWizard({ options }: { options: WizardOptions }) {
                       {a.name}
                       {a.isDemo ? <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{t("account.demo")}</span> : null}
                     </span>
-                    <span className="block text-xs text-slate-600">{a.providerLabel[lang]}</span>
+                    <span className="block text-xs text-slate-600">{localize(a.providerLabel, locale)}</span>
                   </span>
                 </label>
               ))}
@@ -319,7 +319,7 @@ export function TaskWizard({ options }: { options: WizardOptions }) {
               {(account?.taskTypes ?? []).map((type) => (
                 <label key={type.value} className={radioClass}>
                   <input type="radio" name="taskType" className="mt-1" checked={form.taskType === type.value} onChange={() => chooseTaskType(type.value)} />
-                  <span className="text-sm font-medium text-slate-900">{type.label[lang]}</span>
+                  <span className="text-sm font-medium text-slate-900">{localize(type.label, locale)}</span>
                 </label>
               ))}
             </fieldset>
@@ -406,7 +406,7 @@ export function TaskWizard({ options }: { options: WizardOptions }) {
                           </span>
                         ) : null}
                       </span>
-                      <span className="block text-xs text-slate-600">{g.summary[lang]}</span>
+                      <span className="block text-xs text-slate-600">{localize(g.summary, locale)}</span>
                       <span className="block text-xs text-slate-500">{t("group.timeZone", { zone: g.timeZone })}</span>
                     </span>
                   </label>
@@ -452,7 +452,7 @@ export function TaskWizard({ options }: { options: WizardOptions }) {
                   <input type="radio" name="retryStrategyId" className="mt-1" checked={form.retryStrategyId === s.id} onChange={() => update("retryStrategyId", s.id)} />
                   <span>
                     <span className="block text-sm font-medium text-slate-900">{s.name}</span>
-                    <span className="block text-xs text-slate-600">{s.summary[lang]}</span>
+                    <span className="block text-xs text-slate-600">{localize(s.summary, locale)}</span>
                   </span>
                 </label>
               ))}
@@ -492,7 +492,7 @@ export function TaskWizard({ options }: { options: WizardOptions }) {
                 onBlur={(key) => {
                   const spec = specs.find((s) => s.key === key);
                   const problem = spec ? checkParamValue(spec, form.params[key]) : null;
-                  setParamErrors((e) => ({ ...e, [key]: problem ? problem[lang] : "" }));
+                  setParamErrors((e) => ({ ...e, [key]: problem ? localize(problem, locale) : "" }));
                 }}
               />
             )}

@@ -1,6 +1,9 @@
 // Retry strategies (DESIGN.md "RetryStrategy"): local rules a task references. The row keeps the
 // name in its own column and the rest of the domain strategy as JSON in `definition`.
-import type { LocalizedText, Locale } from "../../domain/call-time-group";
+import en from "../../../messages/en/retry.json";
+import zh from "../../../messages/zh-CN/retry.json";
+import type { LocalizedText } from "../../domain/call-time-group";
+import { catalogText, localize, type Locale } from "../../domain/text";
 import { ZRetryStrategy, defaultRetryStrategy, type TRetryStrategy } from "../../domain/retry";
 import type { RetryStrategy } from "../../domain/retry-strategy";
 import { allAdapters } from "../../providers/registry";
@@ -111,10 +114,7 @@ export async function updateRetryStrategy({
   recordAudit({ actor, action: "retryStrategy.update", targetType: "retryStrategy", targetId: id, before: beforeStrategy, after: strategy });
 }
 
-const COPY_SUFFIX: Record<Locale, (n: number) => string> = {
-  en: (n) => (n === 1 ? " (copy)" : ` (copy ${n})`),
-  zh: (n) => (n === 1 ? "（副本）" : `（副本 ${n}）`),
-};
+const text = catalogText(en, zh);
 
 /** A copy named "<name> (copy)", "<name> (copy 2)", … in the user's language, kept within the 80-character limit. */
 export async function duplicateRetryStrategy({
@@ -129,7 +129,8 @@ export async function duplicateRetryStrategy({
   const { id: _id, ...source } = await getRetryStrategy(id);
   const db = getDb();
   for (let n = 1; n < 100; n++) {
-    const suffix = COPY_SUFFIX[locale](n);
+    // The catalog puts {name} first in both languages, so what it adds for an empty name is the suffix.
+    const suffix = localize(text("copyName", { name: "", n }), locale);
     const name = `${source.name.slice(0, 80 - suffix.length)}${suffix}`;
     if (await db.retryStrategy.findFirst({ where: { name }, select: { id: true } })) continue;
     const copy = { ...source, name };

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
-import { textKey, type Locale } from "@/i18n/locales";
+import { localize } from "@/i18n/locales";
 import { formatRate } from "@/lib/domain/stats";
 import type { ForecastExplanation, TaskForecastView, TaskStatsView } from "@/lib/contracts/stats";
 import { fetchJson, StatsFetchError } from "@/components/stats/fetch-json";
@@ -18,7 +18,7 @@ import { taskStatsQueryKey } from "./task-stats-panel";
  */
 export function TaskForecast({ taskId }: { taskId: string }) {
   const t = useTranslations("stats.forecast");
-  const lang = textKey(useLocale() as Locale);
+  const locale = useLocale();
   const [lines, setLines] = useState("");
   const [assumed, setAssumed] = useState<number | null>(null);
   // Read-only view of the panel's cached statistics: a new count of calls means new inputs.
@@ -35,7 +35,7 @@ export function TaskForecast({ taskId }: { taskId: string }) {
   const data = query.data;
   const linesValid = /^\d+$/.test(lines) && Number(lines) >= 1 && Number(lines) <= 1000;
   const errorText =
-    query.error instanceof StatsFetchError && query.error.userMessage ? query.error.userMessage[lang] : query.error ? t("loadFailed") : null;
+    query.error instanceof StatsFetchError && query.error.userMessage ? localize(query.error.userMessage, locale) : query.error ? t("loadFailed") : null;
 
   function apply(e: React.FormEvent) {
     e.preventDefault();
@@ -133,12 +133,12 @@ function ForecastResult({ view }: { view: TaskForecastView }) {
 function Explanation({ explanation: e }: { explanation: ForecastExplanation }) {
   const t = useTranslations("stats.forecast.explain");
   const format = useFormatter();
-  const lang = textKey(useLocale() as Locale);
+  const locale = useLocale();
   const n = (value: number, digits = 0) => format.number(value, { maximumFractionDigits: digits, minimumFractionDigits: digits });
   const items: string[] = [
     t("remaining", { remaining: n(e.remainingOrders), total: n(e.totalOrders), finished: n(e.finishedOrders) }),
     e.totalCalls > 0
-      ? t("answerRate", { rate: formatRate(e.answerRate, lang), answered: n(e.answeredCalls), calls: n(e.totalCalls) })
+      ? t("answerRate", { rate: formatRate(e.answerRate, locale), answered: n(e.answeredCalls), calls: n(e.totalCalls) })
       : t("answerRateNone"),
     e.strategyName ? t("strategy", { name: e.strategyName, retries: e.retries }) : t("noStrategy"),
     e.avgCallMinutes !== null ? t("callLength", { minutes: n(e.avgCallMinutes, 2) }) : t("callLengthNone"),

@@ -7,7 +7,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
-import { textKey, type Locale } from "@/i18n/locales";
+import { localize } from "@/i18n/locales";
 import type { LocalizedText } from "@/lib/domain/call-time-group";
 import { checkParamValue, defaultFormValues, paramRangeHint, type ParamFormValue } from "@/lib/providers/param-values";
 import type { ParamSpec } from "@/lib/providers/types";
@@ -47,7 +47,7 @@ export function TaskSettingsForm({
   limits: { nameMaxLength: number; descriptionMaxLength: number };
 }) {
   const t = useTranslations("tasks.edit");
-  const lang = textKey(useLocale() as Locale);
+  const locale = useLocale();
   const router = useRouter();
   const [pending, start] = useTransition();
   const [name, setName] = useState(initial.name);
@@ -66,7 +66,7 @@ export function TaskSettingsForm({
     if (!groupId) found.callTimeGroupId = t("groupRequired");
     for (const spec of specs) {
       const issue: LocalizedText | null = checkParamValue(spec, params[spec.key]);
-      if (issue) found[`params.${spec.key}`] = issue[lang];
+      if (issue) found[`params.${spec.key}`] = localize(issue, locale);
     }
     return found;
   }
@@ -84,8 +84,8 @@ export function TaskSettingsForm({
       });
       if (res?.serverError) {
         const { field, message: text } = res.serverError;
-        if (field) setErrors({ [field]: text[lang] });
-        else setMessage({ tone: "error", text: text[lang] });
+        if (field) setErrors({ [field]: localize(text, locale) });
+        else setMessage({ tone: "error", text: localize(text, locale) });
         return;
       }
       if (res?.validationErrors) {
@@ -142,9 +142,9 @@ export function TaskSettingsForm({
             const key = `params.${spec.key}`;
             const value = params[spec.key];
             const set = (v: ParamFormValue) => setParams((p) => ({ ...p, [spec.key]: v }));
-            const hint = spec.help?.[lang] ?? paramRangeHint(spec)?.[lang];
+            const hint = localize(spec.help, locale) ?? localize(paramRangeHint(spec), locale);
             return (
-              <Field key={spec.key} label={spec.label[lang]} error={errors[key]} hint={hint}>
+              <Field key={spec.key} label={localize(spec.label, locale)} error={errors[key]} hint={hint}>
                 {({ id, invalid, describedBy }) =>
                   spec.type === "boolean" ? (
                     <input
@@ -160,7 +160,7 @@ export function TaskSettingsForm({
                       {spec.required ? null : <option value="">—</option>}
                       {spec.options?.map((o) => (
                         <option key={o.value} value={o.value}>
-                          {o.label[lang]}
+                          {localize(o.label, locale)}
                         </option>
                       ))}
                     </Select>

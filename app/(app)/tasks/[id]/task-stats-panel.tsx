@@ -4,7 +4,7 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { Notice } from "@/components/ui/card";
-import { textKey, type Locale } from "@/i18n/locales";
+import { localize } from "@/i18n/locales";
 import { formatRate } from "@/lib/domain/stats";
 import type { ProviderRateCheck, TaskStatsView } from "@/lib/contracts/stats";
 import { ChartPlaceholder, COLORS } from "@/components/stats/chart";
@@ -26,8 +26,7 @@ export function taskStatsQueryKey(taskId: string) {
  */
 export function TaskStatsPanel({ taskId, running }: { taskId: string; running: boolean }) {
   const t = useTranslations("stats");
-  const locale = useLocale() as Locale;
-  const lang = textKey(locale);
+  const locale = useLocale();
   const format = useFormatter();
   const query = useQuery({
     queryKey: taskStatsQueryKey(taskId),
@@ -38,10 +37,10 @@ export function TaskStatsPanel({ taskId, running }: { taskId: string; running: b
   });
   const data = query.data;
   const number = (n: number) => format.number(n);
-  const rate = (r: number) => formatRate(r, lang);
+  const rate = (r: number) => formatRate(r, locale);
 
   const errorText =
-    query.error instanceof StatsFetchError && query.error.userMessage ? query.error.userMessage[lang] : query.error ? t("loadFailed") : null;
+    query.error instanceof StatsFetchError && query.error.userMessage ? localize(query.error.userMessage, locale) : query.error ? t("loadFailed") : null;
 
   return (
     <section aria-labelledby={`task-stats-${taskId}`} className="space-y-4" data-testid="task-stats">
@@ -126,11 +125,11 @@ export function TaskStatsPanel({ taskId, running }: { taskId: string; running: b
 /** The provider's own rate under ours, only when the two disagree by more than its rounding. */
 function ProviderRate({ check }: { check: ProviderRateCheck }) {
   const t = useTranslations("stats");
-  const lang = textKey(useLocale() as Locale);
+  const locale = useLocale();
   if (check.theirs === null || !check.disagrees) return null;
   return (
     <span className="text-amber-700" title={t("kpi.providerDisagrees")}>
-      {t("kpi.providerReports", { rate: formatRate(check.theirs, lang) })}
+      {t("kpi.providerReports", { rate: formatRate(check.theirs, locale) })}
     </span>
   );
 }
@@ -152,7 +151,7 @@ type SeriesMode = "rates" | "counts";
 
 function TimeSeries({ data }: { data: TaskStatsView | undefined }) {
   const t = useTranslations("stats");
-  const lang = textKey(useLocale() as Locale);
+  const locale = useLocale();
   const format = useFormatter();
   const [mode, setMode] = useState<SeriesMode>("rates");
   const points = (data?.series ?? []).map((p) => ({ ...p, t: new Date(p.at).getTime() }));
@@ -196,7 +195,7 @@ function TimeSeries({ data }: { data: TaskStatsView | undefined }) {
             )}
             <Tooltip
               labelFormatter={(v) => timeLabel(Number(v))}
-              formatter={(value) => (mode === "rates" ? formatRate(Number(value), lang) : format.number(Number(value)))}
+              formatter={(value) => (mode === "rates" ? formatRate(Number(value), locale) : format.number(Number(value)))}
             />
             <Legend wrapperStyle={{ fontSize: 12 }} />
             {mode === "rates" ? (
@@ -224,7 +223,7 @@ const OUTCOMES = ["answered", "noAnswer", "busy", "failed", "other"] as const;
 function Outcomes({ data }: { data: TaskStatsView | undefined }) {
   const t = useTranslations("stats");
   const format = useFormatter();
-  const lang = textKey(useLocale() as Locale);
+  const locale = useLocale();
   const total = data?.outcomes.calls ?? 0;
   return (
     <ChartFrame title={t("task.outcomes")} testId="task-outcomes" points={String(total)}>
@@ -243,7 +242,7 @@ function Outcomes({ data }: { data: TaskStatsView | undefined }) {
                   <div className="flex justify-between text-sm">
                     <span className="text-slate-700">{t(`outcome.${key}`)}</span>
                     <span className="tabular-nums text-slate-900">
-                      {format.number(count)} <span className="text-slate-500">({formatRate(share, lang)})</span>
+                      {format.number(count)} <span className="text-slate-500">({formatRate(share, locale)})</span>
                     </span>
                   </div>
                   <div className="mt-1 h-2 rounded-full bg-slate-100" aria-hidden="true">

@@ -4,8 +4,8 @@
 import "server-only";
 import { z } from "zod";
 import { boundedRecord, ZId } from "../../../domain/bounds";
-import { weekSummary, type CallTimeGroup, type LocalizedText } from "../../../domain/call-time-group";
-import { formatInterval } from "../../../domain/retry";
+import { weekSummaryText, type CallTimeGroup, type LocalizedText } from "../../../domain/call-time-group";
+import { roundsSummaryText } from "../../../domain/retry";
 import type { RetryStrategy } from "../../../domain/retry-strategy";
 import { ProviderError } from "../../../providers/errors";
 import { checkParams, paramsForTaskType, paramValuesFrom, type ParamValues } from "../../../providers/param-values";
@@ -89,8 +89,8 @@ const canCreate = (adapter: ProviderAdapter) => adapter.capabilities.operations.
 
 function strategySummary(strategy: RetryStrategy): LocalizedText {
   if (strategy.rounds.length === 0) return { en: "No retries", zh: "不重试" };
-  const each = (locale: "en" | "zh") => strategy.rounds.map((round) => formatInterval(round.after, locale)).join(locale === "zh" ? "、" : ", ");
-  return { en: `${strategy.rounds.length} retries: ${each("en")}`, zh: `重试 ${strategy.rounds.length} 次：${each("zh")}` };
+  const each = roundsSummaryText(strategy);
+  return { en: `${strategy.rounds.length} retries: ${each.en}`, zh: `重试 ${strategy.rounds.length} 次：${each.zh}` };
 }
 
 /** Accounts, groups and strategies with each provider's loss report, for the wizard's steps. */
@@ -123,7 +123,7 @@ export async function wizardOptions(): Promise<WizardOptions> {
       name: group.name,
       isDefault: group.isDefault,
       timeZone: group.timeZone,
-      summary: { en: weekSummary(group, "en"), zh: weekSummary(group, "zh") },
+      summary: weekSummaryText(group),
       losses: lossesFor((adapter, settings) => adapter.encodeCallTimeGroup(group, { settings }).losses),
     })),
     strategies: strategies.map((strategy) => ({
