@@ -70,6 +70,7 @@ export default tseslint.config(
   // and, as types only, lib/providers — nothing that runs on one side only.
   {
     files: ["lib/contracts/**/*.ts"],
+    ignores: ["**/*.test.ts"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",

@@ -71,12 +71,32 @@ test("a wrong NXCloud secret gives a clear error, fixing it connects, and no sec
   await expect(card.getByText(/^(Disabled|已停用)$/)).toBeVisible();
 });
 
-test("a bad base URL is refused on its field", async ({ page }) => {
+test("a bad base URL is refused on its field in the browser, by the action's own schema, in the user's language", async ({ page, context }) => {
+  // Server actions are POSTs carrying a Next-Action header: none may leave for a form the schema refuses.
+  const actions: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST" && r.headers()["next-action"]) actions.push(r.url());
+  });
   await page.goto("/providers/new?kind=yunfu");
   await page.getByLabel(/Account name|账号名称/).fill("Yunfu test");
   await page.getByLabel(/API base URL|接口地址/).fill("ftp:/nowhere");
   await page.getByRole("button", { name: /^(Save|保存)$/ }).click();
-  await expect(page.getByText(/Enter a full URL|请输入以 http/)).toBeVisible();
+  const url = page.getByLabel(/API base URL|接口地址/);
+  await expect(page.getByRole("alert").filter({ hasText: /Enter a full URL|请输入以 http/ })).toBeVisible();
+  await expect(url).toHaveAttribute("aria-invalid", "true");
+
+  // The same refusal in Chinese, and fixing the value clears it as it is typed.
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "zh-CN", url: page.url() }]);
+  await page.reload();
+  await page.getByLabel("账号名称").fill("Yunfu test");
+  await page.getByLabel("接口地址").fill("nowhere");
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "请输入以 http:// 或 https:// 开头的完整地址。" })).toBeVisible();
+  await shot(page, "provider-bad-url-zh");
+  await page.getByLabel("接口地址").fill("https://api.example.com");
+  await expect(page.getByRole("alert").filter({ hasText: "请输入以 http" })).toHaveCount(0);
+  expect(actions).toEqual([]);
+  await context.clearCookies({ name: "NEXT_LOCALE" });
 });
 
 test("NXCloud answers not signed as documented still work, and the account shows a warning until a clean test", async ({ page, request }) => {

@@ -15,6 +15,9 @@ const fieldValues = z
   .record(z.string().max(64, { error: "account.fieldUnknown" }), z.string().max(ACCOUNT_FIELD_MAX, { error: "account.fieldTooLong" }))
   .refine((fields) => Object.keys(fields).length <= ACCOUNT_FIELDS_MAX, { error: "account.fieldUnknown" });
 
+/** Values of the `forms.account.*` messages, which name these limits. */
+export const ACCOUNT_MESSAGE_VALUES = { nameMax: ACCOUNT_NAME_MAX, fieldMax: ACCOUNT_FIELD_MAX };
+
 export const ZAccountInput = z.object({
   /** A registered provider kind; the service refuses one the registry does not know. */
   kind: z.string().trim().min(1, { error: "account.kind" }).max(40, { error: "account.kind" }),
