@@ -58,15 +58,27 @@ test("a wrong NXCloud secret gives a clear error, fixing it connects, and no sec
   await expect(page.getByText(/Connection OK|连接成功/)).toBeVisible();
 
   await page.goto("/providers");
-  await expect(page.getByTestId("account-NXCloud Shenzhen").getByText(/^(OK|正常)$/)).toBeVisible();
+  const card = page.getByTestId("account-NXCloud Shenzhen");
+  await expect(card.getByText(/^(OK|正常)$/)).toBeVisible();
   const html = await page.content();
   for (const secret of [WRONG, DEMO_CREDENTIALS.secretKey]) {
     expect(html).not.toContain(secret);
     expect(bodies.some((b) => b.includes(secret))).toBe(false);
   }
 
+  // An edit not yet saved is not lost by a click on a link: the same guard as every editing form.
+  await card.getByRole("link", { name: /Edit|编辑/ }).click();
+  await page.getByLabel(/Account name|账号名称/).fill("NXCloud Shenzhen 2");
+  await page.getByRole("link", { name: /Back to providers|返回服务商/ }).click();
+  const leave = page.getByRole("dialog", { name: /Leave without saving\?|不保存就离开？/ });
+  await leave.getByRole("button", { name: /^(Cancel|取消)$/ }).click();
+  await expect(page.getByLabel(/Account name|账号名称/)).toHaveValue("NXCloud Shenzhen 2");
+  await page.getByRole("link", { name: /Back to providers|返回服务商/ }).click();
+  await leave.getByRole("button", { name: /Leave without saving|不保存并离开/ }).click();
+  await expect(page).toHaveURL(/\/providers$/);
+  await expect(card).toBeVisible();
+
   // Disabled, the account stays listed but is no longer synced (it points at the demo simulator too).
-  const card = page.getByTestId("account-NXCloud Shenzhen");
   await card.getByRole("button", { name: /^(Disable|停用)$/ }).click();
   await expect(card.getByText(/^(Disabled|已停用)$/)).toBeVisible();
 });

@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Card, Notice } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { fieldErrorText, placeActionErrors } from "@/components/ui/form-errors";
+import { UnsavedChangesGuard } from "@/components/ui/unsaved-changes";
 import { localize } from "@/i18n/locales";
 import { ACCOUNT_MESSAGE_VALUES, ZAccountInput, type AccountProps, type KindProps } from "@/lib/contracts/accounts";
 import type { CredentialField } from "@/lib/providers/types";
@@ -193,6 +194,7 @@ export function AccountForm({ kinds, account, initialKind }: { kinds: KindProps[
           </Link>
         </div>
       </form>
+      <UnsavedChangesGuard dirty={formState.isDirty} />
     </Card>
   );
 }

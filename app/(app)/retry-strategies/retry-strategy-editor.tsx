@@ -21,6 +21,7 @@ import { RetryTimeline, type PreviewGroup } from "./retry-timeline";
 import { Button } from "@/components/ui/button";
 import { Card, Notice } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { UnsavedChangesGuard } from "@/components/ui/unsaved-changes";
 import { Field, Input } from "@/components/ui/field";
 import { localize } from "@/i18n/locales";
 import type { HolidayCalendar } from "@/lib/domain/holiday-calendar";
@@ -34,7 +35,6 @@ import {
   encodeRetryStrategyAction,
   updateRetryStrategyAction,
 } from "./actions";
-import { useUnsavedChanges } from "./use-unsaved-changes";
 
 type Message = { tone: "success" | "error"; text: string };
 
@@ -69,7 +69,6 @@ export function RetryStrategyEditor({
   const nameRef = useRef<HTMLInputElement>(null);
 
   const dirty = !readOnly && !sameStrategy(form, baseline);
-  useUnsavedChanges(dirty, t("leaveConfirm"));
 
   const validation = useMemo(() => validateRetryStrategy(strategyFromForm(form)), [form]);
   const errors: FormErrors = validation.ok ? { general: [], rounds: {} } : errorsByField(validation.issues, locale);
@@ -289,6 +288,7 @@ export function RetryStrategyEditor({
         onCancel={() => setConfirmDelete(false)}
         onConfirm={onDelete}
       />
+      <UnsavedChangesGuard dirty={dirty} body={t("leaveBody")} />
     </div>
   );
 }

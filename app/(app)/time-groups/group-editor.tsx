@@ -18,7 +18,7 @@ import { TimeZonePicker } from "./time-zone-picker";
 import { WeekGrid } from "./week-grid";
 import { Button } from "@/components/ui/button";
 import { Card, Notice, PageHeader } from "@/components/ui/card";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { UnsavedChangesGuard } from "@/components/ui/unsaved-changes";
 import { Field, Input, Select } from "@/components/ui/field";
 import {
   isoWeekdayName,
@@ -31,7 +31,6 @@ import {
 import type { HolidayCalendar } from "@/lib/domain/holiday-calendar";
 import { localize } from "@/i18n/locales";
 import { createCallTimeGroupAction, encodeForProvidersAction, updateCallTimeGroupAction } from "./actions";
-import { useUnsavedChangesGuard } from "./use-unsaved-changes-guard";
 
 function todayIn(zone: string, now: Date): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: isValidTimeZone(zone) ? zone : "UTC", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
@@ -83,7 +82,6 @@ export function GroupEditor({
   const [viewerZone, setViewerZone] = useState<string | null>(null);
   const { group } = state;
   const dirty = !readOnly && isDirty(state, saved);
-  const guard = useUnsavedChangesGuard(dirty);
 
   useEffect(() => {
     setViewerZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
@@ -316,14 +314,7 @@ export function GroupEditor({
         />
       </Card>
 
-      <ConfirmDialog
-        open={guard.pendingHref !== null}
-        title={t("editor.leaveTitle")}
-        body={t("editor.leaveBody")}
-        confirmLabel={t("editor.leave")}
-        onCancel={guard.stay}
-        onConfirm={guard.leave}
-      />
+      <UnsavedChangesGuard dirty={dirty} body={t("editor.leaveBody")} />
     </form>
   );
 }

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { fieldErrorText, placeActionErrors } from "@/components/ui/form-errors";
+import { UnsavedChangesGuard } from "@/components/ui/unsaved-changes";
 import { ROLES, USER_MESSAGE_VALUES, ZNewUser } from "@/lib/contracts/users";
 import { createUserAction } from "./actions";
 
@@ -72,6 +73,7 @@ export function NewUserForm({ onCreated, onCancel, onFailure }: { onCreated: () 
           </Button>
         </div>
       </form>
+      <UnsavedChangesGuard dirty={formState.isDirty} />
     </Card>
   );
 }

@@ -7,6 +7,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
+import { UnsavedChangesGuard } from "@/components/ui/unsaved-changes";
 import { localize } from "@/i18n/locales";
 import type { LocalizedText } from "@/lib/domain/call-time-group";
 import { checkParamValue, defaultFormValues, paramRangeHint, type ParamFormValue } from "@/lib/providers/param-values";
@@ -57,6 +58,12 @@ export function TaskSettingsForm({
   const [params, setParams] = useState(() => initialParams(specs, initial.params));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const dirty =
+    name !== initial.name ||
+    description !== initial.description ||
+    groupId !== (initial.callTimeGroupId ?? "") ||
+    strategyId !== (initial.retryStrategyId ?? "") ||
+    JSON.stringify(params) !== JSON.stringify(initialParams(specs, initial.params));
 
   function localErrors(): Record<string, string> {
     const found: Record<string, string> = {};
@@ -185,6 +192,7 @@ export function TaskSettingsForm({
       <Button type="submit" disabled={pending}>
         {pending ? t("saving") : t("save")}
       </Button>
+      <UnsavedChangesGuard dirty={dirty} />
     </form>
   );
 }

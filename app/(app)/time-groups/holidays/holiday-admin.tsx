@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, Notice } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { UnsavedChangesGuard } from "@/components/ui/unsaved-changes";
 import { Field, Input, Select } from "@/components/ui/field";
 import { isoWeekdayName, type IsoWeekday } from "@/lib/domain/call-time-group";
 import type { HolidayKind } from "@/lib/domain/holiday-calendar";
@@ -268,6 +269,7 @@ export function HolidayAdmin({ years, year, days, canEdit }: { years: YearRow[];
         </div>
       ) : null}
 
+      <UnsavedChangesGuard dirty={form.date !== "" || form.name !== "" || arrangement.trim() !== ""} />
       <ConfirmDialog
         open={removing !== null}
         title={t("holidays.removeTitle")}
