@@ -4,6 +4,9 @@ import en from "../../../messages/en/retry.json";
 import zh from "../../../messages/zh-CN/retry.json";
 import type { LocalizedText } from "../../domain/call-time-group";
 import { catalogText, localize, type Locale } from "../../domain/text";
+
+const text = catalogText(en, zh);
+const SAME_NAME = text("errors.sameName");
 import { ZRetryStrategy, defaultRetryStrategy, type TRetryStrategy } from "../../domain/retry";
 import type { RetryStrategy } from "../../domain/retry-strategy";
 import { allAdapters } from "../../providers/registry";
@@ -26,10 +29,6 @@ const SELECT = { id: true, name: true, definition: true, updatedAt: true } as co
 
 type Row = { id: string; name: string; definition: string };
 
-const SAME_NAME: LocalizedText = {
-  en: "A retry strategy with this name already exists.",
-  zh: "已有同名的重试策略。",
-};
 
 function definitionOf(strategy: RetryStrategy): string {
   const { rounds, measureFrom, onlyToday, retryOn } = strategy;
@@ -55,7 +54,7 @@ export async function listRetryStrategies(): Promise<RetryStrategyListItem[]> {
 
 export async function getRetryStrategy(id: string): Promise<StoredRetryStrategy> {
   const row = await getDb().retryStrategy.findUnique({ where: { id }, select: SELECT });
-  if (!row) throw new AppError("NOT_FOUND", { en: "This retry strategy no longer exists.", zh: "该重试策略已不存在。" });
+  if (!row) throw new AppError("NOT_FOUND", text("errors.notFound"));
   return fromRow(row);
 }
 
@@ -114,7 +113,6 @@ export async function updateRetryStrategy({
   recordAudit({ actor, action: "retryStrategy.update", targetType: "retryStrategy", targetId: id, before: beforeStrategy, after: strategy });
 }
 
-const text = catalogText(en, zh);
 
 /** A copy named "<name> (copy)", "<name> (copy 2)", … in the user's language, kept within the 80-character limit. */
 export async function duplicateRetryStrategy({
@@ -156,13 +154,10 @@ export async function deleteRetryStrategy({ actor, id }: { actor: AuditActor; id
       where: { id },
       select: { ...SELECT, _count: { select: { tasks: LIVE_TASKS } } },
     });
-    if (!row) throw new AppError("NOT_FOUND", { en: "This retry strategy no longer exists.", zh: "该重试策略已不存在。" });
+    if (!row) throw new AppError("NOT_FOUND", text("errors.notFound"));
     const used = row._count.tasks;
     if (used > 0) {
-      throw new AppError("CONFLICT", {
-        en: `“${row.name}” is used by ${used} ${used === 1 ? "task" : "tasks"}. Choose another retry strategy for ${used === 1 ? "it" : "them"} first, then delete this one.`,
-        zh: `“${row.name}”正被 ${used} 个任务使用。请先为这些任务改选其他重试策略，再删除。`,
-      });
+      throw new AppError("CONFLICT", text("errors.inUse", { name: row.name, count: used }));
     }
     await tx.retryStrategy.delete({ where: { id }, select: { id: true } });
     return fromRow(row);
