@@ -99,7 +99,10 @@ test("a bad base URL is refused on its field in the browser, by the action's own
 
   // The same refusal in Chinese, and fixing the value clears it as it is typed.
   await context.addCookies([{ name: "NEXT_LOCALE", value: "zh-CN", url: page.url() }]);
+  // The form holds unsaved values, so the browser asks before reloading: leave.
+  const asked = new Promise<string>((resolve) => page.once("dialog", (dialog) => void dialog.accept().then(() => resolve(dialog.type()))));
   await page.reload();
+  expect(await asked).toBe("beforeunload");
   await page.getByLabel("账号名称").fill("Yunfu test");
   await page.getByLabel("接口地址").fill("nowhere");
   await page.getByRole("button", { name: "保存" }).click();
