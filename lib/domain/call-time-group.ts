@@ -2,9 +2,8 @@
 // validation live here too; the schedule engine is in ./schedule.ts.
 
 import { z } from "zod";
-import en from "../../messages/en/domain.json";
-import zh from "../../messages/zh-CN/domain.json";
-import { catalogText, formatList, inEachLocale, localize, sameText, type LocalizedText, type Locale } from "./text";
+import { domainText as text } from "./catalog";
+import { formatList, inEachLocale, localize, sameText, type LocalizedText, type Locale } from "./text";
 import { formatRange, MINUTES_PER_DAY } from "./time-format";
 
 export { formatMinute, formatRange, parseHhMm } from "./time-format";
@@ -64,7 +63,6 @@ export const MAX_RANGES_PER_DAY = 48;
 export const MAX_OVERRIDES = 366;
 export const MAX_ISSUES = 20;
 
-const text = catalogText(en, zh);
 
 const WEEKDAY_NAMES = {
   long: ISO_WEEKDAYS.map((day) => text(`weekdays.long.${day}`)),

@@ -4,11 +4,9 @@
 
 import { parse } from "csv-parse/sync";
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
-import en from "../../messages/en/domain.json";
-import zh from "../../messages/zh-CN/domain.json";
-import { catalogText, inEachLocale, formatList, type LocalizedText } from "./text";
+import { domainText as text } from "./catalog";
+import { inEachLocale, formatList, type LocalizedText } from "./text";
 
-const text = catalogText(en, zh);
 
 export const MAX_CONTACT_ROWS = 10_000;
 

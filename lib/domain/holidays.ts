@@ -5,13 +5,11 @@
 // Mon–Fri for years they do not know and count ordinary weekends as holidays).
 import chineseDays from "chinese-days/dist/chinese-days.json" with { type: "json" };
 import { z } from "zod";
-import en from "../../messages/en/domain.json";
-import zh from "../../messages/zh-CN/domain.json";
+import { domainText as text } from "./catalog";
 import { isIsoDate } from "./call-time-group";
 import type { HolidayCalendar, HolidayDay, HolidayKind } from "./holiday-calendar";
-import { catalogText, type LocalizedText } from "./text";
+import { type LocalizedText } from "./text";
 
-const text = catalogText(en, zh);
 
 export type DayKind = HolidayKind | "normal" | "unknown";
 

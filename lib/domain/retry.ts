@@ -2,20 +2,18 @@
 // console previews before a task is created. The contract types live in ./retry-strategy.ts.
 
 import { z } from "zod";
-import en from "../../messages/en/domain.json";
-import zh from "../../messages/zh-CN/domain.json";
+import { domainText as text } from "./catalog";
 import type { CallTimeGroup } from "./call-time-group";
 import type { HolidayCalendar } from "./holiday-calendar";
 import { CALL_OUTCOMES, type RetryInterval, type RetryStrategy, type RetryableOutcome } from "./retry-strategy";
 import { nextWindow } from "./schedule";
-import { catalogText, formatList, inEachLocale, localize, type LocalizedText, type Locale } from "./text";
+import { formatList, inEachLocale, localize, type LocalizedText, type Locale } from "./text";
 
 export const MAX_RETRY_ROUNDS = 10;
 export const RETRYABLE_OUTCOMES = CALL_OUTCOMES.filter(
   (outcome): outcome is RetryableOutcome => outcome !== "answered",
 );
 
-const text = catalogText(en, zh);
 
 const FIELD_TEXT = {
   name: text("retry.name"),

@@ -2,9 +2,8 @@
 // counters become TaskStats. The mappings take plain numbers so provider folders can call them
 // after parsing their wire format.
 
-import en from "../../messages/en/domain.json";
-import zh from "../../messages/zh-CN/domain.json";
-import { catalogText, type LocalizedText, type Locale } from "./text";
+import { domainText as text } from "./catalog";
+import { type LocalizedText, type Locale } from "./text";
 import type { TaskStats } from "./stats-types";
 
 export type RateName = "answerRate" | "finishRate" | "penetrationRate";
@@ -24,7 +23,6 @@ export function penetrationRate(stats: TaskStats): number {
   return ratio(stats.attemptedOrders, stats.totalOrders);
 }
 
-const text = catalogText(en, zh);
 
 export const RATE_FORMULAS: Record<RateName, LocalizedText> = {
   answerRate: text("rates.answerRate"),

@@ -1,8 +1,8 @@
 // Call-time groups (DESIGN.md "Domain model"): stored as rows whose weekly hours and date overrides
 // are JSON, read and written here as domain CallTimeGroups. The mirror owns groups; tasks point at them.
 import "server-only";
-import en from "../../../messages/en/timeGroups.json";
-import zh from "../../../messages/zh-CN/timeGroups.json";
+import en from "../../../messages/en/timeGroups.json" with { type: "json" };
+import zh from "../../../messages/zh-CN/timeGroups.json" with { type: "json" };
 import {
   emptyWeek,
   ISO_WEEKDAYS,

@@ -3,20 +3,18 @@
 // The schedule engine reads it as a HolidayCalendar value, cached here per process.
 import "server-only";
 import { z } from "zod";
-import domainEn from "../../../messages/en/domain.json";
-import domainZh from "../../../messages/zh-CN/domain.json";
-import en from "../../../messages/en/timeGroups.json";
-import zh from "../../../messages/zh-CN/timeGroups.json";
+import en from "../../../messages/en/timeGroups.json" with { type: "json" };
+import zh from "../../../messages/zh-CN/timeGroups.json" with { type: "json" };
 import { isIsoDate } from "../../domain/call-time-group";
 import type { HolidayCalendar, HolidayDay, HolidayKind } from "../../domain/holiday-calendar";
 import { cnCalendarFromPackage, parseYearArrangement } from "../../domain/holidays";
 import { recordAudit, type AuditActor } from "../audit";
 import { getDb } from "../db";
 import { AppError } from "../errors";
+import { domainText } from "../../domain/catalog";
 import { catalogText } from "../../domain/text";
 
 const text = catalogText(en, zh);
-const domainText = catalogText(domainEn, domainZh);
 
 const REGION = "CN";
 // Another instance may have edited the calendar; re-read after this long even without a local edit.

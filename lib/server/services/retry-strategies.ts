@@ -1,7 +1,7 @@
 // Retry strategies (DESIGN.md "RetryStrategy"): local rules a task references. The row keeps the
 // name in its own column and the rest of the domain strategy as JSON in `definition`.
-import en from "../../../messages/en/retry.json";
-import zh from "../../../messages/zh-CN/retry.json";
+import en from "../../../messages/en/retry.json" with { type: "json" };
+import zh from "../../../messages/zh-CN/retry.json" with { type: "json" };
 import type { LocalizedText } from "../../domain/call-time-group";
 import { catalogText, localize, type Locale } from "../../domain/text";
 

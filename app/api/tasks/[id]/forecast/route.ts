@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import en from "@/messages/en/stats.json";
-import zh from "@/messages/zh-CN/stats.json";
+import en from "@/messages/en/stats.json" with { type: "json" };
+import zh from "@/messages/zh-CN/stats.json" with { type: "json" };
 import { catalogText } from "@/lib/domain/text";
 import { AppError } from "@/lib/server/errors";
 import { requireActor } from "@/lib/server/session";
