@@ -38,10 +38,13 @@ function ruleText(
   }
 }
 
-function viewerWindows(windows: CallWindow[], zone: string, locale: string): string {
+function viewerWindows(windows: CallWindow[], zone: string, locale: Locale): string {
   const day = new Intl.DateTimeFormat(locale, { timeZone: zone, weekday: "short" });
   const time = new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-  return windows.map((w) => `${day.format(w.start)} ${time.format(w.start)}–${time.format(w.end)}`).join(", ");
+  return formatList(
+    windows.map((w) => `${day.format(w.start)} ${time.format(w.start)}–${time.format(w.end)}`),
+    locale,
+  );
 }
 
 export function PreviewCalendar({

@@ -15,6 +15,7 @@ import {
   type MinuteRange,
 } from "@/lib/domain/call-time-group";
 
+import { formatList } from "@/lib/domain/text";
 import { cellFill, type EditorAction } from "./editor-state";
 
 interface Cell {
@@ -146,7 +147,7 @@ export function WeekGrid({
             </span>
             {" · "}
             {infoRanges.length > 0
-              ? t("grid.dayRanges", { ranges: infoRanges.map(formatRange).join(", ") })
+              ? t("grid.dayRanges", { ranges: formatList(infoRanges.map(formatRange), locale) })
               : t("grid.dayClosed")}
           </>
         ) : (
