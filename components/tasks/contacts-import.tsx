@@ -2,7 +2,7 @@
 // Numbers import shared by the task wizard and the task page's "add numbers": paste from a
 // spreadsheet or upload a CSV, parsed in the browser with parseContacts. Every row that is not a
 // contact is listed with its line and reason (STYLE.md habit 10) — nothing is dropped silently.
-import { useLocale, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import type { CountryCode } from "libphonenumber-js";
 import { Button } from "@/components/ui/button";
@@ -43,6 +43,7 @@ export function ContactsImport({
   onParsed: (r: ReturnType<typeof parseContacts>) => void;
 }) {
   const t = useTranslations("wizard.import");
+  const format = useFormatter();
   const locale = useLocale();
   const id = useId();
   const fileRef = useRef<HTMLInputElement>(null);
@@ -116,7 +117,7 @@ export function ContactsImport({
           className={`${inputClass} font-mono`}
         />
         <p id={`${id}-hint`} className="text-xs text-slate-500">
-          {t("hint", { country: defaultCountry, max: MAX_CONTACT_ROWS })}
+          {t("hint", { country: defaultCountry, max: format.number(MAX_CONTACT_ROWS) })}
           {variables.length > 0 ? ` ${t("variablesHint", { variables: formatList(variables, locale) })}` : ""}
         </p>
       </div>
