@@ -2,14 +2,14 @@
 // send it: its `//` comments stripped (docs/providers/yunfu.md §9, §11).
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { POST } from "../../../app/api/webhooks/[provider]/[accountId]/route";
-import { readSeedExample, stripJsonComments } from "../../../simulators/core/fixtures";
-import { getDb } from "../db";
-import { freshDatabase } from "../testing/db";
-import { createAccount } from "./test-support";
-import { flushWebhookApplies } from "./webhooks";
+import { POST } from "./route";
+import { readSeedExample, stripJsonComments } from "@/simulators/core/fixtures";
+import { getDb } from "@/lib/server/db";
+import { freshDatabase } from "@/lib/server/testing/db";
+import { createAccount } from "@/lib/server/mirror/test-support";
+import { flushWebhookApplies } from "@/lib/server/mirror/webhooks";
 
-const EXAMPLE = readSeedExample(path.join(import.meta.dirname, "../../../simulators/yunfu/fixtures/seed-000-task-callback.jsonc"));
+const EXAMPLE = readSeedExample(path.join(import.meta.dirname, "../../../../../simulators/yunfu/fixtures/seed-000-task-callback.jsonc"));
 const SENT = stripJsonComments(EXAMPLE);
 const TASK_UUID = "f8a1e546-2d5c-4e68-873e-8052645373e9";
 const TOKEN = "yunfu-seed-callback-token";
