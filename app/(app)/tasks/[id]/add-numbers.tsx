@@ -7,6 +7,7 @@ import { useState, useTransition } from "react";
 import { ContactsImport } from "@/components/tasks/contacts-import";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
+import { UnsavedChangesGuard } from "@/components/ui/unsaved-changes";
 import { localize } from "@/i18n/locales";
 import type { ContactsImport as ParsedContacts } from "@/lib/domain/contacts-import";
 import type { SendContactsResult } from "@/lib/server/services/tasks/contacts";
@@ -39,6 +40,7 @@ export function AddNumbers({ taskId, batchSize }: { taskId: string; batchSize: n
 
   return (
     <div className="space-y-3" data-testid="add-numbers">
+      <UnsavedChangesGuard dirty={count > 0 && result === null} />
       <ContactsImport variables={[]} defaultCountry="CN" onParsed={setParsed} />
       <div className="flex flex-wrap items-center gap-3">
         <Button onClick={send} disabled={pending || count === 0}>
