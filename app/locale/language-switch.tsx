@@ -3,11 +3,11 @@ import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { setLocaleAction } from "./actions";
-import { LOCALES, type Locale } from "@/i18n/locales";
+import { LOCALES } from "@/i18n/locales";
 
 export function LanguageSwitch({ className = "" }: { className?: string }) {
   const t = useTranslations();
-  const locale = useLocale() as Locale;
+  const locale = useLocale();
   const router = useRouter();
   const [pending, start] = useTransition();
   return (

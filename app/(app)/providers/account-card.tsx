@@ -84,8 +84,8 @@ export function AccountCard({ account, kindLabel, webhooks, canEdit }: { account
         {account.warning ? (
           <div data-testid="account-warning">
             <Notice tone="warning">
-              <span className="font-medium">{t("warning")}: </span>
-              {account.warning.message[lang]} {t("warningSeen", { when: format.relativeTime(new Date(account.warning.at)) })}
+              {t.rich("warning", { message: localize(account.warning.message, locale), strong: (chunks) => <span className="font-medium">{chunks}</span> })}{" "}
+              {t("warningSeen", { when: format.relativeTime(new Date(account.warning.at)) })}
             </Notice>
           </div>
         ) : null}

@@ -83,7 +83,7 @@ export function TaskControls({
           return (
             <span key={op} className="inline-flex items-center gap-1.5">
               {button}
-              <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-800" title={unverified[op][lang]} data-testid={`unverified-${op}`}>
+              <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-800" title={localize(unverified[op], locale)} data-testid={`unverified-${op}`}>
                 {t("unverified")}
               </span>
             </span>
@@ -93,11 +93,11 @@ export function TaskControls({
       </div>
       {OPS.filter((op) => unverified[op]).map((op) => (
         <p key={op} id={`unverified-${op}`} className="text-xs text-amber-800" data-testid={`unverified-${op}-note`}>
-          <span className="font-medium">
-            {t(`ops.${op}`)}
-            {lang === "zh" ? "：" : ": "}
-          </span>
-          {unverified[op]?.[lang]}
+          {t.rich("opsReason", {
+            ops: t(`ops.${op}`),
+            reason: localize(unverified[op], locale) ?? "",
+            strong: (chunks) => <span className="font-medium">{chunks}</span>,
+          })}
         </p>
       ))}
       {reasons.size > 0 ? (
