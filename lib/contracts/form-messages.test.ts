@@ -58,7 +58,7 @@ describe("the account schema (form and server action)", () => {
   });
 
   it("refuses a name over the limit and a URL too long to be one", () => {
-    const refused = refusals(ZAccountInput, { ...account, name: "n".repeat(61), baseUrl: `https://${"a".repeat(300)}.com` });
+    const refused = refusals(ZAccountInput, { ...account, name: "n".repeat(61), baseUrl: `https://example.com/${"a".repeat(500)}` });
     expect(refused.map((r) => [r.path, r.message])).toEqual([
       ["name", "account.name"],
       ["baseUrl", "account.baseUrl"],
@@ -79,7 +79,7 @@ describe("the user schemas (users page, setup page and their actions)", () => {
     expect(shown(refused, USER_MESSAGE_VALUES)).toEqual([
       { en: "Enter a name (up to 80 characters).", zh: "请输入姓名（最多 80 个字符）。" },
       { en: "Enter a valid email address.", zh: "请输入有效的邮箱地址。" },
-      { en: "Use 8 to 128 characters.", zh: "请使用 8 到 128 个字符。" },
+      { en: "Use 10 to 128 characters.", zh: "请使用 10 到 128 个字符。" },
       { en: "Choose a role.", zh: "请选择角色。" },
     ]);
     expect(refusals(ZFirstAdmin, { name: "Li Wei", email: "li@x.test", password: "p".repeat(129) }).map((r) => r.message)).toEqual(["user.password"]);
