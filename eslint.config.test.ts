@@ -64,6 +64,15 @@ describe("services", () => {
     expect(await boundaryErrors("lib/server/services/example.ts", `import { m } from "@/lib/providers/nxcloud/mapping";\nexport const n = m;\n`)).toHaveLength(1);
   });
 
+  it("beside lib/server/services too: the numbers and mirror services never import a provider's own folder", async () => {
+    expect(await boundaryErrors("lib/server/numbers/example.ts", `import { nxcloudAdapter } from "../../providers/nxcloud";\nexport const a = nxcloudAdapter;\n`)).toEqual([
+      expect.stringContaining("Services use providers through"),
+    ]);
+    expect(await boundaryErrors("lib/server/mirror/example.ts", `import { wshotoClient } from "../../providers/wshoto/client";\nexport const c = wshotoClient;\n`)).toHaveLength(1);
+    // Their tests and test helpers drive real providers.
+    expect(await boundaryErrors("lib/server/mirror/example.test.ts", `import { nxcloudAdapter } from "../../providers/nxcloud";\nexport const a = nxcloudAdapter;\n`)).toEqual([]);
+  });
+
   it("use the adapter interface, the registry and the shared plumbing", async () => {
     const ok = [
       `import { adapterFor } from "../../providers/registry";`,
