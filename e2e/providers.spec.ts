@@ -58,25 +58,60 @@ test("a wrong NXCloud secret gives a clear error, fixing it connects, and no sec
   await expect(page.getByText(/Connection OK|连接成功/)).toBeVisible();
 
   await page.goto("/providers");
-  await expect(page.getByTestId("account-NXCloud Shenzhen").getByText(/^(OK|正常)$/)).toBeVisible();
+  const card = page.getByTestId("account-NXCloud Shenzhen");
+  await expect(card.getByText(/^(OK|正常)$/)).toBeVisible();
   const html = await page.content();
   for (const secret of [WRONG, DEMO_CREDENTIALS.secretKey]) {
     expect(html).not.toContain(secret);
     expect(bodies.some((b) => b.includes(secret))).toBe(false);
   }
 
+  // An edit not yet saved is not lost by a click on a link: the same guard as every editing form.
+  await card.getByRole("link", { name: /Edit|编辑/ }).click();
+  await page.getByLabel(/Account name|账号名称/).fill("NXCloud Shenzhen 2");
+  await page.getByRole("link", { name: /Back to providers|返回服务商/ }).click();
+  const leave = page.getByRole("dialog", { name: /Leave without saving\?|不保存就离开？/ });
+  await leave.getByRole("button", { name: /^(Cancel|取消)$/ }).click();
+  await expect(page.getByLabel(/Account name|账号名称/)).toHaveValue("NXCloud Shenzhen 2");
+  await page.getByRole("link", { name: /Back to providers|返回服务商/ }).click();
+  await leave.getByRole("button", { name: /Leave without saving|不保存并离开/ }).click();
+  await expect(page).toHaveURL(/\/providers$/);
+  await expect(card).toBeVisible();
+
   // Disabled, the account stays listed but is no longer synced (it points at the demo simulator too).
-  const card = page.getByTestId("account-NXCloud Shenzhen");
   await card.getByRole("button", { name: /^(Disable|停用)$/ }).click();
   await expect(card.getByText(/^(Disabled|已停用)$/)).toBeVisible();
 });
 
-test("a bad base URL is refused on its field", async ({ page }) => {
+test("a bad base URL is refused on its field in the browser, by the action's own schema, in the user's language", async ({ page, context, baseURL }) => {
+  // Server actions are POSTs carrying a Next-Action header: none may leave for a form the schema refuses.
+  const actions: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST" && r.headers()["next-action"]) actions.push(r.url());
+  });
   await page.goto("/providers/new?kind=yunfu");
   await page.getByLabel(/Account name|账号名称/).fill("Yunfu test");
   await page.getByLabel(/API base URL|接口地址/).fill("ftp:/nowhere");
   await page.getByRole("button", { name: /^(Save|保存)$/ }).click();
-  await expect(page.getByText(/Enter a full URL|请输入以 http/)).toBeVisible();
+  const url = page.getByLabel(/API base URL|接口地址/);
+  await expect(page.getByRole("alert").filter({ hasText: /Enter a full URL|请输入以 http/ })).toBeVisible();
+  await expect(url).toHaveAttribute("aria-invalid", "true");
+
+  // The same refusal in Chinese, and fixing the value clears it as it is typed.
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "zh-CN", url: baseURL! }]);
+  // The form holds unsaved values, so the browser asks before reloading: leave.
+  const asked = new Promise<string>((resolve) => page.once("dialog", (dialog) => void dialog.accept().then(() => resolve(dialog.type()))));
+  await page.reload();
+  expect(await asked).toBe("beforeunload");
+  await page.getByLabel("账号名称").fill("Yunfu test");
+  await page.getByLabel("接口地址").fill("nowhere");
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "请输入以 http:// 或 https:// 开头的完整地址。" })).toBeVisible();
+  await shot(page, "provider-bad-url-zh");
+  await page.getByLabel("接口地址").fill("https://api.example.com");
+  await expect(page.getByRole("alert").filter({ hasText: "请输入以 http" })).toHaveCount(0);
+  expect(actions).toEqual([]);
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: baseURL! }]);
 });
 
 test("NXCloud answers not signed as documented still work, and the account shows a warning until a clean test", async ({ page, request }) => {

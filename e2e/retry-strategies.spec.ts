@@ -71,8 +71,10 @@ test("build, preview, save, reload, duplicate and delete a retry strategy", asyn
   // Unsaved changes: leaving through a link asks first; staying keeps the edit.
   await page.getByTestId("round-2").getByLabel("Hours").fill("3");
   await expect(page.getByTestId("unsaved")).toBeVisible();
-  page.once("dialog", (dialog) => void dialog.dismiss());
   await page.getByRole("link", { name: "All retry strategies" }).click();
+  const leave = page.getByRole("dialog", { name: "Leave without saving?" });
+  await expect(leave).toContainText("retry strategy have not been saved");
+  await leave.getByRole("button", { name: "Cancel" }).click();
   await expect(page).toHaveURL(url);
   await expect(page.getByTestId("round-2").getByLabel("Hours")).toHaveValue("3");
   await page.getByTestId("round-2").getByLabel("Hours").fill("2");

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { shot, signIn } from "./helpers";
+import { ADMIN, shot, signIn } from "./helpers";
 
 test("an admin adds a user, changes the role and deactivates them; each step shows on the audit page", async ({ page, browser }) => {
   await page.goto("/users");
@@ -49,6 +49,40 @@ test("an admin adds a user, changes the role and deactivates them; each step sho
   await expect(rows.locator("tr")).toHaveCount(1);
   await page.goto("/audit?to=2020-01-01");
   await expect(page.getByText(/No audit entries match|没有符合筛选条件/)).toBeVisible();
+});
+
+test("the add-user form refuses bad values on their fields before sending, and a taken email after", async ({ page }) => {
+  const actions: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST" && r.headers()["next-action"]) actions.push(r.url());
+  });
+  await page.goto("/users");
+  await page.getByRole("button", { name: /Add user|添加用户/ }).click();
+  await page.getByLabel(/^(Email|邮箱)$/).fill("not-an-email");
+  await page.getByLabel(/Initial password|初始密码/).fill("short");
+  await page.getByRole("button", { name: /^(Create|创建)$/ }).click();
+  // The messages of the schema the server action uses, on their fields; nothing was sent.
+  await expect(page.getByRole("alert").filter({ hasText: /Enter a name|请输入姓名/ })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: /Enter a valid email address|请输入有效的邮箱地址/ })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: /Use 10 to 128 characters|请使用 10 到 128 个字符/ })).toBeVisible();
+  expect(actions).toEqual([]);
+
+  // What only the server knows lands on its field too: a commonly used password (the list is too big for the
+  // browser) and a taken email.
+  await page.getByLabel(/^(Name|名称)$/).fill("Li Wei again");
+  await page.getByLabel(/^(Email|邮箱)$/).fill("li.wei.again@example.com");
+  await page.getByLabel(/Initial password|初始密码/).fill("1234567890");
+  await page.getByRole("button", { name: /^(Create|创建)$/ }).click();
+  await expect(page.getByRole("alert").filter({ hasText: /too common|过于常见/ })).toBeVisible();
+  await expect(page.getByLabel(/Initial password|初始密码/)).toHaveAttribute("aria-invalid", "true");
+  expect(actions).toHaveLength(1);
+
+  await page.getByLabel(/^(Email|邮箱)$/).fill(ADMIN.email);
+  await page.getByLabel(/Initial password|初始密码/).fill("another-pass-1");
+  await page.getByRole("button", { name: /^(Create|创建)$/ }).click();
+  await expect(page.getByRole("alert").filter({ hasText: /already exists|已被使用/ })).toBeVisible();
+  await expect(page.getByLabel(/^(Email|邮箱)$/)).toHaveAttribute("aria-invalid", "true");
+  expect(actions).toHaveLength(2);
 });
 
 test("the shell works on a 390 px phone", async ({ page }) => {

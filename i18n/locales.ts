@@ -1,5 +1,7 @@
-export const LOCALES = ["zh-CN", "en"] as const;
-export type Locale = (typeof LOCALES)[number];
+// One Locale type for the whole app: lib/domain/text.ts defines it (code below the app formats for a locale too).
+import { LOCALES, type Locale } from "../lib/domain/text";
+
+export { LOCALES, localize, type Locale } from "../lib/domain/text";
 export const LOCALE_COOKIE = "NEXT_LOCALE";
 
 /** First choice from Accept-Language: any zh → zh-CN, otherwise the first supported, else en. */
@@ -22,9 +24,4 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
 
 export function isLocale(v: unknown): v is Locale {
   return typeof v === "string" && (LOCALES as readonly string[]).includes(v);
-}
-
-/** The key of a LocalizedText for a locale. */
-export function textKey(locale: Locale): "en" | "zh" {
-  return locale === "zh-CN" ? "zh" : "en";
 }

@@ -1,4 +1,4 @@
-import { AppShell } from "@/components/shell/app-shell";
+import { AppShell } from "./app-shell";
 import { requirePageActor } from "@/lib/server/session";
 
 export const dynamic = "force-dynamic";

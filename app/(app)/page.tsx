@@ -1,4 +1,4 @@
-import { OverviewDashboard } from "@/components/stats/overview-dashboard";
+import { OverviewDashboard } from "./overview-dashboard";
 import { requirePageActor } from "@/lib/server/session";
 import { getOverview } from "@/lib/server/services/stats/overview";
 

@@ -1,4 +1,4 @@
-import { LanguageSwitch } from "@/components/shell/language-switch";
+import { LanguageSwitch } from "../locale/language-switch";
 import { getTranslations } from "next-intl/server";
 
 export const dynamic = "force-dynamic";

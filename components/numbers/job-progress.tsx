@@ -6,7 +6,7 @@ import { useEffect, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import type { JobProgressView } from "@/lib/contracts/numbers";
-import { localize, type Locale } from "@/lib/domain/text";
+import { localize } from "@/lib/domain/text";
 import { useLocale } from "next-intl";
 
 const ACTIVE = ["queued", "running"];
@@ -32,7 +32,7 @@ export function JobProgress({
   onFinished?: (job: JobProgressView) => void;
 }) {
   const t = useTranslations("contacts.job");
-  const locale = useLocale() as Locale;
+  const locale = useLocale();
   const [job, setJob] = useState<JobProgressView | null>(initial ?? null);
   const [failed, setFailed] = useState(false);
   const [cancelling, startCancel] = useTransition();

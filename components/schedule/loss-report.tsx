@@ -3,11 +3,11 @@
 // wizard and the task page, so it stays free of page-specific state.
 import { useLocale, useTranslations } from "next-intl";
 import type { LocalizedText } from "@/lib/domain/call-time-group";
-import { textKey, type Locale } from "@/i18n/locales";
+import { localize } from "@/i18n/locales";
 
 export function LossReport({ losses, exactLabel }: { losses: LocalizedText[]; exactLabel?: string }) {
   const t = useTranslations("timeGroups");
-  const lang = textKey(useLocale() as Locale);
+  const locale = useLocale();
   if (losses.length === 0) {
     return (
       <p className="flex items-center gap-1.5 text-sm text-emerald-700" data-testid="loss-report-exact">
@@ -23,7 +23,7 @@ export function LossReport({ losses, exactLabel }: { losses: LocalizedText[]; ex
       <p className="text-sm font-medium text-amber-800">{t("loss.count", { count: losses.length })}</p>
       <ul className="mt-1 list-disc space-y-1 pl-5 text-sm text-slate-700">
         {losses.map((loss) => (
-          <li key={loss.en}>{loss[lang]}</li>
+          <li key={loss.en}>{localize(loss, locale)}</li>
         ))}
       </ul>
     </div>

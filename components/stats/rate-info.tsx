@@ -2,15 +2,15 @@
 import { useLocale, useTranslations } from "next-intl";
 import { Tooltip } from "radix-ui";
 import { useState } from "react";
-import { textKey, type Locale } from "@/i18n/locales";
+import { localize } from "@/i18n/locales";
 import { RATE_FORMULAS, type RateName } from "@/lib/domain/stats";
 
 /** An "i" beside a rate: its formula on hover, on keyboard focus, and on tap (phones have no hover). */
 export function RateInfo({ rate }: { rate: RateName }) {
   const t = useTranslations("stats");
-  const lang = textKey(useLocale() as Locale);
+  const locale = useLocale();
   const [open, setOpen] = useState(false);
-  const formula = RATE_FORMULAS[rate][lang];
+  const formula = localize(RATE_FORMULAS[rate], locale);
   return (
     <Tooltip.Provider delayDuration={150}>
       <Tooltip.Root open={open} onOpenChange={setOpen}>

@@ -2,14 +2,15 @@
 // Numbers import shared by the task wizard and the task page's "add numbers": paste from a
 // spreadsheet or upload a CSV, parsed in the browser with parseContacts. Every row that is not a
 // contact is listed with its line and reason (STYLE.md habit 10) — nothing is dropped silently.
-import { useLocale, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import type { CountryCode } from "libphonenumber-js";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/card";
 import { MAX_CONTACT_ROWS, parseContacts, type ContactProblem } from "@/lib/domain/contacts-import";
-import { textKey, type Locale } from "@/i18n/locales";
+import { localize } from "@/i18n/locales";
+import { formatList } from "@/lib/domain/text";
 
 type ParseResult = ReturnType<typeof parseContacts>;
 
@@ -42,7 +43,8 @@ export function ContactsImport({
   onParsed: (r: ReturnType<typeof parseContacts>) => void;
 }) {
   const t = useTranslations("wizard.import");
-  const lang = textKey(useLocale() as Locale);
+  const format = useFormatter();
+  const locale = useLocale();
   const id = useId();
   const fileRef = useRef<HTMLInputElement>(null);
   const [text, setText] = useState("");
@@ -91,7 +93,7 @@ export function ContactsImport({
   const problems = result?.problems ?? [];
 
   function downloadProblems() {
-    const rows = problems.map((p: ContactProblem) => [String(p.row), p.raw, p.message[lang]].map(csvCell).join(","));
+    const rows = problems.map((p: ContactProblem) => [String(p.row), p.raw, localize(p.message, locale)].map(csvCell).join(","));
     download("number-problems.csv", [[t("colRow"), t("colContent"), t("colReason")].map(csvCell).join(","), ...rows].join("\n") + "\n");
   }
 
@@ -115,8 +117,8 @@ export function ContactsImport({
           className={`${inputClass} font-mono`}
         />
         <p id={`${id}-hint`} className="text-xs text-slate-500">
-          {t("hint", { country: defaultCountry, max: MAX_CONTACT_ROWS.toLocaleString(lang === "zh" ? "zh-CN" : "en") })}
-          {variables.length > 0 ? ` ${t("variablesHint", { variables: variables.join(", ") })}` : ""}
+          {t("hint", { country: defaultCountry, max: format.number(MAX_CONTACT_ROWS) })}
+          {variables.length > 0 ? ` ${t("variablesHint", { variables: formatList(variables, locale) })}` : ""}
         </p>
       </div>
 
@@ -176,7 +178,7 @@ export function ContactsImport({
                           {p.raw}
                         </td>
                         <td className={`px-3 py-1.5 ${p.reason === "duplicate" ? "text-amber-800" : "text-red-700"}`}>
-                          {p.message[lang]}
+                          {localize(p.message, locale)}
                           {/* On a phone the content column is hidden; the row as typed goes under its reason. */}
                           <span className="mt-0.5 block truncate font-mono text-xs text-slate-500 sm:hidden">{p.raw}</span>
                         </td>

@@ -220,14 +220,14 @@ describe("weekSummary", () => {
     const group = defaultCallTimeGroup("Default");
     group.weekly[6] = [{ start: hm(10, 15), end: hm(11, 45) }];
     expect(weekSummary(group, "en")).toBe("Mon–Fri 09:00–12:00, 13:00–18:00 · Sat 10:15–11:45");
-    expect(weekSummary(group, "zh")).toBe("周一至周五 09:00–12:00、13:00–18:00 · 周六 10:15–11:45");
+    expect(weekSummary(group, "zh-CN")).toBe("周一至周五 09:00–12:00、13:00–18:00 · 周六 10:15–11:45");
   });
 
   it("lists separate runs and says when there are no hours", () => {
     const weekly = { ...emptyWeek(), 1: [{ start: hm(9), end: hm(17) }], 2: [{ start: hm(9), end: hm(17) }], 4: [{ start: hm(9), end: hm(17) }] };
     expect(weekSummary({ weekly }, "en")).toBe("Mon, Tue, Thu 09:00–17:00");
     expect(weekSummary({ weekly: emptyWeek() }, "en")).toBe("No calling hours");
-    expect(weekSummary({ weekly: emptyWeek() }, "zh")).toBe("无拨打时段");
+    expect(weekSummary({ weekly: emptyWeek() }, "zh-CN")).toBe("无拨打时段");
   });
 });
 
@@ -235,7 +235,7 @@ describe("isoWeekdayName", () => {
   it("names ISO weekdays (1 = Monday) in both languages", () => {
     expect(isoWeekdayName(2, "en")).toBe("Tuesday");
     expect(isoWeekdayName(7, "en", "short")).toBe("Sun");
-    expect(isoWeekdayName(7, "zh")).toBe("周日");
+    expect(isoWeekdayName(7, "zh-CN")).toBe("周日");
   });
 });
 

@@ -2,6 +2,8 @@
 // validation live here too; the schedule engine is in ./schedule.ts.
 
 import { z } from "zod";
+import { domainText as text } from "./catalog";
+import { formatList, inEachLocale, localize, sameText, type LocalizedText, type Locale } from "./text";
 import { formatRange, MINUTES_PER_DAY } from "./time-format";
 
 export { formatMinute, formatRange, parseHhMm } from "./time-format";
@@ -35,11 +37,7 @@ export interface CallTimeGroup {
   isDefault: boolean;
 }
 
-/** Something a provider cannot express, in both languages. */
-export interface LocalizedText {
-  en: string;
-  zh: string;
-}
+export type { LocalizedText } from "./text";
 
 /** Result of encoding a domain value for a provider: the value and every rule it could not keep. */
 export interface Encoded<T> {
@@ -54,8 +52,6 @@ export function emptyWeek(): Record<IsoWeekday, MinuteRange[]> {
 // ---------------------------------------------------------------------------------------------
 // Validation, normalisation and display. The schedule engine itself is in ./schedule.ts.
 
-export type Locale = "en" | "zh";
-
 export const DEFAULT_TIME_ZONE = "Asia/Shanghai";
 export const GROUP_NAME_MAX = 80;
 /**
@@ -67,19 +63,19 @@ export const MAX_RANGES_PER_DAY = 48;
 export const MAX_OVERRIDES = 366;
 export const MAX_ISSUES = 20;
 
-const WEEKDAY_NAMES: Record<Locale, Record<"long" | "short", readonly string[]>> = {
-  en: {
-    long: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
-    short: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
-  },
-  zh: {
-    long: ["周一", "周二", "周三", "周四", "周五", "周六", "周日"],
-    short: ["周一", "周二", "周三", "周四", "周五", "周六", "周日"],
-  },
+
+const WEEKDAY_NAMES = {
+  long: ISO_WEEKDAYS.map((day) => text(`weekdays.long.${day}`)),
+  short: ISO_WEEKDAYS.map((day) => text(`weekdays.short.${day}`)),
 };
 
+/** "Monday" / "周一" (short: "Mon" / "周一") in both languages. */
+export function isoWeekdayText(day: IsoWeekday, width: "long" | "short" = "long"): LocalizedText {
+  return WEEKDAY_NAMES[width][day - 1];
+}
+
 export function isoWeekdayName(day: IsoWeekday, locale: Locale, width: "long" | "short" = "long"): string {
-  return WEEKDAY_NAMES[locale][width][day - 1];
+  return localize(isoWeekdayText(day, width), locale);
 }
 
 const canonicalZones = new Map<string, string | null>();
@@ -151,20 +147,24 @@ export function defaultCallTimeGroup(name: string): CallTimeGroup {
  * Weekdays with the same ranges share one entry; days without ranges are left out.
  */
 export function weekSummary(group: Pick<CallTimeGroup, "weekly">, locale: Locale): string {
-  const rangeSeparator = locale === "zh" ? "、" : ", ";
   const daysByRanges = new Map<string, IsoWeekday[]>();
   for (const day of ISO_WEEKDAYS) {
     const ranges = normalizeRanges(group.weekly[day] ?? []);
     if (ranges.length === 0) continue;
-    const key = ranges.map(formatRange).join(rangeSeparator);
+    const key = formatList(ranges.map(formatRange), locale);
     const days = daysByRanges.get(key);
     if (days) days.push(day);
     else daysByRanges.set(key, [day]);
   }
-  if (daysByRanges.size === 0) return locale === "zh" ? "无拨打时段" : "No calling hours";
+  if (daysByRanges.size === 0) return localize(text("group.noHours"), locale);
   const entries: string[] = [];
   for (const [ranges, days] of daysByRanges) entries.push(`${weekdayRuns(days, locale)} ${ranges}`);
   return entries.join(" · ");
+}
+
+/** The summary in both languages, for a page that passes it on to either. */
+export function weekSummaryText(group: Pick<CallTimeGroup, "weekly">): LocalizedText {
+  return inEachLocale((locale) => weekSummary(group, locale));
 }
 
 /** [1,2,3,5] → "Mon–Wed, Fri" / "周一至周三、周五". */
@@ -173,14 +173,14 @@ function weekdayRuns(days: IsoWeekday[], locale: Locale): string {
   let runStart = 0;
   for (let i = 1; i <= days.length; i++) {
     if (i < days.length && days[i] === days[i - 1] + 1) continue;
-    const first = isoWeekdayName(days[runStart], locale, "short");
-    const last = isoWeekdayName(days[i - 1], locale, "short");
-    if (runStart === i - 1) runs.push(first);
-    else if (runStart === i - 2) runs.push(`${first}${locale === "zh" ? "、" : ", "}${last}`);
-    else runs.push(locale === "zh" ? `${first}至${last}` : `${first}–${last}`);
+    const first = isoWeekdayText(days[runStart], "short");
+    const last = isoWeekdayText(days[i - 1], "short");
+    if (runStart === i - 1) runs.push(localize(first, locale));
+    else if (runStart === i - 2) runs.push(formatList([localize(first, locale), localize(last, locale)], locale));
+    else runs.push(localize(text("weekdays.run", { first, last }), locale));
     runStart = i;
   }
-  return runs.join(locale === "zh" ? "、" : ", ");
+  return formatList(runs, locale);
 }
 
 // --- validation ------------------------------------------------------------------------------
@@ -229,8 +229,8 @@ const ZCallTimeGroupShape = z.object({
 });
 type CallTimeGroupShape = z.output<typeof ZCallTimeGroupShape>;
 
-function labelled(label: LocalizedText, en: string, zh: string): LocalizedText {
-  return { en: `${label.en}: ${en}`, zh: `${label.zh}：${zh}` };
+function labelled(label: LocalizedText, message: LocalizedText): LocalizedText {
+  return text("labelled", { label, message });
 }
 
 function rangeIssues(ranges: readonly MinuteRange[], label: LocalizedText): LocalizedText[] {
@@ -244,16 +244,9 @@ function rangeIssues(ranges: readonly MinuteRange[], label: LocalizedText): Loca
       range.start >= 0 &&
       range.end <= MINUTES_PER_DAY;
     if (!inDay) {
-      messages.push(
-        labelled(
-          label,
-          "times must be whole minutes between 00:00 and 24:00",
-          "时间必须是 00:00 到 24:00 之间的整分钟",
-        ),
-      );
+      messages.push(labelled(label, text("group.notWholeMinutes")));
     } else if (range.start >= range.end) {
-      const text = formatRange(range);
-      messages.push(labelled(label, `${text} must end after it starts`, `${text} 的结束时间必须晚于开始时间`));
+      messages.push(labelled(label, text("group.endBeforeStart", { range: formatRange(range) })));
     } else {
       wellFormed.push(range);
     }
@@ -265,8 +258,7 @@ function rangeIssues(ranges: readonly MinuteRange[], label: LocalizedText): Loca
   for (const range of wellFormed) {
     if (messages.length >= MAX_ISSUES) break;
     if (reach && range.start < reach.end) {
-      const [a, b] = [formatRange(reach), formatRange(range)];
-      messages.push(labelled(label, `${a} overlaps ${b}`, `${a} 与 ${b} 重叠`));
+      messages.push(labelled(label, text("group.overlap", { first: formatRange(reach), second: formatRange(range) })));
     }
     if (!reach || range.end > reach.end) reach = range;
   }
@@ -276,35 +268,19 @@ function rangeIssues(ranges: readonly MinuteRange[], label: LocalizedText): Loca
 function callTimeGroupIssues(group: CallTimeGroupShape): CallTimeGroupIssue[] {
   const issues: CallTimeGroupIssue[] = [];
   if (group.name.length === 0) {
-    issues.push({ path: ["name"], message: { en: "Name is required", zh: "请填写名称" } });
+    issues.push({ path: ["name"], message: text("group.nameRequired") });
   } else if (group.name.length > GROUP_NAME_MAX) {
-    issues.push({
-      path: ["name"],
-      message: {
-        en: `Name must be at most ${GROUP_NAME_MAX} characters`,
-        zh: `名称最多 ${GROUP_NAME_MAX} 个字符`,
-      },
-    });
+    issues.push({ path: ["name"], message: text("group.nameTooLong", { max: GROUP_NAME_MAX }) });
   }
   if (!isValidTimeZone(group.timeZone)) {
-    issues.push({
-      path: ["timeZone"],
-      message: { en: `Unknown time zone “${group.timeZone}”`, zh: `未知时区“${group.timeZone}”` },
-    });
+    issues.push({ path: ["timeZone"], message: text("group.unknownZone", { zone: group.timeZone }) });
   }
   const makeUpDayAs = group.makeUpDayAs;
   if (makeUpDayAs !== null && !(Number.isInteger(makeUpDayAs) && makeUpDayAs >= 1 && makeUpDayAs <= 5)) {
-    issues.push({
-      path: ["makeUpDayAs"],
-      message: {
-        en: "Make-up workdays can follow a weekday from Monday to Friday only",
-        zh: "调休上班日只能按周一至周五中的某一天拨打",
-      },
-    });
+    issues.push({ path: ["makeUpDayAs"], message: text("group.makeUpDayAs") });
   }
   for (const day of ISO_WEEKDAYS) {
-    const label = { en: isoWeekdayName(day, "en"), zh: isoWeekdayName(day, "zh") };
-    for (const message of rangeIssues(group.weekly[day], label)) issues.push({ path: ["weekly", day], message });
+    for (const message of rangeIssues(group.weekly[day], isoWeekdayText(day))) issues.push({ path: ["weekly", day], message });
   }
   if (issues.length >= MAX_ISSUES) return issues.slice(0, MAX_ISSUES);
   const seenDates = new Set<string>();
@@ -312,18 +288,12 @@ function callTimeGroupIssues(group: CallTimeGroupShape): CallTimeGroupIssue[] {
     if (issues.length >= MAX_ISSUES) return;
     const { date } = override;
     if (!isIsoDate(date)) {
-      issues.push({
-        path: ["overrides", index, "date"],
-        message: { en: `“${date}” is not a date (YYYY-MM-DD)`, zh: `“${date}”不是有效日期（YYYY-MM-DD）` },
-      });
+      issues.push({ path: ["overrides", index, "date"], message: text("notADate", { date }) });
     } else if (seenDates.has(date)) {
-      issues.push({
-        path: ["overrides", index, "date"],
-        message: { en: `${date} has more than one override`, zh: `${date} 设置了多个特殊日期规则` },
-      });
+      issues.push({ path: ["overrides", index, "date"], message: text("group.duplicateOverride", { date }) });
     }
     seenDates.add(date);
-    for (const message of rangeIssues(override.ranges, { en: date, zh: date })) {
+    for (const message of rangeIssues(override.ranges, sameText(date))) {
       issues.push({ path: ["overrides", index], message });
     }
   });
@@ -380,19 +350,11 @@ function shapeIssue(issue: z.core.$ZodIssue): CallTimeGroupIssue {
   const path = issue.path.map((key) => (typeof key === "symbol" ? String(key) : key));
   if (path[0] === "weekly" && typeof path[1] === "string" && /^[1-7]$/.test(path[1])) {
     const day = Number(path[1]) as IsoWeekday;
-    const tooMany = issue.code === "too_big";
-    return {
-      path: ["weekly", day],
-      message: labelled(
-        { en: isoWeekdayName(day, "en"), zh: isoWeekdayName(day, "zh") },
-        tooMany ? `at most ${MAX_RANGES_PER_DAY} ranges a day` : issue.message,
-        tooMany ? `每天最多 ${MAX_RANGES_PER_DAY} 个时段` : "格式不正确",
-      ),
-    };
+    if (issue.code === "too_big") return { path: ["weekly", day], message: labelled(isoWeekdayText(day), text("group.tooManyRanges", { max: MAX_RANGES_PER_DAY })) };
+    return { path: ["weekly", day], message: text("invalidShape", { where: isoWeekdayText(day), detail: issue.message }) };
   }
   if (path[0] === "overrides" && path.length === 1 && issue.code === "too_big") {
-    return { path, message: { en: `At most ${MAX_OVERRIDES} date overrides`, zh: `最多 ${MAX_OVERRIDES} 个特殊日期` } };
+    return { path, message: text("group.tooManyOverrides", { max: MAX_OVERRIDES }) };
   }
-  const where = path.join(".");
-  return { path, message: { en: `${where}: ${issue.message}`, zh: `${where}：格式不正确` } };
+  return { path, message: text("invalidShape", { where: path.join("."), detail: issue.message }) };
 }

@@ -4,7 +4,9 @@
 
 import { parse } from "csv-parse/sync";
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
-import type { LocalizedText } from "./call-time-group";
+import { domainText as text } from "./catalog";
+import { inEachLocale, formatList, type LocalizedText } from "./text";
+
 
 export const MAX_CONTACT_ROWS = 10_000;
 
@@ -75,23 +77,17 @@ export function parseContacts(input: string, options: ParseContactsOptions): Con
       problems.push({ row: row.line, raw: row.raw, reason, message, ...(duplicateOfRow ? { duplicateOfRow } : {}) });
 
     if (index >= maxRows) {
-      problem("too-many-rows", {
-        en: `Over the limit of ${maxRows} numbers per import; import this row separately`,
-        zh: `超过每次导入 ${maxRows} 个号码的上限，请分批导入此行`,
-      });
+      problem("too-many-rows", text("contacts.tooManyRows", { max: String(maxRows) }));
       return;
     }
     const rawPhone = row.cells[columns.phone] ?? "";
     if (rawPhone === "") {
-      problem("empty-phone", { en: "No phone number in this row", zh: "此行没有电话号码" });
+      problem("empty-phone", text("contacts.emptyPhone"));
       return;
     }
     const parsed = parsePhoneNumberFromString(rawPhone, options.defaultCountry);
     if (!parsed || !parsed.isValid()) {
-      problem("invalid-phone", {
-        en: `"${rawPhone}" is not a valid phone number (numbers without + are read as ${options.defaultCountry})`,
-        zh: `"${rawPhone}" 不是有效的电话号码（不带 + 的号码按 ${options.defaultCountry} 解析）`,
-      });
+      problem("invalid-phone", text("contacts.invalidPhone", { phone: rawPhone, country: options.defaultCountry }));
       return;
     }
     const variables: Record<string, string> = {};
@@ -104,20 +100,13 @@ export function parseContacts(input: string, options: ParseContactsOptions): Con
     }
     if (missing.length > 0) {
       // providers.md §3 addBatchCall: every script variable is required.
-      problem("missing-variable", {
-        en: `Missing value for ${missing.join(", ")}`,
-        zh: `缺少变量值：${missing.join("、")}`,
-      });
+      problem("missing-variable", text("contacts.missingVariable", { variables: inEachLocale((locale) => formatList(missing, locale)) }));
       return;
     }
     const phone = parsed.number;
     const firstRow = firstRowByPhone.get(phone);
     if (firstRow !== undefined) {
-      problem(
-        "duplicate",
-        { en: `${phone} already appears on line ${firstRow}`, zh: `${phone} 与第 ${firstRow} 行重复` },
-        firstRow,
-      );
+      problem("duplicate", text("contacts.duplicate", { phone, line: String(firstRow) }), firstRow);
       return;
     }
     firstRowByPhone.set(phone, row.line);

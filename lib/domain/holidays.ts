@@ -5,8 +5,11 @@
 // Mon–Fri for years they do not know and count ordinary weekends as holidays).
 import chineseDays from "chinese-days/dist/chinese-days.json" with { type: "json" };
 import { z } from "zod";
-import { isIsoDate, type LocalizedText } from "./call-time-group";
+import { domainText as text } from "./catalog";
+import { isIsoDate } from "./call-time-group";
 import type { HolidayCalendar, HolidayDay, HolidayKind } from "./holiday-calendar";
+import { type LocalizedText } from "./text";
+
 
 export type DayKind = HolidayKind | "normal" | "unknown";
 
@@ -100,30 +103,24 @@ function arrangementIssues(input: ArrangementShape): { issues: ArrangementIssue[
 
   const checkDate = (date: string, path: (string | number)[]): boolean => {
     if (!isIsoDate(date)) {
-      issues.push({ path, message: { en: `“${date}” is not a date (YYYY-MM-DD)`, zh: `“${date}”不是有效日期（YYYY-MM-DD）` } });
+      issues.push({ path, message: text("notADate", { date }) });
       return false;
     }
     if (yearOf(date) !== year) {
-      issues.push({ path, message: { en: `${date} is not in ${year}`, zh: `${date} 不在 ${year} 年内` } });
+      issues.push({ path, message: text("holidays.notInYear", { date, year: String(year) }) });
       return false;
     }
     return true;
   };
   const checkName = (name: string, path: (string | number)[]): void => {
     if (name.length === 0 || name.length > 80) {
-      issues.push({ path, message: { en: "Name must be 1 to 80 characters", zh: "名称须为 1 到 80 个字符" } });
+      issues.push({ path, message: text("holidays.name") });
     }
   };
 
   if (input.holidays.length === 0) {
     // providers.md addendum §5: a not-yet-published year appears as an empty placeholder file.
-    issues.push({
-      path: ["holidays"],
-      message: {
-        en: `The arrangement for ${year} lists no holidays; it has probably not been published yet`,
-        zh: `${year} 年的安排中没有任何假日，可能尚未发布`,
-      },
-    });
+    issues.push({ path: ["holidays"], message: text("holidays.noneListed", { year: String(year) }) });
   }
   input.holidays.forEach((holiday, index) => {
     checkName(holiday.name, ["holidays", index, "name"]);
@@ -131,21 +128,12 @@ function arrangementIssues(input: ArrangementShape): { issues: ArrangementIssue[
     const toOk = checkDate(holiday.to, ["holidays", index, "to"]);
     if (!fromOk || !toOk) return;
     if (holiday.from > holiday.to) {
-      issues.push({
-        path: ["holidays", index, "to"],
-        message: {
-          en: `${holiday.to} is before ${holiday.from}`,
-          zh: `结束日期 ${holiday.to} 早于开始日期 ${holiday.from}`,
-        },
-      });
+      issues.push({ path: ["holidays", index, "to"], message: text("holidays.endBeforeStart", { from: holiday.from, to: holiday.to }) });
       return;
     }
     for (const date of datesFromTo(holiday.from, holiday.to)) {
       if (byDate.has(date)) {
-        issues.push({
-          path: ["holidays", index],
-          message: { en: `${date} is in more than one holiday`, zh: `${date} 属于多个假日` },
-        });
+        issues.push({ path: ["holidays", index], message: text("holidays.inTwoHolidays", { date }) });
       } else {
         byDate.set(date, { date, kind: "holiday", name: holiday.name });
       }
@@ -158,13 +146,7 @@ function arrangementIssues(input: ArrangementShape): { issues: ArrangementIssue[
     if (existing) {
       issues.push({
         path: ["makeUpWorkdays", index, "date"],
-        message:
-          existing.kind === "holiday"
-            ? {
-                en: `${workday.date} cannot be both a holiday and a make-up workday`,
-                zh: `${workday.date} 不能既是假日又是调休上班日`,
-              }
-            : { en: `${workday.date} is listed twice`, zh: `${workday.date} 重复出现` },
+        message: text(existing.kind === "holiday" ? "holidays.holidayAndWorkday" : "holidays.listedTwice", { date: workday.date }),
       });
       return;
     }
@@ -194,7 +176,7 @@ export function parseYearArrangement(input: unknown): YearArrangementParse {
     try {
       value = JSON.parse(input);
     } catch {
-      return { ok: false, issues: [{ path: [], message: { en: "This is not valid JSON", zh: "这不是有效的 JSON" } }] };
+      return { ok: false, issues: [{ path: [], message: text("holidays.notJson") }] };
     }
   }
   const parsed = ZArrangementShape.safeParse(value);
@@ -202,10 +184,9 @@ export function parseYearArrangement(input: unknown): YearArrangementParse {
     return {
       ok: false,
       issues: parsed.error.issues.map((issue) => {
-        const where = issue.path.map(String).join(".");
         return {
           path: issue.path.map((key) => (typeof key === "symbol" ? String(key) : key)),
-          message: { en: `${where}: ${issue.message}`, zh: `${where}：格式不正确` },
+          message: text("invalidShape", { where: issue.path.map(String).join("."), detail: issue.message }),
         };
       }),
     };

@@ -95,9 +95,9 @@ describe("intervals", () => {
     const interval = { days: 1, hours: 2, minutes: 30 };
     expect(intervalMinutes(interval)).toBe(1590);
     expect(formatInterval(interval, "en")).toBe("1 day 2 h 30 min");
-    expect(formatInterval(interval, "zh")).toBe("1天2小时30分钟");
+    expect(formatInterval(interval, "zh-CN")).toBe("1天2小时30分钟");
     expect(formatInterval({ days: 2, hours: 0, minutes: 0 }, "en")).toBe("2 days");
-    expect(formatInterval({ days: 0, hours: 0, minutes: 10 }, "zh")).toBe("10分钟");
+    expect(formatInterval({ days: 0, hours: 0, minutes: 10 }, "zh-CN")).toBe("10分钟");
   });
 });
 

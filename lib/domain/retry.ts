@@ -2,31 +2,29 @@
 // console previews before a task is created. The contract types live in ./retry-strategy.ts.
 
 import { z } from "zod";
-import type { CallTimeGroup, LocalizedText, Locale } from "./call-time-group";
+import { domainText as text } from "./catalog";
+import type { CallTimeGroup } from "./call-time-group";
 import type { HolidayCalendar } from "./holiday-calendar";
 import { CALL_OUTCOMES, type RetryInterval, type RetryStrategy, type RetryableOutcome } from "./retry-strategy";
 import { nextWindow } from "./schedule";
+import { formatList, inEachLocale, localize, type LocalizedText, type Locale } from "./text";
 
 export const MAX_RETRY_ROUNDS = 10;
 export const RETRYABLE_OUTCOMES = CALL_OUTCOMES.filter(
   (outcome): outcome is RetryableOutcome => outcome !== "answered",
 );
 
-const FIELD_TEXT = {
-  name: { en: "Name must be 1–80 characters", zh: "名称须为 1–80 个字符" },
-  rounds: { en: `At most ${MAX_RETRY_ROUNDS} retry rounds`, zh: `最多 ${MAX_RETRY_ROUNDS} 轮重试` },
-  days: { en: "Days must be a whole number from 0 to 30", zh: "天数须为 0–30 的整数" },
-  hours: { en: "Hours must be a whole number from 0 to 23", zh: "小时须为 0–23 的整数" },
-  minutes: { en: "Minutes must be a whole number from 0 to 59", zh: "分钟须为 0–59 的整数" },
-  measureFrom: {
-    en: "Choose whether intervals count from the first call or the previous call",
-    zh: "请选择间隔从首次呼叫还是上一次呼叫起算",
-  },
-  onlyToday: { en: "Choose whether retries stop at the end of the day", zh: "请选择是否仅当天重试" },
-  retryOn: { en: "Choose at least one call outcome to retry on", zh: "至少选择一种需要重试的呼叫结果" },
-} satisfies Record<string, LocalizedText>;
 
-const INVALID_STRATEGY: LocalizedText = { en: "This retry strategy is not valid", zh: "重试策略无效" };
+const FIELD_TEXT = {
+  name: text("retry.name"),
+  rounds: text("retry.rounds", { max: MAX_RETRY_ROUNDS }),
+  days: text("retry.days"),
+  hours: text("retry.hours"),
+  minutes: text("retry.minutes"),
+  measureFrom: text("retry.measureFrom"),
+  onlyToday: text("retry.onlyToday"),
+  retryOn: text("retry.retryOn"),
+} satisfies Record<string, LocalizedText>;
 
 const wholeNumber = (max: number, text: LocalizedText) =>
   z.number({ error: text.en }).int({ error: text.en }).min(0, { error: text.en }).max(max, { error: text.en });
@@ -52,10 +50,7 @@ export const ZRetryStrategy = z
     const minutes = strategy.rounds.map((round) => (isInterval(round?.after) ? intervalMinutes(round.after) : null));
     minutes.forEach((total, index) => {
       if (total === 0) {
-        addRoundIssue(ctx, index, {
-          en: `Round ${index + 1} must wait at least one minute`,
-          zh: `第 ${index + 1} 轮的间隔须大于 0`,
-        });
+        addRoundIssue(ctx, index, text("retry.roundAtLeastOneMinute", { round: index + 1 }));
       }
     });
     // providers.md §2 RetryStrategy: with RetryStrategyTimeType 1 (from the first call), each
@@ -65,10 +60,7 @@ export const ZRetryStrategy = z
       const previous = minutes[index - 1];
       const current = minutes[index];
       if (previous !== null && current !== null && current <= previous) {
-        addRoundIssue(ctx, index, {
-          en: `Round ${index + 1} must come later than round ${index} when measured from the first call`,
-          zh: `按首次呼叫起算时，第 ${index + 1} 轮须晚于第 ${index} 轮`,
-        });
+        addRoundIssue(ctx, index, text("retry.roundAfterPrevious", { round: index + 1, previous: index }));
       }
     }
   });
@@ -105,16 +97,22 @@ export function intervalMinutes(interval: RetryInterval): number {
 /** { days: 1, hours: 2, minutes: 0 } → "1 day 2 h" / "1天2小时"; a zero interval → "0 min" / "0分钟". */
 export function formatInterval(interval: RetryInterval, locale: Locale): string {
   const { days, hours, minutes } = interval;
-  if (locale === "zh") {
-    const parts = [days && `${days}天`, hours && `${hours}小时`, minutes && `${minutes}分钟`].filter(Boolean);
-    return parts.length > 0 ? parts.join("") : "0分钟";
-  }
   const parts = [
-    days && `${days} ${days === 1 ? "day" : "days"}`,
-    hours && `${hours} h`,
-    minutes && `${minutes} min`,
-  ].filter(Boolean);
-  return parts.length > 0 ? parts.join(" ") : "0 min";
+    days ? text("retry.intervalDays", { count: days }) : null,
+    hours ? text("retry.intervalHours", { count: hours }) : null,
+    minutes || (!days && !hours) ? text("retry.intervalMinutes", { count: minutes }) : null,
+  ].filter((part): part is LocalizedText => part !== null);
+  // The locale runs units together its own way: "1 day 2 h" / "1天2小时".
+  return formatList(
+    parts.map((part) => localize(part, locale)),
+    locale,
+    "unit",
+  );
+}
+
+/** "30 min, 2 h" / "30分钟、2小时": each round's wait, in both languages. */
+export function roundsSummaryText(strategy: Pick<RetryStrategy, "rounds">): LocalizedText {
+  return inEachLocale((locale) => formatList(strategy.rounds.map((round) => formatInterval(round.after, locale)), locale));
 }
 
 /** What a new strategy form starts with: two retries, 30 minutes and 2 hours after the first call. */
@@ -216,12 +214,9 @@ function localizedIssue(path: (string | number)[], issue: z.core.$ZodIssue): Loc
   if (own) return own;
   const [field, index, , part] = path;
   if (field === "rounds" && typeof index === "number" && (part === "days" || part === "hours" || part === "minutes")) {
-    const text = FIELD_TEXT[part];
-    return { en: `Round ${index + 1}: ${text.en}`, zh: `第 ${index + 1} 轮：${text.zh}` };
+    return text("retry.roundField", { round: index + 1, message: FIELD_TEXT[part] });
   }
-  if (field === "rounds" && typeof index === "number") {
-    return { en: `Round ${index + 1} is not a valid interval`, zh: `第 ${index + 1} 轮的间隔无效` };
-  }
+  if (field === "rounds" && typeof index === "number") return text("retry.roundInvalid", { round: index + 1 });
   if (typeof field === "string" && field in FIELD_TEXT) return FIELD_TEXT[field as keyof typeof FIELD_TEXT];
-  return INVALID_STRATEGY;
+  return text("retry.invalid");
 }

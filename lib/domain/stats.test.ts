@@ -36,7 +36,7 @@ describe("rates", () => {
 
   it("connect rate is numbers dialled at least once over numbers in the task", () => {
     expect(penetrationRate(sample)).toBeCloseTo(5 / 7, 12);
-    expect(formatRate(penetrationRate(sample), "zh")).toBe("71.43%");
+    expect(formatRate(penetrationRate(sample), "zh-CN")).toBe("71.43%");
   });
 
   it("every rate is 0 when its denominator is 0", () => {
@@ -50,8 +50,8 @@ describe("rates", () => {
 
   it("formats with two decimals in both languages", () => {
     expect(formatRate(0, "en")).toBe("0.00%");
-    expect(formatRate(1, "zh")).toBe("100.00%");
-    expect(formatRate(0.5, "zh")).toBe("50.00%");
+    expect(formatRate(1, "zh-CN")).toBe("100.00%");
+    expect(formatRate(0.5, "zh-CN")).toBe("50.00%");
   });
 
   it("has a formula for every rate in both languages", () => {

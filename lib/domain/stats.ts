@@ -2,7 +2,8 @@
 // counters become TaskStats. The mappings take plain numbers so provider folders can call them
 // after parsing their wire format.
 
-import type { LocalizedText, Locale } from "./call-time-group";
+import { domainText as text } from "./catalog";
+import { type LocalizedText, type Locale } from "./text";
 import { STAT_COUNTERS, type StatCounter, type StatCounters, type TaskStats } from "./stats-types";
 
 export type RateName = "answerRate" | "finishRate" | "penetrationRate";
@@ -22,24 +23,23 @@ export function penetrationRate(stats: TaskStats): number {
   return ratio(stats.attemptedOrders, stats.totalOrders);
 }
 
+
 export const RATE_FORMULAS: Record<RateName, LocalizedText> = {
-  answerRate: { en: "Answer rate = answered calls ÷ calls made", zh: "接听率 = 接听通话数 ÷ 已拨通话数" },
-  finishRate: { en: "Finish rate = finished numbers ÷ numbers in the task", zh: "完成率 = 已完成号码数 ÷ 任务号码总数" },
-  penetrationRate: {
-    en: "Connect rate = numbers dialled at least once ÷ numbers in the task",
-    zh: "触达率 = 至少拨打过一次的号码数 ÷ 任务号码总数",
-  },
+  answerRate: text("rates.answerRate"),
+  finishRate: text("rates.finishRate"),
+  penetrationRate: text("rates.penetrationRate"),
 };
+
+const rateFormats = new Map<Locale, Intl.NumberFormat>();
 
 /** 0.428571 → "42.86%" (both languages write percentages the same way). */
 export function formatRate(rate: number, locale: Locale): string {
-  const tag = locale === "zh" ? "zh-CN" : "en-US";
-  return new Intl.NumberFormat(tag, {
-    style: "percent",
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-    useGrouping: false,
-  }).format(rate);
+  let format = rateFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false });
+    rateFormats.set(locale, format);
+  }
+  return format.format(rate);
 }
 
 // providers.md §3: NXCloud rounds finishRate and answerRate to 2 decimal places, so a difference

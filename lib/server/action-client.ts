@@ -4,7 +4,8 @@
 import "server-only";
 import { createSafeActionClient } from "next-safe-action";
 import { z } from "zod";
-import { AppError, GENERIC_FAILURE, type ActionFailure } from "./errors";
+import type { ActionFailure } from "../contracts/errors";
+import { AppError, GENERIC_FAILURE } from "./errors";
 import { logger } from "./logger";
 import { ROLES, roleAtLeast, type Role } from "./roles";
 import { getActor } from "./session";

@@ -1,16 +1,7 @@
 // Expected errors a user can act on. Anything else is logged and shown as a generic message (STYLE.md).
+import type { ActionFailure, AppErrorCode } from "../contracts/errors";
 import type { LocalizedText } from "../domain/call-time-group";
 import { serverText } from "./texts";
-
-export type AppErrorCode =
-  | "UNAUTHORIZED"
-  | "FORBIDDEN"
-  | "NOT_FOUND"
-  | "ALREADY_EXISTS"
-  | "INVALID"
-  | "CONFLICT"
-  | "PROVIDER"
-  | "SETUP_DONE";
 
 
 export class AppError extends Error {
@@ -34,11 +25,6 @@ export function isUniqueViolation(e: unknown): boolean {
   return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
 }
 
-/** What crosses to the browser for a failed action: a code and a message in both languages, nothing else. */
-export interface ActionFailure {
-  code: AppErrorCode | "INTERNAL";
-  message: LocalizedText;
-  field?: string;
-}
+export type { ActionFailure, AppErrorCode };
 
 export const GENERIC_FAILURE: ActionFailure = { code: "INTERNAL", message: serverText("errors.INTERNAL") };

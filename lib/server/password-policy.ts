@@ -2,11 +2,12 @@
 // The list is the "passwords-common" dictionary of @zxcvbn-ts/language-common (maintained, ~49 000 entries
 // ranked from real breaches), loaded once per process on first use.
 import "server-only";
-import { z } from "zod";
 import { dictionary } from "@zxcvbn-ts/language-common";
+import { PASSWORD_MAX, PASSWORD_MIN } from "../contracts/users";
 
-export const PASSWORD_MIN_LENGTH = 10;
-export const PASSWORD_MAX_LENGTH = 128;
+/** The lengths live with the users' form schema (lib/contracts/users.ts), which the browser checks too. */
+export const PASSWORD_MIN_LENGTH = PASSWORD_MIN;
+export const PASSWORD_MAX_LENGTH = PASSWORD_MAX;
 
 let common: Set<string> | null = null;
 
@@ -22,10 +23,3 @@ export function passwordProblem(password: string): "too-short" | "too-long" | "c
   if (password.length > PASSWORD_MAX_LENGTH) return "too-long";
   return isCommonPassword(password) ? "common" : null;
 }
-
-/** The schema of a new password wherever one is set (setup, users created by an admin). */
-export const ZPassword = z
-  .string()
-  .min(PASSWORD_MIN_LENGTH)
-  .max(PASSWORD_MAX_LENGTH)
-  .refine((p) => !isCommonPassword(p), { message: "This password is too common" });

@@ -1,6 +1,8 @@
-// Roles (issue: viewer read only; manager everything but users; admin all).
-export const ROLES = ["viewer", "manager", "admin"] as const;
-export type Role = (typeof ROLES)[number];
+// Roles (issue: viewer read only; manager everything but users; admin all). The list itself is in
+// lib/contracts/users.ts, where the users page reads it too.
+import { ROLES, type Role } from "../contracts/users";
+
+export { ROLES, type Role };
 
 const RANK: Record<Role, number> = { viewer: 0, manager: 1, admin: 2 };
 

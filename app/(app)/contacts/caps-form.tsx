@@ -4,11 +4,13 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
+import { UnsavedChangesGuard } from "@/components/ui/unsaved-changes";
 import { setContactCapsAction } from "./actions";
 
 export function CapsForm({ initial, canEdit }: { initial: { enabled: boolean; perDay: number; perWeek: number }; canEdit: boolean }) {
   const t = useTranslations("contacts.caps");
   const [rule, setRule] = useState(initial);
+  const [savedRule, setSavedRule] = useState(initial);
   const [saved, setSaved] = useState<"ok" | "error" | null>(null);
   const [pending, start] = useTransition();
   return (
@@ -20,9 +22,11 @@ export function CapsForm({ initial, canEdit }: { initial: { enabled: boolean; pe
         start(async () => {
           const res = await setContactCapsAction(rule);
           setSaved(res?.data ? "ok" : "error");
+          if (res?.data) setSavedRule(rule);
         });
       }}
     >
+      <UnsavedChangesGuard dirty={canEdit && JSON.stringify(rule) !== JSON.stringify(savedRule)} />
       <label className="flex items-center gap-2 text-sm text-slate-800">
         <input type="checkbox" checked={rule.enabled} disabled={!canEdit} onChange={(e) => setRule({ ...rule, enabled: e.target.checked })} />
         {t("enabled")}

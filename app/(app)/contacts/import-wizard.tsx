@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import type { TColumnMapping, UploadPreviewView, UploadResult } from "@/lib/contracts/numbers";
-import { localize, type Locale, type LocalizedText } from "@/lib/domain/text";
+import { localize, type LocalizedText } from "@/lib/domain/text";
 
 type ActionResult<T> = { data?: T; serverError?: { message: LocalizedText }; validationErrors?: unknown } | undefined;
 
@@ -30,7 +30,7 @@ type Role = "ignore" | "phone" | "name" | "variable";
 
 export function ImportWizard({ listId, preview, start, cancel, withDetails = true, activeJobId = null }: ImportWizardProps) {
   const t = useTranslations("contacts.import");
-  const locale = useLocale() as Locale;
+  const locale = useLocale();
   const router = useRouter();
   const id = useId();
   const fileRef = useRef<HTMLInputElement>(null);

@@ -5,12 +5,13 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
-import { localize, type Locale } from "@/lib/domain/text";
+import { UnsavedChangesGuard } from "@/components/ui/unsaved-changes";
+import { localize } from "@/lib/domain/text";
 import { createContactListAction } from "./actions";
 
 export function NewListForm() {
   const t = useTranslations("contacts.lists");
-  const locale = useLocale() as Locale;
+  const locale = useLocale();
   const router = useRouter();
   const [name, setName] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -28,6 +29,7 @@ export function NewListForm() {
         });
       }}
     >
+      <UnsavedChangesGuard dirty={name.trim() !== "" && !pending} />
       <label className="space-y-1 text-sm">
         <span className="block font-medium text-slate-700">{t("newName")}</span>
         <input className={`${inputClass} w-64`} value={name} maxLength={100} required onChange={(e) => setName(e.target.value)} />

@@ -2,15 +2,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authedAction } from "@/lib/server/action-client";
+import { ZAccountInput, ZAccountUpdate } from "@/lib/contracts/accounts";
 import { replayUnparsed } from "@/lib/server/mirror/webhooks";
-import {
-  createAccount,
-  setAccountEnabled,
-  setAccountPrivateNetwork,
-  testConnection,
-  updateAccount,
-  ZAccountInput,
-} from "@/lib/server/services/provider-accounts";
+import { createAccount, setAccountEnabled, setAccountPrivateNetwork, testConnection, updateAccount } from "@/lib/server/services/provider-accounts";
 
 export const createAccountAction = authedAction("createAccountAction", "manager")
   .inputSchema(ZAccountInput)
@@ -21,7 +15,7 @@ export const createAccountAction = authedAction("createAccountAction", "manager"
   });
 
 export const updateAccountAction = authedAction("updateAccountAction", "manager")
-  .inputSchema(z.object({ id: z.string().min(1).max(64), data: ZAccountInput }))
+  .inputSchema(ZAccountUpdate)
   .action(async ({ parsedInput, ctx }) => {
     await updateAccount({ actor: ctx.actor, id: parsedInput.id, data: parsedInput.data });
     revalidatePath("/providers");

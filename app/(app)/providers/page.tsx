@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { EmptyState, PageHeader } from "@/components/ui/card";
-import { AccountCard } from "@/components/providers/account-card";
+import { AccountCard } from "./account-card";
 import { roleAtLeast } from "@/lib/server/roles";
 import { requirePageActor } from "@/lib/server/session";
 import { listAccounts, providerKinds } from "@/lib/server/services/provider-accounts";

@@ -2,7 +2,6 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { currentLocale } from "@/i18n/request";
-import { textKey } from "@/i18n/locales";
 import { ZId } from "@/lib/domain/bounds";
 import { authedAction } from "@/lib/server/action-client";
 import {
@@ -35,7 +34,7 @@ export const updateRetryStrategyAction = authedAction("updateRetryStrategyAction
 export const duplicateRetryStrategyAction = authedAction("duplicateRetryStrategyAction", "manager")
   .inputSchema(ZStrategyId)
   .action(async ({ parsedInput, ctx }) => {
-    const res = await duplicateRetryStrategy({ actor: ctx.actor, id: parsedInput.id, locale: textKey(await currentLocale()) });
+    const res = await duplicateRetryStrategy({ actor: ctx.actor, id: parsedInput.id, locale: await currentLocale() });
     revalidatePath("/retry-strategies");
     return res;
   });

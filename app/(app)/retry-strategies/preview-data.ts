@@ -1,6 +1,6 @@
 // What the timeline preview needs from the server: the call-time groups to pick from, the holiday
 // calendar and the render time (the default first call is the next working day after it).
-import type { PreviewGroup } from "@/components/retry/retry-timeline";
+import type { PreviewGroup } from "./retry-timeline";
 import { defaultCallTimeGroup } from "@/lib/domain/call-time-group";
 import type { HolidayCalendar } from "@/lib/domain/holiday-calendar";
 import { listCallTimeGroups } from "@/lib/server/services/call-time-groups";

@@ -5,7 +5,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState, useTransition } from "react";
-import { ProviderEncodings } from "@/components/retry/provider-encodings";
+import { ProviderEncodings } from "./provider-encodings";
 import {
   errorsByField,
   formFromStrategy,
@@ -16,17 +16,18 @@ import {
   type FormErrors,
   type RetryForm,
   type RoundForm,
-} from "@/components/retry/retry-form";
-import { RetryTimeline, type PreviewGroup } from "@/components/retry/retry-timeline";
+} from "./retry-form";
+import { RetryTimeline, type PreviewGroup } from "./retry-timeline";
 import { Button } from "@/components/ui/button";
 import { Card, Notice } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { UnsavedChangesGuard } from "@/components/ui/unsaved-changes";
 import { Field, Input } from "@/components/ui/field";
-import { textKey, type Locale } from "@/i18n/locales";
+import { localize } from "@/i18n/locales";
 import type { HolidayCalendar } from "@/lib/domain/holiday-calendar";
 import { RETRYABLE_OUTCOMES, validateRetryStrategy } from "@/lib/domain/retry";
 import type { RetryStrategy } from "@/lib/domain/retry-strategy";
-import type { ActionFailure } from "@/lib/server/errors";
+import type { ActionFailure } from "@/lib/contracts/errors";
 import {
   createRetryStrategyAction,
   deleteRetryStrategyAction,
@@ -34,7 +35,6 @@ import {
   encodeRetryStrategyAction,
   updateRetryStrategyAction,
 } from "./actions";
-import { useUnsavedChanges } from "./use-unsaved-changes";
 
 type Message = { tone: "success" | "error"; text: string };
 
@@ -58,7 +58,7 @@ export function RetryStrategyEditor({
 }) {
   const t = useTranslations("retry");
   const tc = useTranslations("common");
-  const lang = textKey(useLocale() as Locale);
+  const locale = useLocale();
   const router = useRouter();
   const [baseline, setBaseline] = useState<RetryForm>(() => formFromStrategy(initial));
   const [form, setForm] = useState<RetryForm>(baseline);
@@ -69,10 +69,9 @@ export function RetryStrategyEditor({
   const nameRef = useRef<HTMLInputElement>(null);
 
   const dirty = !readOnly && !sameStrategy(form, baseline);
-  useUnsavedChanges(dirty, t("leaveConfirm"));
 
   const validation = useMemo(() => validateRetryStrategy(strategyFromForm(form)), [form]);
-  const errors: FormErrors = validation.ok ? { general: [], rounds: {} } : errorsByField(validation.issues, lang);
+  const errors: FormErrors = validation.ok ? { general: [], rounds: {} } : errorsByField(validation.issues, locale);
   const valid = validation.ok ? validation.strategy : null;
 
   function update(change: Partial<RetryForm>) {
@@ -88,10 +87,10 @@ export function RetryStrategyEditor({
   function failure(error: ActionFailure | undefined) {
     if (!error) return;
     if (error.field === "name") {
-      setNameError(error.message[lang]);
+      setNameError(localize(error.message, locale));
       nameRef.current?.focus();
     } else {
-      setMessage({ tone: "error", text: error.message[lang] });
+      setMessage({ tone: "error", text: localize(error.message, locale) });
     }
   }
 
@@ -289,6 +288,7 @@ export function RetryStrategyEditor({
         onCancel={() => setConfirmDelete(false)}
         onConfirm={onDelete}
       />
+      <UnsavedChangesGuard dirty={dirty} body={t("leaveBody")} />
     </div>
   );
 }

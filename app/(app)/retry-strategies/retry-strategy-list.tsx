@@ -6,8 +6,9 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { textKey, type Locale } from "@/i18n/locales";
+import { localize } from "@/i18n/locales";
 import { formatInterval } from "@/lib/domain/retry";
+import { formatList } from "@/lib/domain/text";
 import type { RetryStrategy } from "@/lib/domain/retry-strategy";
 import { deleteRetryStrategyAction, duplicateRetryStrategyAction } from "./actions";
 
@@ -15,7 +16,7 @@ type Item = RetryStrategy & { id: string; taskCount: number };
 
 export function RetryStrategyList({ strategies, canEdit }: { strategies: Item[]; canEdit: boolean }) {
   const t = useTranslations("retry");
-  const lang = textKey(useLocale() as Locale);
+  const locale = useLocale();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -26,7 +27,7 @@ export function RetryStrategyList({ strategies, canEdit }: { strategies: Item[];
     startTransition(async () => {
       const res = await duplicateRetryStrategyAction({ id: item.id });
       if (res?.data) router.push(`/retry-strategies/${res.data.id}?duplicated=1`);
-      else if (res?.serverError) setError(res.serverError.message[lang]);
+      else if (res?.serverError) setError(localize(res.serverError.message, locale));
     });
   }
 
@@ -35,7 +36,7 @@ export function RetryStrategyList({ strategies, canEdit }: { strategies: Item[];
     setError(null);
     startTransition(async () => {
       const res = await deleteRetryStrategyAction({ id: item.id });
-      if (res?.serverError) setError(res.serverError.message[lang]);
+      if (res?.serverError) setError(localize(res.serverError.message, locale));
       else router.refresh();
     });
   }
@@ -54,7 +55,7 @@ export function RetryStrategyList({ strategies, canEdit }: { strategies: Item[];
                 {item.rounds.length === 0
                   ? t("summary.none")
                   : [
-                      item.rounds.map((round) => formatInterval(round.after, lang)).join(lang === "zh" ? "、" : ", "),
+                      formatList(item.rounds.map((round) => formatInterval(round.after, locale)), locale),
                       item.measureFrom === "first-call" ? t("summary.fromFirst") : t("summary.fromPrevious"),
                       ...(item.onlyToday ? [t("summary.onlyToday")] : []),
                     ].join(" · ")}

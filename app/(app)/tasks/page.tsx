@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Form from "next/form";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { SyncNowButton } from "@/components/mirror/sync-now-button";
-import { taskListHref, type TaskListUrlState } from "@/components/tasks/list-url";
-import { TasksTable } from "@/components/tasks/tasks-table";
+import { SyncNowButton } from "./sync-now-button";
+import { taskListHref, type TaskListUrlState } from "./list-url";
+import { TasksTable } from "./tasks-table";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
-import { textKey, type Locale } from "@/i18n/locales";
+import { localize } from "@/i18n/locales";
 import { TASK_STATUSES } from "@/lib/domain/task";
 import { allAdapters } from "@/lib/providers/registry";
 import { roleAtLeast } from "@/lib/server/roles";
@@ -24,7 +24,7 @@ type SearchParams = Record<string, string | string[] | undefined>;
 export default async function TasksPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePageActor();
   const t = await getTranslations("tasks");
-  const lang = textKey((await getLocale()) as Locale);
+  const locale = await getLocale();
   const raw = await searchParams;
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
   const query = ZTaskListQuery.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, first(v)])));
@@ -65,7 +65,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
             <option value="">{t("filters.any")}</option>
             {allAdapters().map((a) => (
               <option key={a.kind} value={a.kind}>
-                {a.capabilities.label[lang]}
+                {localize(a.capabilities.label, locale)}
               </option>
             ))}
           </select>

@@ -1,5 +1,5 @@
 "use client";
-// The call-time group editor: one reducer state (components/schedule/editor-state.ts) shown as a
+// The call-time group editor: one reducer state (editor-state.ts) shown as a
 // week grid and a per-day list, with zone, holidays, overrides, a live preview and what each
 // provider would lose. Saved through a server action; unsaved changes warn before leaving.
 import { TZDate } from "@date-fns/tz";
@@ -9,16 +9,16 @@ import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useReducer, useState, useTransition } from "react";
-import { DayRangeList } from "@/components/schedule/day-range-list";
-import { editorReducer, initialEditorState, isDirty } from "@/components/schedule/editor-state";
-import { OverridesEditor } from "@/components/schedule/overrides-editor";
-import { PreviewCalendar } from "@/components/schedule/preview-calendar";
-import { ProviderPanel } from "@/components/schedule/provider-panel";
-import { TimeZonePicker } from "@/components/schedule/time-zone-picker";
-import { WeekGrid } from "@/components/schedule/week-grid";
+import { DayRangeList } from "./day-range-list";
+import { editorReducer, initialEditorState, isDirty } from "./editor-state";
+import { OverridesEditor } from "./overrides-editor";
+import { PreviewCalendar } from "./preview-calendar";
+import { ProviderPanel } from "./provider-panel";
+import { TimeZonePicker } from "./time-zone-picker";
+import { WeekGrid } from "./week-grid";
 import { Button } from "@/components/ui/button";
 import { Card, Notice, PageHeader } from "@/components/ui/card";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { UnsavedChangesGuard } from "@/components/ui/unsaved-changes";
 import { Field, Input, Select } from "@/components/ui/field";
 import {
   isoWeekdayName,
@@ -29,9 +29,8 @@ import {
   type LocalizedText,
 } from "@/lib/domain/call-time-group";
 import type { HolidayCalendar } from "@/lib/domain/holiday-calendar";
-import { textKey, type Locale } from "@/i18n/locales";
+import { localize } from "@/i18n/locales";
 import { createCallTimeGroupAction, encodeForProvidersAction, updateCallTimeGroupAction } from "./actions";
-import { useUnsavedChangesGuard } from "./use-unsaved-changes-guard";
 
 function todayIn(zone: string, now: Date): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: isValidTimeZone(zone) ? zone : "UTC", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
@@ -73,7 +72,7 @@ export function GroupEditor({
 }) {
   const t = useTranslations("timeGroups");
   const tc = useTranslations("common");
-  const lang = textKey(useLocale() as Locale);
+  const locale = useLocale();
   const router = useRouter();
   const [state, dispatch] = useReducer(editorReducer, initial, initialEditorState);
   const [saved, setSaved] = useState(initial);
@@ -83,7 +82,6 @@ export function GroupEditor({
   const [viewerZone, setViewerZone] = useState<string | null>(null);
   const { group } = state;
   const dirty = !readOnly && isDirty(state, saved);
-  const guard = useUnsavedChangesGuard(dirty);
 
   useEffect(() => {
     setViewerZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
@@ -105,7 +103,7 @@ export function GroupEditor({
     return { byDay, byOverride, fields };
   }, [validation]);
   // A new group's empty name is not an error until the user tries to save.
-  const nameError = errors.fields.name && (attempted || group.name !== "") ? errors.fields.name[lang] : null;
+  const nameError = errors.fields.name && (attempted || group.name !== "") ? localize(errors.fields.name, locale) : null;
 
   const settledJson = useSettled(JSON.stringify(group), 300);
   const settledValid = useMemo(() => validateCallTimeGroup(JSON.parse(settledJson)).ok, [settledJson]);
@@ -135,7 +133,7 @@ export function GroupEditor({
     startSaving(async () => {
       const res = id ? await updateCallTimeGroupAction({ id, group: toSave }) : await createCallTimeGroupAction(toSave);
       if (res?.serverError) {
-        setMessage({ tone: "error", text: res.serverError.message[lang] });
+        setMessage({ tone: "error", text: localize(res.serverError.message, locale) });
         return;
       }
       if (res?.validationErrors) {
@@ -206,7 +204,7 @@ export function GroupEditor({
               />
             )}
           </Field>
-          <Field label={t("editor.timeZone")} error={errors.fields.timeZone?.[lang]}>
+          <Field label={t("editor.timeZone")} error={localize(errors.fields.timeZone, locale)}>
             {({ id: fieldId, describedBy, invalid }) => (
               <TimeZonePicker
                 id={fieldId}
@@ -264,7 +262,7 @@ export function GroupEditor({
             </label>
           </div>
           <div className="mt-4">
-            <Field label={t("editor.makeUpDayAs")} hint={t("editor.makeUpDayAsHint")} error={errors.fields.makeUpDayAs?.[lang]}>
+            <Field label={t("editor.makeUpDayAs")} hint={t("editor.makeUpDayAsHint")} error={localize(errors.fields.makeUpDayAs, locale)}>
               {({ id: fieldId, describedBy }) => (
                 <Select
                   id={fieldId}
@@ -278,7 +276,7 @@ export function GroupEditor({
                   <option value="">{t("editor.makeUpOwn")}</option>
                   {([1, 2, 3, 4, 5] as const).map((day) => (
                     <option key={day} value={day}>
-                      {t("editor.makeUpAs", { day: isoWeekdayName(day, lang) })}
+                      {t("editor.makeUpAs", { day: isoWeekdayName(day, locale) })}
                     </option>
                   ))}
                 </Select>
@@ -316,14 +314,7 @@ export function GroupEditor({
         />
       </Card>
 
-      <ConfirmDialog
-        open={guard.pendingHref !== null}
-        title={t("editor.leaveTitle")}
-        body={t("editor.leaveBody")}
-        confirmLabel={t("editor.leave")}
-        onCancel={guard.stay}
-        onConfirm={guard.leave}
-      />
+      <UnsavedChangesGuard dirty={dirty} body={t("editor.leaveBody")} />
     </form>
   );
 }

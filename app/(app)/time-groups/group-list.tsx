@@ -7,24 +7,25 @@ import { Button } from "@/components/ui/button";
 import { EmptyState, Notice } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { weekSummary, type CallTimeGroup } from "@/lib/domain/call-time-group";
-import { textKey, type Locale } from "@/i18n/locales";
+import { localize } from "@/i18n/locales";
+import type { ActionFailure } from "@/lib/contracts/errors";
 import { deleteCallTimeGroupAction, duplicateCallTimeGroupAction, setDefaultCallTimeGroupAction } from "./actions";
 
 type Row = CallTimeGroup & { id: string; taskCount: number };
 
 export function GroupList({ groups, canEdit }: { groups: Row[]; canEdit: boolean }) {
   const t = useTranslations("timeGroups");
-  const lang = textKey(useLocale() as Locale);
+  const locale = useLocale();
   const router = useRouter();
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const [deleting, setDeleting] = useState<Row | null>(null);
 
-  function run(action: () => Promise<{ serverError?: { message: { en: string; zh: string } } } | undefined>, ok: string) {
+  function run(action: () => Promise<{ serverError?: ActionFailure } | undefined>, ok: string) {
     setMessage(null);
     start(async () => {
       const res = await action();
-      if (res?.serverError) setMessage({ tone: "error", text: res.serverError.message[lang] });
+      if (res?.serverError) setMessage({ tone: "error", text: localize(res.serverError.message, locale) });
       else {
         setMessage({ tone: "success", text: ok });
         router.refresh();
@@ -72,7 +73,7 @@ export function GroupList({ groups, canEdit }: { groups: Row[]; canEdit: boolean
                   <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{t("list.dialsHolidays")}</span>
                 )}
               </div>
-              <p className="mt-1 text-sm tabular-nums text-slate-700">{weekSummary(g, lang)}</p>
+              <p className="mt-1 text-sm tabular-nums text-slate-700">{weekSummary(g, locale)}</p>
               <p className="mt-0.5 text-xs text-slate-600">
                 {g.timeZone} · {t("list.tasks", { count: g.taskCount })}
                 {g.overrides.length > 0 ? ` · ${t("list.overrides", { count: g.overrides.length })}` : ""}

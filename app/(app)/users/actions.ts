@@ -4,7 +4,8 @@ import { z } from "zod";
 import { ZId } from "@/lib/domain/bounds";
 import { authedAction } from "@/lib/server/action-client";
 import { ROLES } from "@/lib/server/roles";
-import { createUser, setUserActive, setUserRole, ZNewUser } from "@/lib/server/services/users";
+import { ZNewUser } from "@/lib/contracts/users";
+import { createUser, setUserActive, setUserRole } from "@/lib/server/services/users";
 
 export const createUserAction = authedAction("createUserAction", "admin")
   .inputSchema(ZNewUser)

@@ -2,11 +2,14 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { Card, Notice } from "@/components/ui/card";
-import { Field, Input, Select } from "@/components/ui/field";
+import { Notice } from "@/components/ui/card";
+import { Select } from "@/components/ui/field";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { textKey, type Locale } from "@/i18n/locales";
-import { createUserAction, setUserActiveAction, setUserRoleAction } from "./actions";
+import { localize } from "@/i18n/locales";
+import type { ActionFailure } from "@/lib/contracts/errors";
+import { ROLES } from "@/lib/contracts/users";
+import { setUserActiveAction, setUserRoleAction } from "./actions";
+import { NewUserForm } from "./new-user-form";
 
 interface Row {
   id: string;
@@ -17,52 +20,17 @@ interface Row {
   createdAt: string;
 }
 
-const ROLES = ["viewer", "manager", "admin"] as const;
-
 export function UsersTable({ users, currentUserId }: { users: Row[]; currentUserId: string }) {
   const t = useTranslations();
-  const locale = useLocale() as Locale;
-  const lang = textKey(locale);
+  const locale = useLocale();
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const [adding, setAdding] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [confirm, setConfirm] = useState<Row | null>(null);
   const [pending, start] = useTransition();
 
-  function report(res: { serverError?: { message: { en: string; zh: string } } } | undefined, ok: string) {
-    if (res?.serverError) setMessage({ tone: "error", text: res.serverError.message[lang] });
+  function report(res: { serverError?: ActionFailure } | undefined, ok: string) {
+    if (res?.serverError) setMessage({ tone: "error", text: localize(res.serverError.message, locale) });
     else setMessage({ tone: "success", text: ok });
-  }
-
-  async function onAdd(e: React.FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const input = {
-      name: String(f.get("name") ?? ""),
-      email: String(f.get("email") ?? ""),
-      password: String(f.get("password") ?? ""),
-      role: String(f.get("role")) as (typeof ROLES)[number],
-    };
-    const formEl = e.currentTarget;
-    start(async () => {
-      const res = await createUserAction(input);
-      if (res?.validationErrors) {
-        const fe = res.validationErrors.fieldErrors as Record<string, string[] | undefined>;
-        setFieldErrors({
-          ...(fe.name ? { name: lang === "zh" ? "请输入姓名。" : "Enter a name." } : {}),
-          ...(fe.email ? { email: lang === "zh" ? "请输入有效的邮箱地址。" : "Enter a valid email address." } : {}),
-          ...(fe.password ? { password: t("auth.passwordHint") } : {}),
-        });
-        return;
-      }
-      setFieldErrors(res?.serverError?.field ? { [res.serverError.field]: res.serverError.message[lang] } : {});
-      if (res?.serverError?.field) return;
-      report(res, t("users.created"));
-      if (!res?.serverError) {
-        formEl.reset();
-        setAdding(false);
-      }
-    });
   }
 
   return (
@@ -74,39 +42,14 @@ export function UsersTable({ users, currentUserId }: { users: Row[]; currentUser
         </Button>
       </div>
       {adding ? (
-        <Card>
-          <h2 className="mb-4 text-base font-semibold">{t("users.addTitle")}</h2>
-          <form onSubmit={onAdd} className="grid gap-4 sm:grid-cols-2" noValidate>
-            <Field label={t("common.name")} error={fieldErrors.name}>
-              {({ id, invalid }) => <Input id={id} name="name" aria-invalid={invalid} />}
-            </Field>
-            <Field label={t("common.email")} error={fieldErrors.email}>
-              {({ id, invalid }) => <Input id={id} name="email" type="email" aria-invalid={invalid} />}
-            </Field>
-            <Field label={t("users.temporaryPassword")} error={fieldErrors.password} hint={t("auth.passwordHint")}>
-              {({ id, invalid }) => <Input id={id} name="password" type="password" autoComplete="new-password" aria-invalid={invalid} />}
-            </Field>
-            <Field label={t("common.role")}>
-              {({ id }) => (
-                <Select id={id} name="role" defaultValue="viewer">
-                  {ROLES.map((r) => (
-                    <option key={r} value={r}>
-                      {t(`roles.${r}`)}
-                    </option>
-                  ))}
-                </Select>
-              )}
-            </Field>
-            <div className="flex gap-2 sm:col-span-2">
-              <Button type="submit" disabled={pending}>
-                {pending ? t("common.saving") : t("common.create")}
-              </Button>
-              <Button variant="secondary" onClick={() => setAdding(false)}>
-                {t("common.cancel")}
-              </Button>
-            </div>
-          </form>
-        </Card>
+        <NewUserForm
+          onCreated={() => {
+            setAdding(false);
+            setMessage({ tone: "success", text: t("users.created") });
+          }}
+          onCancel={() => setAdding(false)}
+          onFailure={(text) => setMessage({ tone: "error", text })}
+        />
       ) : null}
       <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
         <table className="min-w-full divide-y divide-slate-200 text-sm">

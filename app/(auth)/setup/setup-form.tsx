@@ -1,66 +1,63 @@
 "use client";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { Notice } from "@/components/ui/card";
+import { fieldErrorText, placeActionErrors } from "@/components/ui/form-errors";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { textKey, type Locale } from "@/i18n/locales";
+import { USER_MESSAGE_VALUES, ZFirstAdmin } from "@/lib/contracts/users";
 import { createFirstAdminAction } from "./actions";
 
+/** The first administrator, checked in the browser by the schema createFirstAdminAction uses. */
 export function SetupForm() {
   const t = useTranslations();
-  const lang = textKey(useLocale() as Locale);
+  const tf = useTranslations("forms");
+  const locale = useLocale();
   const router = useRouter();
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
   const hydrated = useHydrated();
+  const form = useForm<z.input<typeof ZFirstAdmin>, unknown, z.output<typeof ZFirstAdmin>>({
+    resolver: zodResolver(ZFirstAdmin),
+    defaultValues: { name: "", email: "", password: "" },
+  });
+  const { register, formState } = form;
+  const errorText = (name: keyof z.input<typeof ZFirstAdmin>) => fieldErrorText(formState.errors[name], tf, USER_MESSAGE_VALUES);
 
-  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    const input = { name: String(form.get("name") ?? ""), email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") };
-    setPending(true);
-    setErrors({});
+  const onSubmit = form.handleSubmit(async (data) => {
     setFormError(null);
-    const res = await createFirstAdminAction(input);
-    setPending(false);
-    if (res?.validationErrors) {
-      const fe = res.validationErrors.fieldErrors as Record<string, string[] | undefined>;
-      setErrors({
-        ...(fe.name ? { name: t("auth.yourName") } : {}),
-        ...(fe.email ? { email: lang === "zh" ? "请输入有效的邮箱地址。" : "Enter a valid email address." } : {}),
-        ...(fe.password ? { password: t("auth.passwordHint") } : {}),
-      });
+    const res = await createFirstAdminAction(data);
+    if (res?.validationErrors || res?.serverError) {
+      setFormError(placeActionErrors(res, form.setError, locale, tf));
       return;
     }
-    if (res?.serverError) {
-      setFormError(res.serverError.message[lang]);
-      return;
-    }
-    router.replace(`/login?email=${encodeURIComponent(input.email)}`);
-  }
+    router.replace(`/login?email=${encodeURIComponent(data.email)}`);
+  });
 
   return (
     <form onSubmit={onSubmit} method="post" className="space-y-4" noValidate>
       {formError ? <Notice tone="error">{formError}</Notice> : null}
-      <Field label={t("auth.yourName")} error={errors.name}>
-        {({ id, describedBy, invalid }) => <Input id={id} name="name" autoComplete="name" aria-describedby={describedBy} aria-invalid={invalid} autoFocus />}
-      </Field>
-      <Field label={t("common.email")} error={errors.email}>
+      <Field label={t("auth.yourName")} error={errorText("name")}>
         {({ id, describedBy, invalid }) => (
-          <Input id={id} name="email" type="email" autoComplete="username" aria-describedby={describedBy} aria-invalid={invalid} />
+          <Input id={id} {...register("name")} autoComplete="name" aria-describedby={describedBy} aria-invalid={invalid} autoFocus />
         )}
       </Field>
-      <Field label={t("auth.password")} error={errors.password} hint={t("auth.passwordHint")}>
+      <Field label={t("common.email")} error={errorText("email")}>
         {({ id, describedBy, invalid }) => (
-          <Input id={id} name="password" type="password" autoComplete="new-password" aria-describedby={describedBy} aria-invalid={invalid} />
+          <Input id={id} {...register("email")} type="email" autoComplete="username" aria-describedby={describedBy} aria-invalid={invalid} />
         )}
       </Field>
-      <Button type="submit" className="w-full" disabled={pending || !hydrated}>
-        {pending ? t("common.saving") : t("auth.setupSubmit")}
+      <Field label={t("auth.password")} error={errorText("password")} hint={t("auth.passwordHint")}>
+        {({ id, describedBy, invalid }) => (
+          <Input id={id} {...register("password")} type="password" autoComplete="new-password" aria-describedby={describedBy} aria-invalid={invalid} />
+        )}
+      </Field>
+      <Button type="submit" className="w-full" disabled={formState.isSubmitting || !hydrated}>
+        {formState.isSubmitting ? t("common.saving") : t("auth.setupSubmit")}
       </Button>
     </form>
   );

@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { requireActor } from "@/lib/server/session";
 import { errorResponse } from "@/lib/server/route-errors";
-import { getOverview, OVERVIEW_RANGES, type OverviewRange } from "@/lib/server/services/stats/overview";
+import { OVERVIEW_RANGES, type OverviewRange } from "@/lib/contracts/stats";
+import { getOverview } from "@/lib/server/services/stats/overview";
 
 export const dynamic = "force-dynamic";
 

@@ -16,6 +16,7 @@ import {
 } from "../../domain/call-time-group";
 import { CALL_OUTCOMES, type CallOutcome, type RetryStrategy, type RetryableOutcome } from "../../domain/retry-strategy";
 import { statsFromNxcloud } from "../../domain/stats";
+import { formatList, type Locale } from "../../domain/text";
 import type { TaskStatus } from "../../domain/task";
 import type { RemoteTask } from "../types";
 import { nxText, nxTextEach } from "./text";
@@ -93,12 +94,15 @@ function runToRange(run: SlotRun): MinuteRange {
   return { start: run.from * SLOT_MINUTES, end: run.to * SLOT_MINUTES };
 }
 
-function formatRanges(ranges: MinuteRange[], locale: "en" | "zh"): string {
-  return ranges.map(formatRange).join(locale === "zh" ? "、" : ", ");
+function formatRanges(ranges: MinuteRange[], locale: Locale): string {
+  return formatList(ranges.map(formatRange), locale);
 }
 
-function weekdayList(days: IsoWeekday[], locale: "en" | "zh"): string {
-  return days.map((d) => isoWeekdayName(d, locale)).join(locale === "zh" ? "、" : ", ");
+function weekdayList(days: IsoWeekday[], locale: Locale): string {
+  return formatList(
+    days.map((d) => isoWeekdayName(d, locale)),
+    locale,
+  );
 }
 
 function formatOffset(seconds: number): string {
@@ -191,13 +195,13 @@ export function encodeCallTimeGroup(group: CallTimeGroup, now: Date): Encoded<Nx
     for (const p of patterns.values()) {
       if (p === chosen) continue;
       const own = p.runs.map(runToRange);
-      const values = (locale: "en" | "zh") => ({
+      const values = (locale: Locale) => ({
         days: weekdayList(p.days, locale),
         own: formatRanges(own, locale),
         sent: formatRanges(sent, locale),
         chosen: weekdayList(chosen.days, locale),
       });
-      losses.set(`days:${slotKey(p.runs)}`, nxTextEach("losses.days", { en: values("en"), zh: values("zh") }));
+      losses.set(`days:${slotKey(p.runs)}`, nxTextEach("losses.days", { en: values("en"), zh: values("zh-CN") }));
     }
   }
 
@@ -212,7 +216,7 @@ export function encodeCallTimeGroup(group: CallTimeGroup, now: Date): Encoded<Nx
   }
   if (group.makeUpDayAs !== null) {
     const day = group.makeUpDayAs;
-    losses.set("makeUpDayAs", nxTextEach("losses.makeUpDayAs", { en: { day: isoWeekdayName(day, "en") }, zh: { day: isoWeekdayName(day, "zh") } }));
+    losses.set("makeUpDayAs", nxTextEach("losses.makeUpDayAs", { en: { day: isoWeekdayName(day, "en") }, zh: { day: isoWeekdayName(day, "zh-CN") } }));
   }
   if (group.overrides.length > 0) {
     const dates = group.overrides.map((o) => o.date).join(", ");

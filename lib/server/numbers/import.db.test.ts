@@ -72,7 +72,7 @@ describe("contact list import", () => {
     ]);
     expect((await getDb().contactList.findUniqueOrThrow({ where: { id: listId } })).size).toBe(3);
 
-    const csv = await text(await exportJobProblems({ jobId, lang: "en", wholeNumbers: true, actor: ACTOR }));
+    const csv = await text(await exportJobProblems({ jobId, locale: "en", wholeNumbers: true, actor: ACTOR }));
     const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
     expect(lines[0]).toBe("row,number,reason_code,reason,row_as_read");
     expect(lines.slice(1).map((l) => l.split(",").slice(0, 3).join(","))).toEqual([
@@ -83,7 +83,7 @@ describe("contact list import", () => {
       "9,,unreadable",
     ]);
     expect(lines[2]).toContain("Duplicate of row 2");
-    const zh = await text(await exportJobProblems({ jobId, lang: "zh", wholeNumbers: false, actor: ACTOR }));
+    const zh = await text(await exportJobProblems({ jobId, locale: "zh-CN", wholeNumbers: false, actor: ACTOR }));
     expect(zh).toContain("与第 2 行重复");
     expect(zh).toContain("138****8001");
     expect(zh).not.toContain("13800138001");
@@ -102,7 +102,7 @@ describe("contact list import", () => {
     const phones = (await getDb().contact.findMany({ where: { listId: first.listId }, orderBy: { seq: "asc" }, select: { phone: true } })).map((c) => c.phone);
     expect(phones).toEqual(["+8613800138001", "+8613800138002", "+8613800138003"]);
     expect((await getJobView(jobId)).problemCounts).toEqual({ duplicate: 1 });
-    const csv = await text(await exportJobProblems({ jobId, lang: "en", wholeNumbers: true, actor: ACTOR }));
+    const csv = await text(await exportJobProblems({ jobId, locale: "en", wholeNumbers: true, actor: ACTOR }));
     expect(csv).toContain("Already in this list");
   });
 

@@ -121,7 +121,7 @@ describe("sending a list to a task", () => {
     await runJob(j2.jobId);
     expect(refusedStub.received.get("r1")).toEqual([phone(4)]);
     const { exportJobProblems } = await import("./views");
-    const csv = await new Response(await exportJobProblems({ jobId: j2.jobId, lang: "en", wholeNumbers: true, actor: ACTOR })).text();
+    const csv = await new Response(await exportJobProblems({ jobId: j2.jobId, locale: "en", wholeNumbers: true, actor: ACTOR })).text();
     expect(csv).toContain("Batch 1 failed: The task is closed.");
   });
 });

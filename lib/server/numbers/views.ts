@@ -3,7 +3,7 @@
 import "server-only";
 import type { ProblemReason } from "../../domain/numbers/rows";
 import { phoneFor } from "../../domain/numbers/phone";
-import type { LocalizedText } from "../../domain/text";
+import { localize, type Locale, type LocalizedText } from "../../domain/text";
 import { recordAudit, type AuditActor } from "../audit";
 import { getDb } from "../db";
 import { AppError } from "../errors";
@@ -125,13 +125,13 @@ const csvCell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"
  * streamed page by page. Viewers get numbers masked, in the number column and in the row as read; a whole
  * export is audited.
  */
-export async function exportJobProblems({ jobId, lang, wholeNumbers, actor }: { jobId: string; lang: "en" | "zh"; wholeNumbers: boolean; actor: AuditActor }): Promise<ReadableStream<Uint8Array>> {
+export async function exportJobProblems({ jobId, locale, wholeNumbers, actor }: { jobId: string; locale: Locale; wholeNumbers: boolean; actor: AuditActor }): Promise<ReadableStream<Uint8Array>> {
   const db = getDb();
   const job = await db.job.findUnique({ where: { id: jobId }, select: { id: true, problems: true } });
   if (!job) throw new AppError("NOT_FOUND", numbersText("jobs.notFound"));
   if (wholeNumbers) recordAudit({ actor, action: "numbers.exportProblems", targetType: "job", targetId: jobId, after: { rows: job.problems, unmasked: true } });
   const encoder = new TextEncoder();
-  const header = lang === "zh" ? ["行", "号码", "原因代码", "原因", "原始内容"] : ["row", "number", "reason_code", "reason", "row_as_read"];
+  const header = (["row", "number", "reasonCode", "reason", "raw"] as const).map((column) => localize(numbersText(`problemsCsv.${column}`), locale));
   let after = -1;
   let finished = false;
   return new ReadableStream<Uint8Array>({
@@ -150,7 +150,7 @@ export async function exportJobProblems({ jobId, lang, wholeNumbers, actor }: { 
       const lines = rows.map((p) => {
         const phone = p.phone ? phoneFor(p.phone, wholeNumbers) : "";
         const raw = wholeNumbers ? p.raw : maskDigits(p.raw);
-        return [String(p.row), phone, p.reason, problemText(p.reason, JSON.parse(p.detail) as Record<string, unknown>)[lang], raw].map(csvCell).join(",");
+        return [String(p.row), phone, p.reason, localize(problemText(p.reason, JSON.parse(p.detail) as Record<string, unknown>), locale), raw].map(csvCell).join(",");
       });
       controller.enqueue(encoder.encode(lines.join("\r\n") + "\r\n"));
     },

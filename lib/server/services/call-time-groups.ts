@@ -1,6 +1,8 @@
 // Call-time groups (DESIGN.md "Domain model"): stored as rows whose weekly hours and date overrides
 // are JSON, read and written here as domain CallTimeGroups. The mirror owns groups; tasks point at them.
 import "server-only";
+import en from "../../../messages/en/timeGroups.json" with { type: "json" };
+import zh from "../../../messages/zh-CN/timeGroups.json" with { type: "json" };
 import {
   emptyWeek,
   ISO_WEEKDAYS,
@@ -17,6 +19,9 @@ import type { ProviderKind } from "../../providers/types";
 import { recordAudit, type AuditActor } from "../audit";
 import { getDb } from "../db";
 import { AppError } from "../errors";
+import { catalogText } from "../../domain/text";
+
+const text = catalogText(en, zh);
 
 export type StoredCallTimeGroup = CallTimeGroup & { id: string };
 export type CallTimeGroupListRow = StoredCallTimeGroup & { taskCount: number };
@@ -95,7 +100,7 @@ function validated(input: unknown): CallTimeGroup {
 }
 
 function notFound(): AppError {
-  return new AppError("NOT_FOUND", { en: "This call-time group no longer exists.", zh: "该呼叫时间组已不存在。" });
+  return new AppError("NOT_FOUND", text("errors.notFound"));
 }
 
 export async function listCallTimeGroups(): Promise<CallTimeGroupListRow[]> {
@@ -202,16 +207,10 @@ export async function deleteCallTimeGroup({ actor, id }: { actor: AuditActor; id
   await db.$transaction(async (tx) => {
     const tasks = await tx.task.count({ where: { callTimeGroupId: id, ...TASKS_IN_USE } });
     if (tasks > 0) {
-      throw new AppError("CONFLICT", {
-        en: `“${group.name}” is used by ${tasks} task${tasks === 1 ? "" : "s"}; choose another group for ${tasks === 1 ? "it" : "them"} before deleting.`,
-        zh: `“${group.name}”正被 ${tasks} 个任务使用，请先为这些任务选择其他时间组再删除。`,
-      });
+      throw new AppError("CONFLICT", text("errors.inUse", { name: group.name, count: tasks }));
     }
     if (group.isDefault && (await tx.callTimeGroup.count({ where: { id: { not: id } } })) > 0) {
-      throw new AppError("CONFLICT", {
-        en: `“${group.name}” is the default group; make another group the default before deleting it.`,
-        zh: `“${group.name}”是默认时间组，请先将其他时间组设为默认再删除。`,
-      });
+      throw new AppError("CONFLICT", text("errors.isDefault", { name: group.name }));
     }
     await tx.callTimeGroup.delete({ where: { id }, select: { id: true } });
   });

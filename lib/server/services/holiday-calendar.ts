@@ -3,12 +3,18 @@
 // The schedule engine reads it as a HolidayCalendar value, cached here per process.
 import "server-only";
 import { z } from "zod";
+import en from "../../../messages/en/timeGroups.json" with { type: "json" };
+import zh from "../../../messages/zh-CN/timeGroups.json" with { type: "json" };
 import { isIsoDate } from "../../domain/call-time-group";
 import type { HolidayCalendar, HolidayDay, HolidayKind } from "../../domain/holiday-calendar";
 import { cnCalendarFromPackage, parseYearArrangement } from "../../domain/holidays";
 import { recordAudit, type AuditActor } from "../audit";
 import { getDb } from "../db";
 import { AppError } from "../errors";
+import { domainText } from "../../domain/catalog";
+import { catalogText } from "../../domain/text";
+
+const text = catalogText(en, zh);
 
 const REGION = "CN";
 // Another instance may have edited the calendar; re-read after this long even without a local edit.
@@ -116,20 +122,13 @@ export type THolidayDayInput = z.infer<typeof ZHolidayDayInput>;
 
 async function requireCoveredYear(date: string): Promise<number> {
   if (!isIsoDate(date)) {
-    throw new AppError("INVALID", { en: `“${date}” is not a date (YYYY-MM-DD).`, zh: `“${date}”不是有效日期（YYYY-MM-DD）。` }, "date");
+    throw new AppError("INVALID", domainText("notADate", { date }), "date");
   }
   const year = Number(date.slice(0, 4));
   const known = await getDb().holidayYear.findUnique({ where: { region_year: { region: REGION, year } }, select: { id: true } });
   // A single added day must not make a whole year look known: the rest of it would read as normal.
   if (!known) {
-    throw new AppError(
-      "INVALID",
-      {
-        en: `${year} is not in the calendar yet. Import its arrangement first, then adjust single days.`,
-        zh: `日历中还没有 ${year} 年，请先导入该年的放假安排，再调整单个日期。`,
-      },
-      "date",
-    );
+    throw new AppError("INVALID", text("errors.yearNotCovered", { year: String(year) }), "date");
   }
   return year;
 }
@@ -139,7 +138,7 @@ export async function setHolidayDay({ actor, data }: { actor: AuditActor; data: 
   await ensureSeeded();
   const year = await requireCoveredYear(data.date);
   if (data.name.length === 0 || data.name.length > 80) {
-    throw new AppError("INVALID", { en: "Name must be 1 to 80 characters.", zh: "名称须为 1 到 80 个字符。" }, "name");
+    throw new AppError("INVALID", text("errors.holidayName"), "name");
   }
   const db = getDb();
   const where = { region_date: { region: REGION, date: data.date } };
@@ -165,7 +164,7 @@ export async function removeHolidayDay({ actor, date }: { actor: AuditActor; dat
   const where = { region_date: { region: REGION, date } };
   const before = await db.holidayDay.findUnique({ where, select: { kind: true, name: true } });
   if (!before) {
-    throw new AppError("NOT_FOUND", { en: `${date} is not a holiday or make-up workday.`, zh: `${date} 不是假日或调休上班日。` }, "date");
+    throw new AppError("NOT_FOUND", text("errors.notAHolidayDay", { date }), "date");
   }
   await db.$transaction([
     db.holidayDay.delete({ where, select: { id: true } }),

@@ -67,6 +67,8 @@ describe("provider accounts", () => {
     expect(bad.ok).toBe(false);
     expect(bad.code).toBe("6");
     expect(bad.message.en).toMatch(/signature/i);
+    // The page gets the reason in both languages, ready to show.
+    expect((await getAccount(id)).lastTestError).toEqual(bad.message);
     // Blank secret on edit keeps the stored one (still wrong) …
     await updateAccount({ actor, id, data: input("") });
     expect((await testConnection({ actor, id })).ok).toBe(false);
@@ -74,7 +76,7 @@ describe("provider accounts", () => {
     await updateAccount({ actor, id, data: input(DEMO_CREDENTIALS.secretKey) });
     const good = await testConnection({ actor, id });
     expect(good).toMatchObject({ ok: true });
-    expect(await getAccount(id)).toMatchObject({ lastTestOk: true });
+    expect(await getAccount(id)).toMatchObject({ lastTestOk: true, lastTestError: null });
     await flushAudit();
     const audit = await listAudit({ page: 1 });
     expect(audit.rows.map((r) => r.action)).toContain("provider.update");
@@ -192,5 +194,10 @@ describe("provider accounts", () => {
     const metadata = await createAccount({ actor, data: { ...input("s"), name: "Metadata", baseUrl: "http://169.254.169.254" } });
     await setAccountPrivateNetwork({ actor, id: metadata.id, allow: true });
     expect((await testConnection({ actor, id: metadata.id })).message.en).toMatch(/never used for provider requests/);
+  });
+
+  it("refuses a provider kind the registry does not know", async () => {
+    await expect(createAccount({ actor, data: { ...input("x"), kind: "fax-machine" } })).rejects.toMatchObject({ code: "INVALID", field: "kind" });
+    expect(await listAccounts()).toEqual([]);
   });
 });

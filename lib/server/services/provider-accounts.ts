@@ -3,13 +3,11 @@
 // Secrets (issue 12 point 1): every secret is a credential field (encrypted, write-only, never in an audit
 // entry); settings hold only the declared non-secret fields of the kind.
 import "server-only";
-import { z } from "zod";
-import { adapterFor, allAdapters, isProviderKind } from "../../providers/registry";
+import type { AccountSummary, AccountView, TAccountInput } from "../../contracts/accounts";
+import { adapterFor, allAdapters } from "../../providers/registry";
 import { ProviderError } from "../../providers/errors";
-import type { ProviderAdapter, ProviderContext, ProviderKind, ProviderWarning } from "../../providers/types";
-import type { LocalizedText } from "../../domain/call-time-group";
-import { catalogText } from "../../domain/text";
-import type { CredentialField } from "../../providers/types";
+import type { CredentialField, ProviderAdapter, ProviderContext, ProviderKind, ProviderWarning } from "../../providers/types";
+import { catalogText, sameText, type LocalizedText } from "../../domain/text";
 import en from "../../../messages/en/security.json";
 import zh from "../../../messages/zh-CN/security.json";
 import { recordAudit, type AuditActor } from "../audit";
@@ -24,50 +22,6 @@ const text = catalogText(en, zh);
 /** A catalog text naming a field, each language with the field's label in that language. */
 function aboutField(key: "accounts.required" | "accounts.chooseOption" | "accounts.reenterSecret", field: CredentialField): LocalizedText {
   return { en: text(key, { field: field.label.en }).en, zh: text(key, { field: field.label.zh }).zh };
-}
-
-/** Bounds on what an account form may send (issue 12 point 3): a handful of short fields per kind. */
-const MAX_FIELDS = 20;
-const ZFieldValues = z
-  .record(z.string().max(64), z.string().max(2000))
-  .refine((fields) => Object.keys(fields).length <= MAX_FIELDS, { message: `At most ${MAX_FIELDS} fields` });
-
-export const ZAccountInput = z.object({
-  kind: z.string().max(40).refine(isProviderKind),
-  name: z.string().trim().min(1).max(60),
-  baseUrl: z.url({ protocol: /^https?$/ }).trim().max(500),
-  /** Secret fields: an empty string keeps the stored value ("replace" only when typed). */
-  credentials: ZFieldValues,
-  settings: ZFieldValues,
-  enabled: z.boolean().default(true),
-});
-export type TAccountInput = z.infer<typeof ZAccountInput>;
-
-/** What any page (a viewer's included) may see of an account: no credential at all, declared settings only. */
-export interface AccountSummary {
-  id: string;
-  kind: ProviderKind;
-  name: string;
-  baseUrl: string;
-  enabled: boolean;
-  isDemo: boolean;
-  /** An administrator allowed private and loopback addresses for this account (demo accounts always may). */
-  allowPrivateNetwork: boolean;
-  /** The kind's declared non-secret settings only. */
-  settings: Record<string, string>;
-  lastTestAt: Date | null;
-  lastTestOk: boolean | null;
-  lastTestError: string | null;
-  webhookUrl: string;
-  taskCount: number;
-  /** Something about the account worth a manager's attention that did not fail an operation (ProviderWarning). */
-  warning: { code: string; message: LocalizedText; at: string } | null;
-}
-
-/** The edit form's view (managers): also the non-secret credential fields and, for secrets, only "set". */
-export interface AccountView extends AccountSummary {
-  /** Non-secret credential fields (e.g. NXCloud uuid, algorithm) and, for secrets, only "set". */
-  credentialFields: Record<string, { secret: boolean; value: string | null; isSet: boolean }>;
 }
 
 const SELECT = {
@@ -131,7 +85,7 @@ function toSummary(row: Row): AccountSummary {
     settings: declaredSettings(row.kind, JSON.parse(row.settings) as Record<string, string>),
     lastTestAt: row.lastTestAt,
     lastTestOk: row.lastTestOk,
-    lastTestError: row.lastTestError,
+    lastTestError: row.lastTestError ? parseStoredText(row.lastTestError) : null,
     webhookUrl: webhookUrlFor(row.kind, row.id),
     taskCount: row._count.tasks,
     warning:
@@ -139,6 +93,17 @@ function toSummary(row: Row): AccountSummary {
         ? { code: row.warningCode, message: JSON.parse(row.warningMessage) as LocalizedText, at: row.warningAt.toISOString() }
         : null,
   };
+}
+
+/** The last test's failure is stored as the message JSON; a value that does not read as one is shown as is. */
+function parseStoredText(stored: string): LocalizedText {
+  try {
+    const value = JSON.parse(stored) as Partial<LocalizedText> | null;
+    if (typeof value?.en === "string" && typeof value.zh === "string") return { en: value.en, zh: value.zh };
+  } catch {
+    // fall through
+  }
+  return sameText(stored);
 }
 
 function toView(row: Row): AccountView {
@@ -251,6 +216,8 @@ function cleanSettings(input: TAccountInput): Record<string, string> {
 const NAME_TAKEN: LocalizedText = text("accounts.nameTaken");
 
 export async function createAccount({ actor, data }: { actor: AuditActor; data: TAccountInput }): Promise<{ id: string }> {
+  // The form offers only registered kinds; anything else was not sent by it.
+  if (!allAdapters().some((a) => a.capabilities.kind === data.kind)) throw new AppError("INVALID", undefined, "kind");
   const credentials = checkFields(data, null);
   const settings = cleanSettings(data);
   try {

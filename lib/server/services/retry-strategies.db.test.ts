@@ -82,7 +82,7 @@ describe("retry strategies", () => {
     const { id } = await createRetryStrategy({ actor, data: standard });
     const first = await duplicateRetryStrategy({ actor, id, locale: "en" });
     const second = await duplicateRetryStrategy({ actor, id, locale: "en" });
-    const zh = await duplicateRetryStrategy({ actor, id, locale: "zh" });
+    const zh = await duplicateRetryStrategy({ actor, id, locale: "zh-CN" });
     expect([first.name, second.name, zh.name]).toEqual(["Standard (copy)", "Standard (copy 2)", "Standard（副本）"]);
     expect(await getRetryStrategy(first.id)).toEqual({ ...standard, id: first.id, name: "Standard (copy)" });
   });

@@ -1,7 +1,13 @@
 // Retry strategies (DESIGN.md "RetryStrategy"): local rules a task references. The row keeps the
 // name in its own column and the rest of the domain strategy as JSON in `definition`.
 import "server-only";
-import type { LocalizedText, Locale } from "../../domain/call-time-group";
+import en from "../../../messages/en/retry.json" with { type: "json" };
+import zh from "../../../messages/zh-CN/retry.json" with { type: "json" };
+import type { LocalizedText } from "../../domain/call-time-group";
+import { catalogText, localize, type Locale } from "../../domain/text";
+
+const text = catalogText(en, zh);
+const SAME_NAME = text("errors.sameName");
 import { ZRetryStrategy, defaultRetryStrategy, type TRetryStrategy } from "../../domain/retry";
 import type { RetryStrategy } from "../../domain/retry-strategy";
 import { allAdapters } from "../../providers/registry";
@@ -24,10 +30,6 @@ const SELECT = { id: true, name: true, definition: true, updatedAt: true } as co
 
 type Row = { id: string; name: string; definition: string };
 
-const SAME_NAME: LocalizedText = {
-  en: "A retry strategy with this name already exists.",
-  zh: "已有同名的重试策略。",
-};
 
 function definitionOf(strategy: RetryStrategy): string {
   const { rounds, measureFrom, onlyToday, retryOn } = strategy;
@@ -53,7 +55,7 @@ export async function listRetryStrategies(): Promise<RetryStrategyListItem[]> {
 
 export async function getRetryStrategy(id: string): Promise<StoredRetryStrategy> {
   const row = await getDb().retryStrategy.findUnique({ where: { id }, select: SELECT });
-  if (!row) throw new AppError("NOT_FOUND", { en: "This retry strategy no longer exists.", zh: "该重试策略已不存在。" });
+  if (!row) throw new AppError("NOT_FOUND", text("errors.notFound"));
   return fromRow(row);
 }
 
@@ -112,10 +114,6 @@ export async function updateRetryStrategy({
   recordAudit({ actor, action: "retryStrategy.update", targetType: "retryStrategy", targetId: id, before: beforeStrategy, after: strategy });
 }
 
-const COPY_SUFFIX: Record<Locale, (n: number) => string> = {
-  en: (n) => (n === 1 ? " (copy)" : ` (copy ${n})`),
-  zh: (n) => (n === 1 ? "（副本）" : `（副本 ${n}）`),
-};
 
 /** A copy named "<name> (copy)", "<name> (copy 2)", … in the user's language, kept within the 80-character limit. */
 export async function duplicateRetryStrategy({
@@ -130,7 +128,8 @@ export async function duplicateRetryStrategy({
   const { id: _id, ...source } = await getRetryStrategy(id);
   const db = getDb();
   for (let n = 1; n < 100; n++) {
-    const suffix = COPY_SUFFIX[locale](n);
+    // The catalog puts {name} first in both languages, so what it adds for an empty name is the suffix.
+    const suffix = localize(text("copyName", { name: "", n }), locale);
     const name = `${source.name.slice(0, 80 - suffix.length)}${suffix}`;
     if (await db.retryStrategy.findFirst({ where: { name }, select: { id: true } })) continue;
     const copy = { ...source, name };
@@ -156,13 +155,10 @@ export async function deleteRetryStrategy({ actor, id }: { actor: AuditActor; id
       where: { id },
       select: { ...SELECT, _count: { select: { tasks: LIVE_TASKS } } },
     });
-    if (!row) throw new AppError("NOT_FOUND", { en: "This retry strategy no longer exists.", zh: "该重试策略已不存在。" });
+    if (!row) throw new AppError("NOT_FOUND", text("errors.notFound"));
     const used = row._count.tasks;
     if (used > 0) {
-      throw new AppError("CONFLICT", {
-        en: `“${row.name}” is used by ${used} ${used === 1 ? "task" : "tasks"}. Choose another retry strategy for ${used === 1 ? "it" : "them"} first, then delete this one.`,
-        zh: `“${row.name}”正被 ${used} 个任务使用。请先为这些任务改选其他重试策略，再删除。`,
-      });
+      throw new AppError("CONFLICT", text("errors.inUse", { name: row.name, count: used }));
     }
     await tx.retryStrategy.delete({ where: { id }, select: { id: true } });
     return fromRow(row);

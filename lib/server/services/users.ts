@@ -1,30 +1,27 @@
 // Users and roles. better-auth owns passwords and sessions; role and activation changes go through here
 // so they are checked, audited, and revoke sessions where they must.
 import "server-only";
-import { z } from "zod";
+import type { TFirstAdmin, TNewUser } from "../../contracts/users";
+import { catalogText } from "../../domain/text";
+import en from "../../../messages/en/forms.json";
+import zh from "../../../messages/zh-CN/forms.json";
 import { getAuth } from "../auth";
 import { recordAudit, type AuditActor } from "../audit";
 import { getDb } from "../db";
 import { AppError } from "../errors";
 import { leaseOwner, withLease } from "../mirror/lease";
-import { ZPassword } from "../password-policy";
-import { ROLES, type Role } from "../roles";
+import { isCommonPassword } from "../password-policy";
+import type { Role } from "../roles";
 
-export const ZNewUser = z.object({
-  name: z.string().trim().min(1).max(80),
-  email: z.email().trim().toLowerCase().max(254),
-  password: ZPassword,
-  role: z.enum(ROLES),
-});
-export type TNewUser = z.infer<typeof ZNewUser>;
-
-export const ZFirstAdmin = ZNewUser.omit({ role: true });
+const text = catalogText(en, zh);
 
 export async function hasAnyUser(): Promise<boolean> {
   return (await getDb().user.count()) > 0;
 }
 
 async function createWithPassword(input: TNewUser): Promise<{ id: string; email: string }> {
+  // The list of common passwords is too big for the browser: the form's schema checks the length, this the list.
+  if (isCommonPassword(input.password)) throw new AppError("INVALID", text("user.passwordCommon"), "password");
   try {
     const { user } = await getAuth().api.createUser({
       body: { email: input.email, password: input.password, name: input.name, role: input.role as "admin" },
@@ -32,7 +29,7 @@ async function createWithPassword(input: TNewUser): Promise<{ id: string; email:
     return { id: user.id, email: user.email };
   } catch (e) {
     if ((e as { body?: { code?: string } }).body?.code === "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL") {
-      throw new AppError("ALREADY_EXISTS", { en: "A user with this email already exists.", zh: "该邮箱已被使用。" }, "email");
+      throw new AppError("ALREADY_EXISTS", text("user.emailTaken"), "email");
     }
     throw e;
   }
@@ -47,7 +44,7 @@ const SETUP_LEASE_MS = 60_000;
  * and the creation run under a database lease, so of concurrent setups exactly one creates the administrator
  * and the others are refused. A crashed setup's lease expires and setup can be done again.
  */
-export async function createFirstAdmin(input: z.infer<typeof ZFirstAdmin>): Promise<{ id: string }> {
+export async function createFirstAdmin(input: TFirstAdmin): Promise<{ id: string }> {
   const created = await withLease(SETUP_LEASE, leaseOwner(), SETUP_LEASE_MS, async () => {
     if (await hasAnyUser()) return null;
     return createWithPassword({ ...input, role: "admin" });
@@ -97,7 +94,7 @@ async function loadUser(userId: string) {
   return user;
 }
 
-const LAST_ADMIN = { en: "Dialboard needs at least one active administrator.", zh: "系统至少需要一名有效的管理员。" };
+const LAST_ADMIN = text("user.lastAdmin");
 
 export async function setUserRole({ actor, userId, role }: { actor: AuditActor; userId: string; role: Role }): Promise<void> {
   const user = await loadUser(userId);
@@ -112,7 +109,7 @@ export async function setUserActive({ actor, userId, active }: { actor: AuditAct
   if (user.banned === !active) return;
   if (!active && user.role === "admin" && (await activeAdminCount()) <= 1) throw new AppError("CONFLICT", LAST_ADMIN, "active");
   if (!active && user.id === actor.id) {
-    throw new AppError("CONFLICT", { en: "You cannot deactivate yourself.", zh: "不能停用自己的账号。" }, "active");
+    throw new AppError("CONFLICT", text("user.deactivateSelf"), "active");
   }
   const db = getDb();
   await db.$transaction([

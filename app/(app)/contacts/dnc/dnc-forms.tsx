@@ -5,15 +5,16 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
+import { UnsavedChangesGuard } from "@/components/ui/unsaved-changes";
 import type { StopReportView } from "@/lib/contracts/numbers";
-import { localize, type Locale } from "@/lib/domain/text";
+import { localize } from "@/lib/domain/text";
 import { cancelJobAction, previewUploadAction } from "../actions";
 import { ImportWizard } from "../import-wizard";
 import { addDncAction, removeDncAction, startDncImportAction } from "./actions";
 
 export function AddDncForm({ scope }: { scope: string }) {
   const t = useTranslations("contacts.dnc");
-  const locale = useLocale() as Locale;
+  const locale = useLocale();
   const router = useRouter();
   const [phone, setPhone] = useState("");
   const [reason, setReason] = useState("");
@@ -40,6 +41,7 @@ export function AddDncForm({ scope }: { scope: string }) {
         });
       }}
     >
+      <UnsavedChangesGuard dirty={phone.trim() !== "" || reason.trim() !== ""} />
       <div className="flex flex-wrap items-end gap-3">
         <label className="space-y-1 text-sm">
           <span className="block font-medium text-slate-700">{t("phone")}</span>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Card, Notice, PageHeader } from "@/components/ui/card";
-import { localize, type Locale } from "@/lib/domain/text";
+import { localize } from "@/lib/domain/text";
 import { numberStory } from "@/lib/server/numbers/ledger-views";
 import { roleAtLeast } from "@/lib/server/roles";
 import { requirePageActor } from "@/lib/server/session";
@@ -22,7 +22,7 @@ export default async function NumberSearchPage({ searchParams }: { searchParams:
   const ref = typeof sp.n === "string" ? sp.n.slice(0, 200) : "";
   const t = await getTranslations("contacts");
   const format = await getFormatter();
-  const locale = (await getLocale()) as Locale;
+  const locale = await getLocale();
   const story = ref ? await numberStory({ ref, wholeNumbers: roleAtLeast(actor.role, "manager") }) : null;
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "—");
   return (

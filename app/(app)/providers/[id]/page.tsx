@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/card";
-import { AccountForm } from "@/components/providers/account-form";
+import { AccountForm } from "../account-form";
 import { AppError } from "@/lib/server/errors";
 import { requirePageActor } from "@/lib/server/session";
 import { PrivateNetwork } from "./private-network";

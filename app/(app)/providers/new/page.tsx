@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/card";
-import { AccountForm } from "@/components/providers/account-form";
+import { AccountForm } from "../account-form";
 import { requirePageActor } from "@/lib/server/session";
 import { providerKinds } from "@/lib/server/services/provider-accounts";
 

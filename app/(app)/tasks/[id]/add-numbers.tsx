@@ -7,14 +7,15 @@ import { useState, useTransition } from "react";
 import { ContactsImport } from "@/components/tasks/contacts-import";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
-import { textKey, type Locale } from "@/i18n/locales";
+import { UnsavedChangesGuard } from "@/components/ui/unsaved-changes";
+import { localize } from "@/i18n/locales";
 import type { ContactsImport as ParsedContacts } from "@/lib/domain/contacts-import";
 import type { SendContactsResult } from "@/lib/contracts/task-write";
 import { addTaskContactsAction } from "./actions";
 
 export function AddNumbers({ taskId, batchSize }: { taskId: string; batchSize: number }) {
   const t = useTranslations("tasks.addNumbers");
-  const lang = textKey(useLocale() as Locale);
+  const locale = useLocale();
   const router = useRouter();
   const [parsed, setParsed] = useState<ParsedContacts | null>(null);
   const [result, setResult] = useState<SendContactsResult | null>(null);
@@ -29,7 +30,7 @@ export function AddNumbers({ taskId, batchSize }: { taskId: string; batchSize: n
     start(async () => {
       const contacts = parsed.contacts.map(({ phone, name, variables }) => ({ phone, name, variables }));
       const res = await addTaskContactsAction({ taskId, contacts });
-      if (res?.serverError) setFailure(res.serverError.message[lang]);
+      if (res?.serverError) setFailure(localize(res.serverError.message, locale));
       else if (res?.data) {
         setResult(res.data);
         router.refresh();
@@ -39,6 +40,7 @@ export function AddNumbers({ taskId, batchSize }: { taskId: string; batchSize: n
 
   return (
     <div className="space-y-3" data-testid="add-numbers">
+      <UnsavedChangesGuard dirty={count > 0 && result === null} />
       <ContactsImport variables={[]} defaultCountry="CN" onParsed={setParsed} />
       <div className="flex flex-wrap items-center gap-3">
         <Button onClick={send} disabled={pending || count === 0}>
@@ -55,7 +57,7 @@ export function AddNumbers({ taskId, batchSize }: { taskId: string; batchSize: n
           {result.failedBatches.length > 0 ? (
             <ul className="list-disc space-y-0.5 pl-5 text-sm text-red-700">
               {result.failedBatches.map((b) => (
-                <li key={b.index}>{t("failedBatch", { batch: b.index + 1, reason: b.error[lang] })}</li>
+                <li key={b.index}>{t("failedBatch", { batch: b.index + 1, reason: localize(b.error, locale) })}</li>
               ))}
             </ul>
           ) : null}
@@ -63,7 +65,7 @@ export function AddNumbers({ taskId, batchSize }: { taskId: string; batchSize: n
             <ul className="max-h-48 list-disc space-y-0.5 overflow-y-auto pl-5 text-sm text-slate-700">
               {result.rejected.map((r, i) => (
                 <li key={`${r.phone}-${i}`}>
-                  <span className="font-mono">{r.phone}</span>: {r.reason[lang]}
+                  <span className="font-mono">{r.phone}</span>: {localize(r.reason, locale)}
                 </li>
               ))}
             </ul>

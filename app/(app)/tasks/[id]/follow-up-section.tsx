@@ -2,19 +2,19 @@
 // do (explain, verbal wrap, materials), whom (filter range), and how far each employee got.
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, Notice } from "@/components/ui/card";
-import { textKey, type Locale } from "@/i18n/locales";
+import { localize } from "@/i18n/locales";
 import type { LocalizedText } from "@/lib/domain/call-time-group";
 import type { FollowUpDetail } from "@/lib/providers/types";
 
 export async function FollowUpSection({ remoteId, data }: { remoteId: string; data: { detail: FollowUpDetail | null; error: LocalizedText | null } }) {
   const t = await getTranslations("tasks.followUp");
-  const lang = textKey((await getLocale()) as Locale);
+  const locale = await getLocale();
   const { detail, error } = data;
   return (
     <Card>
       <h2 className="mb-1 text-base font-semibold text-slate-900">{t("title")}</h2>
       <p className="mb-4 text-sm text-slate-600">{t("readOnly")}</p>
-      {error ? <Notice tone="error">{t("unavailable", { reason: error[lang] })}</Notice> : null}
+      {error ? <Notice tone="error">{t("unavailable", { reason: localize(error, locale) })}</Notice> : null}
       {detail ? (
         <div className="space-y-6">
           <dl className="grid gap-4 text-sm sm:grid-cols-2">

@@ -4,11 +4,11 @@ import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { LossReport } from "@/components/schedule/loss-report";
 import { RateInfo } from "@/components/stats/rate-info";
-import { TaskForecast } from "@/components/stats/task-forecast";
-import { TaskStatsPanel } from "@/components/stats/task-stats-panel";
-import { StatusBadge } from "@/components/tasks/status-badge";
+import { TaskForecast } from "./task-forecast";
+import { TaskStatsPanel } from "./task-stats-panel";
+import { StatusBadge } from "../status-badge";
 import { Card, Notice } from "@/components/ui/card";
-import { textKey, type Locale } from "@/i18n/locales";
+import { localize } from "@/i18n/locales";
 import { weekSummary } from "@/lib/domain/call-time-group";
 import { formatInterval } from "@/lib/domain/retry";
 import { formatRate, RATE_FORMULAS, type RateName } from "@/lib/domain/stats";
@@ -61,7 +61,7 @@ export default async function TaskPage({ params }: { params: Params }) {
   const t = await getTranslations("tasks");
   const tNumbers = await getTranslations("contacts.numbers");
   const format = await getFormatter();
-  const lang = textKey((await getLocale()) as Locale);
+  const locale = await getLocale();
   const canWrite = roleAtLeast(actor.role, "manager");
   const { task, account, capabilities: caps } = detail;
   const isCall = task.kind === "call";
@@ -82,10 +82,10 @@ export default async function TaskPage({ params }: { params: Params }) {
       <dt className="flex items-center gap-1 text-xs text-slate-500">
         {t(`detail.${name}`)} <RateInfo rate={name} />
       </dt>
-      <dd className="text-lg font-semibold tabular-nums text-slate-900" title={RATE_FORMULAS[name][lang]}>
-        {formatRate(ours, lang)}
+      <dd className="text-lg font-semibold tabular-nums text-slate-900" title={localize(RATE_FORMULAS[name], locale)}>
+        {formatRate(ours, locale)}
       </dd>
-      {theirs !== null ? <dd className="text-xs text-slate-500">{t("detail.providerSays", { rate: formatRate(theirs, lang) })}</dd> : null}
+      {theirs !== null ? <dd className="text-xs text-slate-500">{t("detail.providerSays", { rate: formatRate(theirs, locale) })}</dd> : null}
     </div>
   );
 
@@ -105,7 +105,7 @@ export default async function TaskPage({ params }: { params: Params }) {
           <div>
             <dt className="inline text-slate-500">{t("detail.provider")}: </dt>
             <dd className="inline">
-              {caps.label[lang]} · {account.name}
+              {localize(caps.label, locale)} · {account.name}
             </dd>
           </div>
           <div className="min-w-0">
@@ -143,7 +143,7 @@ export default async function TaskPage({ params }: { params: Params }) {
         <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-6">
           <div>
             <dt className="text-xs text-slate-500">{t("detail.type")}</dt>
-            <dd className="text-sm text-slate-900">{task.taskTypeLabel?.[lang] ?? t(`kind.${task.kind}`)}</dd>
+            <dd className="text-sm text-slate-900">{localize(task.taskTypeLabel, locale) ?? t(`kind.${task.kind}`)}</dd>
           </div>
           <div>
             <dt className="text-xs text-slate-500">{t("detail.numbers")}</dt>
@@ -189,9 +189,9 @@ export default async function TaskPage({ params }: { params: Params }) {
                       {detail.group.group.name}
                     </Link>
                   </p>
-                  <p className="text-sm text-slate-600">{weekSummary(detail.group.group, lang)}</p>
+                  <p className="text-sm text-slate-600">{weekSummary(detail.group.group, locale)}</p>
                   <div className="mt-2">
-                    <LossReport losses={detail.group.losses} exactLabel={t("detail.exactFor", { provider: caps.label[lang] })} />
+                    <LossReport losses={detail.group.losses} exactLabel={t("detail.exactFor", { provider: localize(caps.label, locale) })} />
                   </div>
                 </>
               ) : (
@@ -209,11 +209,11 @@ export default async function TaskPage({ params }: { params: Params }) {
                   </p>
                   <ol className="text-sm text-slate-600">
                     {detail.strategy.strategy.rounds.map((r, i) => (
-                      <li key={i}>{t("detail.round", { n: i + 1, after: formatInterval(r.after, lang) })}</li>
+                      <li key={i}>{t("detail.round", { n: i + 1, after: formatInterval(r.after, locale) })}</li>
                     ))}
                   </ol>
                   <div className="mt-2">
-                    <LossReport losses={detail.strategy.losses} exactLabel={t("detail.exactFor", { provider: caps.label[lang] })} />
+                    <LossReport losses={detail.strategy.losses} exactLabel={t("detail.exactFor", { provider: localize(caps.label, locale) })} />
                   </div>
                 </>
               ) : (
@@ -248,7 +248,7 @@ export default async function TaskPage({ params }: { params: Params }) {
             </details>
           ) : (
             <p className="text-sm text-slate-600" data-testid="reason-update">
-              {caps.controls.update.reason?.[lang]}
+              {localize(caps.controls.update.reason, locale)}
             </p>
           )}
         </Section>
@@ -260,7 +260,7 @@ export default async function TaskPage({ params }: { params: Params }) {
             <AddNumbers taskId={task.id} batchSize={caps.contactsBatchSize} />
           ) : (
             <p className="text-sm text-slate-600" data-testid="reason-addContacts">
-              {caps.controls.addContacts.reason?.[lang]}
+              {localize(caps.controls.addContacts.reason, locale)}
             </p>
           )}
         </Section>

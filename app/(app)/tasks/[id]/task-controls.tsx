@@ -9,8 +9,9 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { textKey, type Locale } from "@/i18n/locales";
+import { localize } from "@/i18n/locales";
 import type { LocalizedText } from "@/lib/domain/call-time-group";
+import { formatList } from "@/lib/domain/text";
 import { taskOperationAction } from "./actions";
 
 type Op = "start" | "pause" | "complete" | "delete";
@@ -31,7 +32,7 @@ export function TaskControls({
 }) {
   const t = useTranslations("tasks.detail");
   const tStatus = useTranslations("tasks.status");
-  const lang = textKey(useLocale() as Locale);
+  const locale = useLocale();
   const router = useRouter();
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
@@ -42,7 +43,7 @@ export function TaskControls({
     start(async () => {
       const res = await taskOperationAction({ taskId, op });
       if (res?.serverError) {
-        setMessage({ tone: "error", text: res.serverError.message[lang] });
+        setMessage({ tone: "error", text: localize(res.serverError.message, locale) });
         return;
       }
       const status = res?.data?.status;
@@ -57,7 +58,7 @@ export function TaskControls({
   // Operations refused for the same reason (a read-only provider) share one line.
   const reasons = new Map<string, Op[]>();
   for (const op of OPS) {
-    const reason = controls[op].allowed ? null : controls[op].reason?.[lang];
+    const reason = controls[op].allowed ? null : localize(controls[op].reason, locale);
     if (reason) reasons.set(reason, [...(reasons.get(reason) ?? []), op]);
   }
   return (
@@ -82,7 +83,7 @@ export function TaskControls({
           return (
             <span key={op} className="inline-flex items-center gap-1.5">
               {button}
-              <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-800" title={unverified[op][lang]} data-testid={`unverified-${op}`}>
+              <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-800" title={localize(unverified[op], locale)} data-testid={`unverified-${op}`}>
                 {t("unverified")}
               </span>
             </span>
@@ -92,19 +93,25 @@ export function TaskControls({
       </div>
       {OPS.filter((op) => unverified[op]).map((op) => (
         <p key={op} id={`unverified-${op}`} className="text-xs text-amber-800" data-testid={`unverified-${op}-note`}>
-          <span className="font-medium">
-            {t(`ops.${op}`)}
-            {lang === "zh" ? "：" : ": "}
-          </span>
-          {unverified[op]?.[lang]}
+          {t.rich("opsReason", {
+            ops: t(`ops.${op}`),
+            reason: localize(unverified[op], locale) ?? "",
+            strong: (chunks) => <span className="font-medium">{chunks}</span>,
+          })}
         </p>
       ))}
       {reasons.size > 0 ? (
         <ul className="space-y-0.5 text-xs text-slate-600">
           {[...reasons].map(([reason, ops]) => (
             <li key={ops[0]} id={`reason-${ops[0]}`} data-testid="control-reason">
-              <span className="font-medium">{ops.map((op) => t(`ops.${op}`)).join(lang === "zh" ? "、" : ", ")}{lang === "zh" ? "：" : ": "}</span>
-              {reason}
+              {t.rich("opsReason", {
+                ops: formatList(
+                  ops.map((op) => t(`ops.${op}`)),
+                  locale,
+                ),
+                reason,
+                strong: (chunks) => <span className="font-medium">{chunks}</span>,
+              })}
             </li>
           ))}
         </ul>

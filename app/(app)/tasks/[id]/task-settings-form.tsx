@@ -9,7 +9,8 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { LossReport } from "@/components/schedule/loss-report";
-import { textKey, type Locale } from "@/i18n/locales";
+import { UnsavedChangesGuard } from "@/components/ui/unsaved-changes";
+import { localize } from "@/i18n/locales";
 import type { TaskEditOptions } from "@/lib/contracts/task-write";
 import type { LocalizedText } from "@/lib/domain/call-time-group";
 import { checkParamValue, defaultFormValues, paramRangeHint, type ParamFormValue } from "@/lib/providers/param-values";
@@ -50,7 +51,7 @@ export function TaskSettingsForm({
   limits: { nameMaxLength: number; descriptionMaxLength: number };
 }) {
   const t = useTranslations("tasks.edit");
-  const lang = textKey(useLocale() as Locale);
+  const locale = useLocale();
   const router = useRouter();
   const [pending, start] = useTransition();
   const [name, setName] = useState(initial.name);
@@ -63,6 +64,12 @@ export function TaskSettingsForm({
   const [params, setParams] = useState(() => initialParams(specs, initial.params));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const dirty =
+    name !== initial.name ||
+    description !== initial.description ||
+    groupId !== (initial.callTimeGroupId ?? "") ||
+    strategyId !== (initial.retryStrategyId ?? "") ||
+    JSON.stringify(params) !== JSON.stringify(initialParams(specs, initial.params));
 
   function localErrors(): Record<string, string> {
     const found: Record<string, string> = {};
@@ -72,7 +79,7 @@ export function TaskSettingsForm({
     if (!groupId) found.callTimeGroupId = t("groupRequired");
     for (const spec of specs) {
       const issue: LocalizedText | null = checkParamValue(spec, params[spec.key]);
-      if (issue) found[`params.${spec.key}`] = issue[lang];
+      if (issue) found[`params.${spec.key}`] = localize(issue, locale);
     }
     return found;
   }
@@ -90,8 +97,8 @@ export function TaskSettingsForm({
       });
       if (res?.serverError) {
         const { field, message: text } = res.serverError;
-        if (field) setErrors({ [field]: text[lang] });
-        else setMessage({ tone: "error", text: text[lang] });
+        if (field) setErrors({ [field]: localize(text, locale) });
+        else setMessage({ tone: "error", text: localize(text, locale) });
         return;
       }
       if (res?.validationErrors) {
@@ -187,9 +194,9 @@ export function TaskSettingsForm({
             const key = `params.${spec.key}`;
             const value = params[spec.key];
             const set = (v: ParamFormValue) => setParams((p) => ({ ...p, [spec.key]: v }));
-            const hint = spec.help?.[lang] ?? paramRangeHint(spec)?.[lang];
+            const hint = localize(spec.help, locale) ?? localize(paramRangeHint(spec), locale);
             return (
-              <Field key={spec.key} label={spec.label[lang]} error={errors[key]} hint={hint}>
+              <Field key={spec.key} label={localize(spec.label, locale)} error={errors[key]} hint={hint}>
                 {({ id, invalid, describedBy }) =>
                   spec.type === "boolean" ? (
                     <input
@@ -205,7 +212,7 @@ export function TaskSettingsForm({
                       {spec.required ? null : <option value="">—</option>}
                       {spec.options?.map((o) => (
                         <option key={o.value} value={o.value}>
-                          {o.label[lang]}
+                          {localize(o.label, locale)}
                         </option>
                       ))}
                     </Select>
@@ -230,6 +237,7 @@ export function TaskSettingsForm({
       <Button type="submit" disabled={pending}>
         {pending ? t("saving") : t("save")}
       </Button>
+      <UnsavedChangesGuard dirty={dirty} />
     </form>
   );
 }

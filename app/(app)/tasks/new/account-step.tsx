@@ -4,7 +4,7 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useFormContext } from "react-hook-form";
-import { textKey, type Locale } from "@/i18n/locales";
+import { localize } from "@/i18n/locales";
 import type { WizardOptions } from "@/lib/contracts/task-write";
 import { ChoiceBadge, ChoiceList } from "./choice-list";
 import { FieldError, StepFrame } from "./step-frame";
@@ -12,7 +12,7 @@ import { defaultParams, type WizardStep, type WizardValues } from "./wizard-stat
 
 export function AccountStep({ options, current }: { options: WizardOptions; current: WizardStep }) {
   const t = useTranslations("wizard");
-  const lang = textKey(useLocale() as Locale);
+  const locale = useLocale();
   const { watch, setValue, clearErrors } = useFormContext<WizardValues>();
 
   function choose(id: string) {
@@ -40,7 +40,7 @@ export function AccountStep({ options, current }: { options: WizardOptions; curr
               {a.isDemo ? <ChoiceBadge>{t("account.demo")}</ChoiceBadge> : null}
             </>
           ),
-          details: [a.providerLabel[lang]],
+          details: [localize(a.providerLabel, locale)],
         }))}
       />
       {options.unavailableAccounts > 0 ? (

@@ -6,7 +6,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useFormContext } from "react-hook-form";
 import { LossReport } from "@/components/schedule/loss-report";
 import { EmptyState } from "@/components/ui/card";
-import { textKey, type Locale } from "@/i18n/locales";
+import { localize } from "@/i18n/locales";
 import type { WizardAccount, WizardOptions } from "@/lib/contracts/task-write";
 import { ChoiceBadge, ChoiceList } from "./choice-list";
 import { FieldError, StepFrame } from "./step-frame";
@@ -14,11 +14,11 @@ import type { WizardStep, WizardValues } from "./wizard-state";
 
 export function GroupStep({ options, account, current }: { options: WizardOptions; account: WizardAccount | null; current: WizardStep }) {
   const t = useTranslations("wizard");
-  const lang = textKey(useLocale() as Locale);
+  const locale = useLocale();
   const { watch, setValue, register, clearErrors, formState } = useFormContext<WizardValues>();
   const group = options.groups.find((g) => g.id === watch("callTimeGroupId")) ?? null;
   const lossesOf = (losses: Record<string, unknown[]>) => (account ? (losses[account.id] ?? []) : []);
-  const provider = account?.providerLabel[lang] ?? "";
+  const provider = localize(account?.providerLabel, locale) ?? "";
 
   if (options.groups.length === 0) {
     return (
@@ -57,7 +57,7 @@ export function GroupStep({ options, account, current }: { options: WizardOption
               {lossesOf(g.losses).length > 0 ? <ChoiceBadge tone="warning">{t("group.lossBadge", { count: lossesOf(g.losses).length })}</ChoiceBadge> : null}
             </>
           ),
-          details: [g.summary[lang], t("group.timeZone", { zone: g.timeZone })],
+          details: [localize(g.summary, locale), t("group.timeZone", { zone: g.timeZone })],
         }))}
       />
       {group && account ? (

@@ -7,7 +7,7 @@ import { useFormContext } from "react-hook-form";
 import { ContactsImport } from "@/components/tasks/contacts-import";
 import { Notice } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
-import { textKey, type Locale } from "@/i18n/locales";
+import { localize } from "@/i18n/locales";
 import type { WizardAccount } from "@/lib/contracts/task-write";
 import type { ContactsImport as ParsedContacts } from "@/lib/domain/contacts-import";
 import { FieldError, StepFrame } from "./step-frame";
@@ -24,7 +24,7 @@ export function NumbersStep({
   onParsed: (parsed: ParsedContacts) => void;
 }) {
   const t = useTranslations("wizard");
-  const lang = textKey(useLocale() as Locale);
+  const locale = useLocale();
   const { setValue, watch, clearErrors } = useFormContext<WizardValues>();
   const [variablesText, setVariablesText] = useState("");
   const variables = useMemo(() => variableNames(variablesText), [variablesText]);
@@ -47,7 +47,7 @@ export function NumbersStep({
       {account && count > 0 ? (
         <p className="text-xs text-slate-500">
           {t("numbers.batches", {
-            provider: account.providerLabel[lang],
+            provider: localize(account.providerLabel, locale),
             size: account.limits.contactsBatchSize,
             count: Math.ceil(count / account.limits.contactsBatchSize),
           })}

@@ -6,7 +6,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useFormContext, type FieldError as FormFieldError } from "react-hook-form";
 import { Notice } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
-import { textKey, type Locale } from "@/i18n/locales";
+import { localize } from "@/i18n/locales";
 import type { WizardAccount } from "@/lib/contracts/task-write";
 import { paramRangeHint, paramsForTaskType } from "@/lib/providers/param-values";
 import type { ParamSpec } from "@/lib/providers/types";
@@ -15,12 +15,12 @@ import type { WizardStep, WizardValues } from "./wizard-state";
 
 export function ParamsStep({ account, current }: { account: WizardAccount | null; current: WizardStep }) {
   const t = useTranslations("wizard");
-  const lang = textKey(useLocale() as Locale);
+  const locale = useLocale();
   const { watch, formState } = useFormContext<WizardValues>();
   const specs = account ? paramsForTaskType(account.params, watch("taskType")) : [];
   const errors = (formState.errors.params ?? {}) as Record<string, FormFieldError | undefined>;
   return (
-    <StepFrame step="params" current={current} intro={t("params.intro", { provider: account?.providerLabel[lang] ?? "" })}>
+    <StepFrame step="params" current={current} intro={t("params.intro", { provider: localize(account?.providerLabel, locale) ?? "" })}>
       {specs.length === 0 ? (
         <p className="text-sm text-slate-600">{t("params.none")}</p>
       ) : (
@@ -37,17 +37,17 @@ export function ParamsStep({ account, current }: { account: WizardAccount | null
 
 function ParamField({ spec, error }: { spec: ParamSpec; error: string | undefined }) {
   const t = useTranslations("wizard");
-  const lang = textKey(useLocale() as Locale);
+  const locale = useLocale();
   const { register, clearErrors } = useFormContext<WizardValues>();
   const field = register(`params.${spec.key}`, { onChange: () => clearErrors(`params.${spec.key}`) });
-  const hint = [spec.help?.[lang], paramRangeHint(spec)?.[lang]].filter(Boolean).join(" · ") || undefined;
+  const hint = [localize(spec.help, locale), localize(paramRangeHint(spec), locale)].filter(Boolean).join(" · ") || undefined;
 
   if (spec.type === "boolean") {
     return (
       <div className="space-y-1" data-param={spec.key}>
         <label className="flex items-start gap-2 text-sm font-medium text-slate-700">
           <input type="checkbox" className="mt-0.5 h-4 w-4 rounded border-slate-300 text-brand-600 focus:ring-brand-500" aria-invalid={Boolean(error)} {...field} />
-          <span>{spec.label[lang]}</span>
+          <span>{localize(spec.label, locale)}</span>
         </label>
         {hint && !error ? <p className="pl-6 text-xs text-slate-500">{hint}</p> : null}
         {error ? (
@@ -61,7 +61,7 @@ function ParamField({ spec, error }: { spec: ParamSpec; error: string | undefine
 
   return (
     <div data-param={spec.key}>
-      <Field label={`${spec.label[lang]}${spec.required ? " *" : ""}`} error={error} hint={hint}>
+      <Field label={`${localize(spec.label, locale)}${spec.required ? " *" : ""}`} error={error} hint={hint}>
         {({ id, describedBy, invalid }) => {
           const common = { id, "aria-describedby": describedBy, "aria-invalid": invalid, "aria-required": spec.required || undefined, ...field };
           if (spec.type === "enum") {
@@ -70,7 +70,7 @@ function ParamField({ spec, error }: { spec: ParamSpec; error: string | undefine
                 {spec.required && spec.default !== undefined && spec.default !== null ? null : <option value="">{t("params.unset")}</option>}
                 {(spec.options ?? []).map((option) => (
                   <option key={option.value} value={option.value}>
-                    {option.label[lang]}
+                    {localize(option.label, locale)}
                   </option>
                 ))}
               </Select>

@@ -3,12 +3,12 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { Card, Notice } from "@/components/ui/card";
-import { textKey, type Locale } from "@/i18n/locales";
+import { localize } from "@/i18n/locales";
 import type { TaskCreationResult } from "@/lib/contracts/task-write";
 
 export function ResultView({ result }: { result: TaskCreationResult }) {
   const t = useTranslations("wizard");
-  const lang = textKey(useLocale() as Locale);
+  const locale = useLocale();
   const { contacts } = result;
   return (
     <Card>
@@ -21,7 +21,7 @@ export function ResultView({ result }: { result: TaskCreationResult }) {
             <ul className="mt-1 max-h-64 list-disc space-y-0.5 overflow-auto pl-5 text-sm text-slate-700">
               {contacts.rejected.map((r, i) => (
                 <li key={`${r.phone}-${i}`}>
-                  {r.phone ? <span className="font-mono">{r.phone}</span> : null} {r.reason[lang]}
+                  {r.phone ? <span className="font-mono">{r.phone}</span> : null} {localize(r.reason, locale)}
                 </li>
               ))}
             </ul>
@@ -29,7 +29,7 @@ export function ResultView({ result }: { result: TaskCreationResult }) {
         ) : null}
         {contacts.failedBatches.map((b) => (
           <Notice key={b.index} tone="error">
-            {t("result.failedBatch", { index: b.index + 1, error: b.error[lang] })}
+            {t("result.failedBatch", { index: b.index + 1, error: localize(b.error, locale) })}
           </Notice>
         ))}
         <Link href={`/tasks/${result.taskId}`} className="inline-flex rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-700">

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useFormContext } from "react-hook-form";
 import { LossReport } from "@/components/schedule/loss-report";
-import { textKey, type Locale } from "@/i18n/locales";
+import { localize } from "@/i18n/locales";
 import type { WizardAccount, WizardOptions } from "@/lib/contracts/task-write";
 import { ChoiceList } from "./choice-list";
 import { FieldError, StepFrame } from "./step-frame";
@@ -15,11 +15,11 @@ const NONE = "";
 
 export function RetryStep({ options, account, current }: { options: WizardOptions; account: WizardAccount | null; current: WizardStep }) {
   const t = useTranslations("wizard");
-  const lang = textKey(useLocale() as Locale);
+  const locale = useLocale();
   const { watch, setValue } = useFormContext<WizardValues>();
   const chosen = watch("retryStrategyId");
   const strategy = options.strategies.find((s) => s.id === chosen) ?? null;
-  const provider = account?.providerLabel[lang] ?? "";
+  const provider = localize(account?.providerLabel, locale) ?? "";
 
   return (
     <StepFrame step="retry" current={current} intro={t("retry.intro")}>
@@ -30,7 +30,7 @@ export function RetryStep({ options, account, current }: { options: WizardOption
         onChange={(id) => setValue("retryStrategyId", id === NONE ? null : id)}
         choices={[
           { value: NONE, title: t("retry.none"), details: [t("retry.noneBody")] },
-          ...options.strategies.map((s) => ({ value: s.id, title: s.name, details: [s.summary[lang]] })),
+          ...options.strategies.map((s) => ({ value: s.id, title: s.name, details: [localize(s.summary, locale)] })),
         ]}
       />
       {options.strategies.length === 0 ? (

@@ -5,7 +5,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useFormContext } from "react-hook-form";
 import { LossReport } from "@/components/schedule/loss-report";
 import { Button } from "@/components/ui/button";
-import { textKey, type Locale } from "@/i18n/locales";
+import { localize } from "@/i18n/locales";
 import type { TaskPreview, WizardAccount } from "@/lib/contracts/task-write";
 import type { ContactsImport as ParsedContacts } from "@/lib/domain/contacts-import";
 import { paramsForTaskType } from "@/lib/providers/param-values";
@@ -27,21 +27,21 @@ export function ReviewStep({
   onEdit: (step: WizardStep) => void;
 }) {
   const t = useTranslations("wizard");
-  const lang = textKey(useLocale() as Locale);
+  const locale = useLocale();
   const { getValues } = useFormContext<WizardValues>();
   const { taskType, acceptLosses } = getValues();
   const name = getValues("name").trim();
   const description = getValues("description").trim();
   const specs = paramsForTaskType(account.params, taskType);
-  const typeLabel = account.taskTypes.find((type) => type.value === taskType)?.label[lang] ?? taskType;
+  const typeLabel = localize(account.taskTypes.find((type) => type.value === taskType)?.label, locale) ?? taskType;
   const setParams = specs.filter((spec) => preview.params[spec.key] !== null && preview.params[spec.key] !== undefined);
   const numbers = contacts?.contacts ?? [];
   const showValue = (spec: ParamSpec) => {
     const value = preview.params[spec.key];
     if (typeof value === "boolean") return value ? t("params.yes") : t("review.empty");
     const option = spec.options?.find((o) => o.value === String(value));
-    if (option) return `${option.label[lang]} (${String(value)})`;
-    if (spec.type === "datetime" && typeof value === "string") return new Date(value).toLocaleString(lang === "zh" ? "zh-CN" : "en");
+    if (option) return `${localize(option.label, locale)} (${String(value)})`;
+    if (spec.type === "datetime" && typeof value === "string") return new Date(value).toLocaleString(locale);
     return String(value);
   };
 
@@ -71,7 +71,7 @@ export function ReviewStep({
         <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
           <dt className="text-slate-500">{t("review.account")}</dt>
           <dd className="text-slate-900">
-            {account.name} ({account.providerLabel[lang]})
+            {account.name} ({localize(account.providerLabel, locale)})
           </dd>
           <dt className="text-slate-500">{t("review.type")}</dt>
           <dd className="text-slate-900">{typeLabel}</dd>
@@ -117,7 +117,7 @@ export function ReviewStep({
             {setParams.map((spec) => (
               <div key={spec.key} className="contents">
                 <dt className="text-slate-500">
-                  {spec.label[lang]} <span className="font-mono text-xs text-slate-400">{spec.key}</span>
+                  {localize(spec.label, locale)} <span className="font-mono text-xs text-slate-400">{spec.key}</span>
                 </dt>
                 <dd className="mb-1 break-words text-slate-900 sm:mb-0">{showValue(spec)}</dd>
               </div>

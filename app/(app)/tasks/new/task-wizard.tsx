@@ -10,7 +10,7 @@ import { useState, useTransition } from "react";
 import { FormProvider, useForm, type FieldErrors, type FieldPath, type Resolver } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Card, Notice } from "@/components/ui/card";
-import { textKey, type Locale } from "@/i18n/locales";
+import { localize } from "@/i18n/locales";
 import type { ActionFailure } from "@/lib/server/errors";
 import { ZTaskWizardInput, type TaskCreationResult, type TaskPreview, type WizardOptions } from "@/lib/contracts/task-write";
 import type { ContactsImport as ParsedContacts } from "@/lib/domain/contacts-import";
@@ -42,7 +42,7 @@ const schemaResolver = zodResolver(ZTaskWizardInput);
 
 export function TaskWizard({ options }: { options: WizardOptions }) {
   const t = useTranslations("wizard");
-  const lang = textKey(useLocale() as Locale);
+  const locale = useLocale();
   const router = useRouter();
 
   // The schema's verdict, worded for the field it is on (zod's own messages are not the user's language).
@@ -71,7 +71,7 @@ export function TaskWizard({ options }: { options: WizardOptions }) {
 
   /** A refusal of the whole request: on its field's step when it names one, else under the form. */
   function showFailure(failure: ActionFailure | undefined) {
-    const message = failure?.message[lang] ?? t("invalid.other");
+    const message = localize(failure?.message, locale) ?? t("invalid.other");
     if (failure?.field) {
       form.setError(failure.field as FieldPath<WizardValues>, { type: "server", message });
       go(stepForField(failure.field));
@@ -93,7 +93,7 @@ export function TaskWizard({ options }: { options: WizardOptions }) {
     setPreview(res.data);
     const reached = WIZARD_STEPS.slice(0, stepIndex + 1);
     const issues = res.data.issues.filter((issue) => reached.includes(stepForField(issue.field)));
-    for (const issue of issues) form.setError(issue.field as FieldPath<WizardValues>, { type: "server", message: issue.message[lang] });
+    for (const issue of issues) form.setError(issue.field as FieldPath<WizardValues>, { type: "server", message: localize(issue.message, locale) });
     if (issues.length > 0) go(stepForField(issues[0].field));
     return issues.length === 0;
   }
@@ -138,7 +138,7 @@ export function TaskWizard({ options }: { options: WizardOptions }) {
             <RetryStep options={options} account={account} current={step} />
             <ParamsStep account={account} current={step} />
             <NumbersStep account={account} current={step} onParsed={setImported} />
-            <StepFrame step="review" current={step} intro={t("review.intro", { provider: account?.providerLabel[lang] ?? "" })}>
+            <StepFrame step="review" current={step} intro={t("review.intro", { provider: localize(account?.providerLabel, locale) ?? "" })}>
               {account && preview ? <ReviewStep account={account} preview={preview} contacts={imported} onEdit={go} /> : null}
             </StepFrame>
             {failure ? (

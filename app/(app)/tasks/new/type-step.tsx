@@ -2,7 +2,7 @@
 // Step 2: the task types the chosen provider offers; each has its own parameters.
 import { useLocale, useTranslations } from "next-intl";
 import { useFormContext } from "react-hook-form";
-import { textKey, type Locale } from "@/i18n/locales";
+import { localize } from "@/i18n/locales";
 import type { WizardAccount } from "@/lib/contracts/task-write";
 import { ChoiceList } from "./choice-list";
 import { FieldError, StepFrame } from "./step-frame";
@@ -10,7 +10,7 @@ import { defaultParams, type WizardStep, type WizardValues } from "./wizard-stat
 
 export function TypeStep({ account, current }: { account: WizardAccount | null; current: WizardStep }) {
   const t = useTranslations("wizard");
-  const lang = textKey(useLocale() as Locale);
+  const locale = useLocale();
   const { watch, setValue, clearErrors } = useFormContext<WizardValues>();
 
   function choose(taskType: string) {
@@ -26,7 +26,7 @@ export function TypeStep({ account, current }: { account: WizardAccount | null; 
         name="taskType"
         value={watch("taskType")}
         onChange={choose}
-        choices={(account?.taskTypes ?? []).map((type) => ({ value: type.value, title: type.label[lang] }))}
+        choices={(account?.taskTypes ?? []).map((type) => ({ value: type.value, title: localize(type.label, locale) }))}
       />
       <FieldError name="taskType" />
     </StepFrame>

@@ -5,11 +5,13 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, Notice } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { UnsavedChangesGuard } from "@/components/ui/unsaved-changes";
 import { Field, Input, Select } from "@/components/ui/field";
 import { isoWeekdayName, type IsoWeekday } from "@/lib/domain/call-time-group";
 import type { HolidayKind } from "@/lib/domain/holiday-calendar";
 import { holidayNameText } from "@/lib/domain/holiday-names";
-import { textKey, type Locale } from "@/i18n/locales";
+import { localize } from "@/i18n/locales";
+import type { ActionFailure } from "@/lib/contracts/errors";
 import { importYearArrangementAction, removeHolidayDayAction, setHolidayDayAction } from "./actions";
 
 interface YearRow {
@@ -26,7 +28,8 @@ interface DayRow {
   name: string;
 }
 
-type Failure = { message: { en: string; zh: string }; field?: string };
+/** A refusal as shown: its text in the user's language and the field it belongs to. */
+type Failure = { text: string; field?: string };
 
 const EXAMPLE = `{
   "year": 2027,
@@ -56,8 +59,7 @@ function yearIn(text: string): number | null {
 
 export function HolidayAdmin({ years, year, days, canEdit }: { years: YearRow[]; year: number; days: DayRow[]; canEdit: boolean }) {
   const t = useTranslations("timeGroups");
-  const locale = useLocale() as Locale;
-  const lang = textKey(locale);
+  const locale = useLocale();
   const router = useRouter();
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
@@ -70,13 +72,15 @@ export function HolidayAdmin({ years, year, days, canEdit }: { years: YearRow[];
   const current = years.find((y) => y.year === year);
   const dateFormat = new Intl.DateTimeFormat(locale, { timeZone: "UTC", year: "numeric", month: "short", day: "numeric" });
 
+  const shown = (failure: ActionFailure): Failure => ({ text: localize(failure.message, locale), field: failure.field });
+
   function saveDay(e: React.FormEvent) {
     e.preventDefault();
     setMessage(null);
     start(async () => {
       const res = await setHolidayDayAction(form);
-      if (res?.serverError) return setDayError(res.serverError);
-      if (res?.validationErrors) return setDayError({ message: { en: t("holidays.checkFields"), zh: t("holidays.checkFields") } });
+      if (res?.serverError) return setDayError(shown(res.serverError));
+      if (res?.validationErrors) return setDayError({ text: t("holidays.checkFields") });
       setDayError(null);
       setMessage({ tone: "success", text: t("holidays.daySaved", { date: form.date }) });
       setForm({ date: "", kind: form.kind, name: "" });
@@ -88,8 +92,8 @@ export function HolidayAdmin({ years, year, days, canEdit }: { years: YearRow[];
     setMessage(null);
     start(async () => {
       const res = await importYearArrangementAction({ text: arrangement });
-      if (res?.serverError) return setImportError(res.serverError);
-      if (!res?.data) return setImportError({ message: { en: t("holidays.checkFields"), zh: t("holidays.checkFields") } });
+      if (res?.serverError) return setImportError(shown(res.serverError));
+      if (!res?.data) return setImportError({ text: t("holidays.checkFields") });
       setImportError(null);
       setArrangement("");
       setMessage({ tone: "success", text: t("holidays.imported", res.data) });
@@ -150,7 +154,7 @@ export function HolidayAdmin({ years, year, days, canEdit }: { years: YearRow[];
                 {days.map((day) => (
                   <tr key={day.date} data-testid={`holiday-${day.date}`}>
                     <td className="whitespace-nowrap py-2 pr-4 tabular-nums">
-                      {dateFormat.format(new Date(`${day.date}T00:00:00Z`))} · {isoWeekdayName(weekdayOf(day.date), lang, "short")}
+                      {dateFormat.format(new Date(`${day.date}T00:00:00Z`))} · {isoWeekdayName(weekdayOf(day.date), locale, "short")}
                     </td>
                     <td className="py-2 pr-4">
                       <span
@@ -159,7 +163,7 @@ export function HolidayAdmin({ years, year, days, canEdit }: { years: YearRow[];
                         {t(`holidays.kinds.${day.kind}`)}
                       </span>
                     </td>
-                    <td className="py-2 pr-4">{holidayNameText(day.name)[lang]}</td>
+                    <td className="py-2 pr-4">{localize(holidayNameText(day.name), locale)}</td>
                     {canEdit ? (
                       <td className="py-2 text-right">
                         <Button
@@ -187,7 +191,7 @@ export function HolidayAdmin({ years, year, days, canEdit }: { years: YearRow[];
             <h2 className="mb-1 text-base font-semibold text-slate-900">{t("holidays.addTitle")}</h2>
             <p className="mb-4 text-sm text-slate-600">{t("holidays.addHint")}</p>
             <form onSubmit={saveDay} className="space-y-3" noValidate>
-              <Field label={t("holidays.date")} error={dayError?.field === "date" ? dayError.message[lang] : null}>
+              <Field label={t("holidays.date")} error={dayError?.field === "date" ? dayError.text : null}>
                 {({ id, describedBy, invalid }) => (
                   <Input
                     id={id}
@@ -210,7 +214,7 @@ export function HolidayAdmin({ years, year, days, canEdit }: { years: YearRow[];
               <Field
                 label={t("holidays.name")}
                 hint={t("holidays.nameHint")}
-                error={dayError && dayError.field !== "date" ? dayError.message[lang] : null}
+                error={dayError && dayError.field !== "date" ? dayError.text : null}
               >
                 {({ id, describedBy, invalid }) => (
                   <Input
@@ -231,7 +235,7 @@ export function HolidayAdmin({ years, year, days, canEdit }: { years: YearRow[];
           <Card>
             <h2 className="mb-1 text-base font-semibold text-slate-900">{t("holidays.importTitle")}</h2>
             <p className="mb-4 text-sm text-slate-600">{t("holidays.importHint")}</p>
-            <Field label={t("holidays.arrangement")} error={importError ? importError.message[lang] : null}>
+            <Field label={t("holidays.arrangement")} error={importError ? importError.text : null}>
               {({ id, describedBy, invalid }) => (
                 <textarea
                   id={id}
@@ -265,10 +269,11 @@ export function HolidayAdmin({ years, year, days, canEdit }: { years: YearRow[];
         </div>
       ) : null}
 
+      <UnsavedChangesGuard dirty={form.date !== "" || form.name !== "" || arrangement.trim() !== ""} />
       <ConfirmDialog
         open={removing !== null}
         title={t("holidays.removeTitle")}
-        body={removing ? t("holidays.removeBody", { date: removing.date, name: holidayNameText(removing.name)[lang] }) : ""}
+        body={removing ? t("holidays.removeBody", { date: removing.date, name: localize(holidayNameText(removing.name), locale) }) : ""}
         confirmLabel={t("holidays.remove")}
         onCancel={() => setRemoving(null)}
         onConfirm={() => {
@@ -277,7 +282,7 @@ export function HolidayAdmin({ years, year, days, canEdit }: { years: YearRow[];
           if (!day) return;
           start(async () => {
             const res = await removeHolidayDayAction({ date: day.date });
-            if (res?.serverError) setMessage({ tone: "error", text: res.serverError.message[lang] });
+            if (res?.serverError) setMessage({ tone: "error", text: localize(res.serverError.message, locale) });
             else {
               setMessage({ tone: "success", text: t("holidays.dayRemoved", { date: day.date }) });
               router.refresh();

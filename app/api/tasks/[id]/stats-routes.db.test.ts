@@ -80,6 +80,10 @@ describe("GET /api/tasks/[id]/forecast", () => {
   it("refuses a number of lines that is not a whole number from 1 to 1000, on that field", async () => {
     const res = await forecastGET(new Request(`http://localhost/api/tasks/${taskId}/forecast?concurrency=0`), ctx(taskId));
     expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ code: "INVALID", field: "concurrency" });
+    expect(await res.json()).toMatchObject({
+      code: "INVALID",
+      field: "concurrency",
+      message: { en: "Enter a whole number from 1 to 1000.", zh: expect.stringContaining("1 到 1000") },
+    });
   });
 });

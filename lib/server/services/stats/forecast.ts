@@ -2,7 +2,7 @@
 // numbers left, the task's retry strategy and call-time group, the answer rate and call length
 // observed so far, its lines — and says in words why it cannot estimate when it cannot.
 import "server-only";
-import { forecastCompletion, type ForecastInputs } from "../../../domain/forecast";
+import { forecastCompletion } from "../../../domain/forecast";
 import { defaultRetryStrategy } from "../../../domain/retry";
 import type { RetryStrategy } from "../../../domain/retry-strategy";
 import { answerRate } from "../../../domain/stats";
@@ -11,55 +11,7 @@ import { getCallTimeGroup, getDefaultCallTimeGroup } from "../call-time-groups";
 import { getHolidayCalendar } from "../holiday-calendar";
 import { getRetryStrategy } from "../retry-strategies";
 import { taskNotFound } from "./task-stats";
-
-export const CANNOT_ESTIMATE_REASONS = [
-  "not-dialling",
-  "ended",
-  "no-orders",
-  "no-group",
-  "no-concurrency",
-  "no-calls-yet",
-  "no-call-length",
-  "no-windows",
-  "no-throughput",
-] as const;
-export type CannotEstimateReason = (typeof CANNOT_ESTIMATE_REASONS)[number];
-
-export interface ForecastExplanation {
-  remainingOrders: number;
-  totalOrders: number;
-  finishedOrders: number;
-  /** Observed so far, 0..1. */
-  answerRate: number;
-  totalCalls: number;
-  answeredCalls: number;
-  /** Minutes per answered call, from the talk time of the hourly roll-ups. */
-  avgCallMinutes: number | null;
-  concurrency: number | null;
-  concurrencySource: "task" | "override" | null;
-  strategyName: string | null;
-  retries: number;
-  groupName: string | null;
-  /** "task": the task's own group; "default": the task has none linked (e.g. created outside Dialboard), so
-   * the default group is assumed and the page says so. */
-  groupSource: "task" | "default" | null;
-  timeZone: string | null;
-  /** From the domain forecast: attempts per number, calls needed, calls per hour, callable hours. */
-  computed: ForecastInputs | null;
-}
-
-export type TaskForecastView =
-  | {
-      ok: true;
-      taskId: string;
-      finishAt: string;
-      /** null: beyond the forecast horizon (two years) under that assumption. */
-      earliest: string | null;
-      latest: string | null;
-      done: boolean;
-      explanation: ForecastExplanation;
-    }
-  | { ok: false; taskId: string; reason: CannotEstimateReason; explanation: ForecastExplanation };
+import type { CannotEstimateReason, ForecastExplanation, TaskForecastView } from "../../../contracts/stats";
 
 const TASK_SELECT = {
   id: true,

@@ -13,11 +13,19 @@ import { getDb } from "../../db";
 import type { Prisma } from "../../../generated/sqlite/client";
 import { listCallTimeGroups } from "../call-time-groups";
 import { getHolidayCalendar } from "../holiday-calendar";
+import {
+  ATTENTION_REASONS,
+  type AttentionItem,
+  type AttentionReason,
+  type HourPoint,
+  type Overview,
+  type OverviewKpis,
+  type OverviewRange,
+  type ProviderComparisonRow,
+} from "../../../contracts/stats";
 
 /** "Today" starts at midnight here; the same zone the UI formats dates in (i18n/request.ts). */
 export const REPORTING_TIME_ZONE = "Asia/Shanghai";
-export const OVERVIEW_RANGES = ["24h", "7d"] as const;
-export type OverviewRange = (typeof OVERVIEW_RANGES)[number];
 /** A sync older than this many sync intervals counts as stale. */
 export const STALE_SYNC_INTERVALS = 3;
 /** The attention list shows at most this many tasks; the counts per reason are always complete. */
@@ -28,72 +36,6 @@ const RANGE_HOURS: Record<OverviewRange, number> = { "24h": 24, "7d": 24 * 7 };
 /** Statuses of tasks that still exist on the provider (deleted and vanished ones are history). */
 const LIVE_STATUSES = ["draft", "pending", "running", "paused", "completed", "failed"];
 const TERMINAL_STATUSES = ["completed", "failed", "deleted"];
-
-export interface OverviewKpis {
-  runningTasks: number;
-  pausedTasks: number;
-  callsToday: number;
-  answeredToday: number;
-  answerRateToday: number;
-  /** Finished ÷ total numbers over all running tasks together. */
-  runningFinishRate: number;
-  runningFinishedOrders: number;
-  runningTotalOrders: number;
-}
-
-export interface HourPoint {
-  /** Start of the hour, ISO. */
-  hour: string;
-  calls: number;
-  answered: number;
-}
-
-export interface ProviderComparisonRow {
-  accountId: string;
-  accountName: string;
-  kind: ProviderKind;
-  kindLabel: LocalizedText;
-  isDemo: boolean;
-  tasks: number;
-  runningTasks: number;
-  totalCalls: number;
-  answeredCalls: number;
-  answerRate: number;
-  totalOrders: number;
-  finishedOrders: number;
-  finishRate: number;
-}
-
-export const ATTENTION_REASONS = ["failed", "paused-by-provider", "outside-window", "stale-sync"] as const;
-export type AttentionReason = (typeof ATTENTION_REASONS)[number];
-
-export interface AttentionItem {
-  taskId: string;
-  name: string;
-  accountName: string;
-  kind: ProviderKind;
-  kindLabel: LocalizedText;
-  status: string;
-  rawStatus: string;
-  reasons: AttentionReason[];
-  /** ISO; for stale-sync, when the task was last synced (null = never). */
-  lastSyncAt: string | null;
-}
-
-export interface Overview {
-  generatedAt: string;
-  /** No task in the mirror at all: a fresh install or no account synced yet. */
-  isEmpty: boolean;
-  accountCount: number;
-  kpis: OverviewKpis;
-  range: OverviewRange;
-  hourly: HourPoint[];
-  providers: ProviderComparisonRow[];
-  attention: AttentionItem[];
-  attentionCounts: Record<AttentionReason, number>;
-  /** Seconds after which a sync counts as stale; null when the scheduled sync is off. */
-  staleAfterSec: number | null;
-}
 
 export async function getOverview({ now, range }: { now: Date; range: OverviewRange }): Promise<Overview> {
   const [taskCount, accountCount, kpis, hourly, providers, attention] = await Promise.all([

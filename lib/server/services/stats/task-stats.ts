@@ -3,71 +3,18 @@
 // ended as, hour by hour (HourlyRollup). CallRecord is never scanned here.
 import "server-only";
 import { answerRate, countersOf, finishRate, penetrationRate, ratesDisagree } from "../../../domain/stats";
-import type { StatCounters, TaskStats } from "../../../domain/stats-types";
+import type { TaskStats } from "../../../domain/stats-types";
 import type { ProviderKind } from "../../../providers/types";
 import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import { COUNTER_SELECT } from "../../stat-counters";
+import type { ActivityPoint, OutcomeBreakdown, ProviderRateCheck, TaskRates, TaskStatsView } from "../../../contracts/stats";
 
 /** At most this many points in the time series; longer histories keep the last snapshot of each slice. */
 export const SERIES_MAX_POINTS = 240;
 /** The per-hour activity chart covers this many hours, ending with the task's latest hour. */
 export const ACTIVITY_HOURS = 48;
 const HOUR_MS = 3_600_000;
-
-export interface TaskRates {
-  answerRate: number;
-  finishRate: number;
-  penetrationRate: number;
-}
-
-export interface ProviderRateCheck {
-  /** The provider's own rate (0..1), or null when it reports none. */
-  theirs: number | null;
-  /** True when it differs from ours by more than the provider's rounding. */
-  disagrees: boolean;
-}
-
-export interface SeriesPoint extends TaskRates, StatCounters {
-  at: string;
-}
-
-export interface OutcomeBreakdown {
-  calls: number;
-  answered: number;
-  noAnswer: number;
-  busy: number;
-  failed: number;
-  /** Calls in the roll-ups with an outcome outside the four above (rejected, unreachable…). */
-  other: number;
-  talkSeconds: number;
-}
-
-export interface ActivityPoint {
-  hour: string;
-  calls: number;
-  answered: number;
-  noAnswer: number;
-  busy: number;
-  failed: number;
-}
-
-export interface TaskStatsView {
-  taskId: string;
-  name: string;
-  kind: ProviderKind;
-  status: string;
-  generatedAt: string;
-  lastSyncAt: string | null;
-  counters: TaskStats;
-  rates: TaskRates;
-  provider: { answerRate: ProviderRateCheck; finishRate: ProviderRateCheck };
-  series: SeriesPoint[];
-  /** Snapshots stored in all, before thinning the series. */
-  snapshotCount: number;
-  outcomes: OutcomeBreakdown;
-  activity: ActivityPoint[];
-}
 
 const TASK_SELECT = {
   id: true,

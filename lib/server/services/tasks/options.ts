@@ -3,8 +3,8 @@
 // for the confirmation before anything is sent. The pipeline (write.ts) checks the same losses again.
 import "server-only";
 import type { TaskEditOptions, WizardOptions } from "../../../contracts/task-write";
-import { weekSummary } from "../../../domain/call-time-group";
-import { formatInterval } from "../../../domain/retry";
+import { weekSummaryText } from "../../../domain/call-time-group";
+import { roundsSummaryText } from "../../../domain/retry";
 import type { RetryStrategy } from "../../../domain/retry-strategy";
 import type { LocalizedText } from "../../../domain/text";
 import { adapterFor } from "../../../providers/registry";
@@ -17,12 +17,7 @@ import { canCreate, loadTask } from "./write";
 
 function strategySummary(strategy: RetryStrategy): LocalizedText {
   if (strategy.rounds.length === 0) return tasksText("options.noRetries");
-  const separator = tasksText("options.intervalSeparator");
-  const intervals: LocalizedText = {
-    en: strategy.rounds.map((round) => formatInterval(round.after, "en")).join(separator.en),
-    zh: strategy.rounds.map((round) => formatInterval(round.after, "zh")).join(separator.zh),
-  };
-  return tasksText("options.retries", { count: strategy.rounds.length, intervals });
+  return tasksText("options.retries", { count: strategy.rounds.length, intervals: roundsSummaryText(strategy) });
 }
 
 /** Accounts, groups and strategies with each provider's loss report, for the wizard's steps. */
@@ -55,7 +50,7 @@ export async function wizardOptions(): Promise<WizardOptions> {
       name: group.name,
       isDefault: group.isDefault,
       timeZone: group.timeZone,
-      summary: { en: weekSummary(group, "en"), zh: weekSummary(group, "zh") },
+      summary: weekSummaryText(group),
       losses: lossesFor((adapter, settings) => adapter.encodeCallTimeGroup(group, { settings }).losses),
     })),
     strategies: strategies.map((strategy) => ({

@@ -23,6 +23,7 @@ import { providerContextFor } from "../provider-accounts";
 import { getRetryStrategy } from "../retry-strategies";
 import { controlRules, type ControlRule, type TaskControl } from "./rules";
 import { tasksText } from "./texts";
+import type { TaskListRow } from "../../../contracts/task-list";
 
 export const TASK_SORTS = ["name", "status", "updatedAt", "answerRate", "finishRate", "lastSyncAt"] as const;
 export type TaskSort = (typeof TASK_SORTS)[number];
@@ -41,30 +42,6 @@ export const ZTaskListQuery = z.object({
   kind: z.enum(["call", "follow-up"]).optional().catch(undefined),
 });
 export type TaskListQuery = z.infer<typeof ZTaskListQuery>;
-
-export interface TaskListRow {
-  id: string;
-  name: string;
-  status: TaskStatus;
-  rawStatus: string;
-  kind: TaskKind;
-  taskType: string;
-  taskTypeLabel: LocalizedText | null;
-  provider: ProviderKind;
-  providerLabel: LocalizedText;
-  accountId: string;
-  accountName: string;
-  groupName: string | null;
-  totalOrders: number;
-  finishedOrders: number;
-  answerRate: number;
-  finishRate: number;
-  /** ISO instants (rows go straight to a client component). */
-  lastSyncAt: string | null;
-  updatedAt: string;
-  /** The provider no longer lists it. */
-  gone: boolean;
-}
 
 // Status order that reads well for a manager: what is dialling first, what is over last.
 const STATUS_ORDER = Prisma.sql`CASE "status" WHEN 'running' THEN 0 WHEN 'paused' THEN 1 WHEN 'pending' THEN 2 WHEN 'draft' THEN 3 WHEN 'completed' THEN 4 WHEN 'failed' THEN 5 ELSE 6 END`;

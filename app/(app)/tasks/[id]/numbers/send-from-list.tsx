@@ -3,18 +3,18 @@ import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { JobProgress } from "@/components/numbers/job-progress";
-import { ListPicker } from "@/components/numbers/list-picker";
+import { ListPicker } from "./list-picker";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import type { SendSummaryView } from "@/lib/contracts/numbers";
-import { localize, type Locale } from "@/lib/domain/text";
+import { localize } from "@/lib/domain/text";
 import { cancelJobAction } from "@/app/(app)/contacts/actions";
 import { startSendAction } from "./actions";
 
 /** "Add numbers from a list": pick, read the summary of what will be skipped, send, follow the batches. */
 export function SendFromList({ taskId, batchSize, activeJobId }: { taskId: string; batchSize: number; activeJobId: string | null }) {
   const t = useTranslations("contacts.send");
-  const locale = useLocale() as Locale;
+  const locale = useLocale();
   const router = useRouter();
   const [listId, setListId] = useState<string | null>(null);
   const [summary, setSummary] = useState<SendSummaryView | null>(null);

@@ -11,8 +11,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   try {
     const actor = await requireActor("viewer");
     const { id } = await params;
-    const lang = (await currentLocale()) === "zh-CN" ? "zh" : "en";
-    const body = await exportJobProblems({ jobId: id, lang, wholeNumbers: roleAtLeast(actor.role, "manager"), actor });
+    const body = await exportJobProblems({ jobId: id, locale: await currentLocale(), wholeNumbers: roleAtLeast(actor.role, "manager"), actor });
     return new Response(body, {
       headers: {
         "content-type": "text/csv; charset=utf-8",

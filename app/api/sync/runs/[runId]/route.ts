@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import type { SyncRunProgress } from "@/lib/contracts/sync";
 import { getSyncRun } from "@/lib/server/mirror/sync";
 import { errorResponse, failureResponse } from "@/lib/server/route-errors";
 import { requireActor } from "@/lib/server/session";
@@ -19,7 +20,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ runId: 
     {
       id: run.id,
       accountId: run.accountId,
-      status: run.status,
+      status: run.status as SyncRunProgress["status"],
       startedAt: run.startedAt.toISOString(),
       finishedAt: run.finishedAt?.toISOString() ?? null,
       pages: run.pages,
@@ -28,8 +29,8 @@ export async function GET(_req: Request, { params }: { params: Promise<{ runId: 
       updated: run.updated,
       gone: run.gone,
       expected: run.expected,
-      error: run.error ? (JSON.parse(run.error) as unknown) : null,
-    },
+      error: run.error ? (JSON.parse(run.error) as SyncRunProgress["error"]) : null,
+    } satisfies SyncRunProgress,
     { headers: { "cache-control": "no-store" } },
   );
 }

@@ -1,5 +1,8 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import en from "@/messages/en/stats.json" with { type: "json" };
+import zh from "@/messages/zh-CN/stats.json" with { type: "json" };
+import { catalogText } from "@/lib/domain/text";
 import { AppError } from "@/lib/server/errors";
 import { requireActor } from "@/lib/server/session";
 import { errorResponse } from "@/lib/server/route-errors";
@@ -9,6 +12,7 @@ export const dynamic = "force-dynamic";
 
 // Lines a manager may assume in a "what if" (the largest documented provider limit is NXCloud's maxCall 1000).
 const ZConcurrency = z.coerce.number().int().min(1).max(1000);
+const text = catalogText(en, zh);
 
 /** The task's completion forecast; `?concurrency=N` assumes N lines instead of the task's own. */
 export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -20,7 +24,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
     if (raw !== null && raw !== "") {
       const parsed = ZConcurrency.safeParse(raw);
       if (!parsed.success) {
-        throw new AppError("INVALID", { en: "Lines must be a whole number from 1 to 1000.", zh: "线路数须为 1 到 1000 的整数。" }, "concurrency");
+        throw new AppError("INVALID", text("forecast.linesInvalid"), "concurrency");
       }
       concurrency = parsed.data;
     }
