@@ -1,10 +1,13 @@
-// Overview and task page with history (issue 6 "Performance"): a SQLite database seeded with 10,000 tasks
-// and 1,000,000 call records, their hourly roll-ups maintained as the mirror does, then the server time of
-// the overview's aggregates and of one task page's statistics and forecast (median and p95), next to the
-// health check measured in the same run. Run alone: `npx tsx bench/overview.bench.ts`.
-// The million call records, their roll-ups and the snapshots are written with one prepared statement per
-// table inside a transaction (better-sqlite3, the driver under Prisma's SQLite adapter): an ORM insert of a
-// million rows would take longer than the measurements it prepares.
+// Overview and task page with history (issue 6 "Performance", issue 14 goal 3): a database seeded with 10,000
+// tasks and 1,000,000 call records, their hourly roll-ups maintained as the mirror does, then the server time of
+// the overview's aggregates and of one task page's statistics and forecast (median and p95), next to one
+// indexed aggregate query over the same roll-up rows (the 24 h chart's sums per hour, in SQL) measured in the
+// same run: `BENCH overview p95_ms=… baseline_p95_ms=… ratio=… db=sqlite` (and db=postgres when BENCH_PG_URL
+// names a scratch PostgreSQL database, whose public schema it drops; BENCH_DB=sqlite|postgres runs one).
+// Run alone: `npx tsx bench/overview.bench.ts`.
+// The million call records, their roll-ups and the snapshots bypass the ORM: one prepared statement per table
+// inside a transaction on SQLite (better-sqlite3, the driver under Prisma's SQLite adapter), unnest() batches
+// on PostgreSQL. An ORM insert of a million rows would take longer than the measurements it prepares.
 import Database from "better-sqlite3";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -23,7 +26,73 @@ const ACTIVE_HOURS = 10;
 const INSERT_CHUNK = 5_000;
 /** How Prisma's SQLite adapter stores a DateTime (text, ISO 8601 with an explicit offset). */
 const sqliteDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
-const RUNS = { overview: 20, taskPage: 50, health: 50 } as const;
+const RUNS = { overview: 20, taskPage: 50, health: 50, baseline: 50 } as const;
+const PG_BATCH = 20_000;
+
+type Cell = string | number | Date | null;
+type PgType = "text" | "int" | "timestamp";
+
+/** Writes seed rows straight through the database driver, in the form Prisma reads back. */
+interface Sink {
+  insert(table: string, columns: [string, PgType][], rows: Cell[][]): Promise<void>;
+  close(): Promise<void>;
+}
+
+function sqliteSink(file: string): Sink {
+  const raw = new Database(file);
+  raw.pragma("journal_mode = WAL");
+  return {
+    async insert(table, columns, rows) {
+      const statement = raw.prepare(`INSERT INTO "${table}" (${columns.map(([c]) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`);
+      raw.transaction(() => {
+        for (const row of rows) statement.run(...row.map((v) => (v instanceof Date ? sqliteDate(v) : v)));
+      })();
+    },
+    async close() {
+      raw.close();
+    },
+  };
+}
+
+async function pgSink(url: string): Promise<Sink> {
+  const pg = (await import("pg")).default;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  return {
+    async insert(table, columns, rows) {
+      // TIMESTAMP(3) columns hold UTC without a zone, as Prisma's PostgreSQL adapter writes them.
+      const cast = (v: Cell) => (v instanceof Date ? v.toISOString().replace("Z", "") : v);
+      for (let i = 0; i < rows.length; i += PG_BATCH) {
+        const batch = rows.slice(i, i + PG_BATCH);
+        const arrays = columns.map((_, k) => batch.map((row) => cast(row[k])));
+        const sql = `INSERT INTO "${table}" (${columns.map(([c]) => `"${c}"`).join(", ")}) SELECT * FROM unnest(${columns.map(([, t], k) => `$${k + 1}::${t}[]`).join(", ")})`;
+        await client.query(sql, arrays);
+      }
+    },
+    async close() {
+      await client.query("ANALYZE");
+      await client.end();
+    },
+  };
+}
+
+async function openDatabase(name: "sqlite" | "postgres", url: string) {
+  const g = globalThis as unknown as { dialboardDb?: { $disconnect(): Promise<void> } };
+  if (g.dialboardDb) await g.dialboardDb.$disconnect();
+  g.dialboardDb = undefined;
+  process.env.DATABASE_URL = url;
+  if (name === "postgres") {
+    const pg = (await import("pg")).default;
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
+    await client.end();
+  }
+  const { applyMigrations } = await import("../lib/server/migrations");
+  await applyMigrations(url);
+  const { getDb } = await import("../lib/server/db");
+  return { db: getDb(), sink: name === "postgres" ? await pgSink(url) : sqliteSink(url.replace(/^file:/, "")) };
+}
 const HOUR_MS = 3_600_000;
 
 
@@ -73,13 +142,26 @@ export async function run(): Promise<Row[]> {
   process.env.DIALBOARD_DATA_DIR ??= dir;
   process.env.LOG_LEVEL ??= "error";
   stubServerOnly();
-  const { scratchDatabase } = await import("../lib/server/mirror/test-support");
+  const dbs: { name: "sqlite" | "postgres"; url: string }[] = [{ name: "sqlite", url: `file:${path.join(dir, "bench.db")}` }];
+  const pgUrl = process.env.BENCH_PG_URL ?? process.env.TEST_DATABASE_URL_PG;
+  if (pgUrl) dbs.push({ name: "postgres", url: pgUrl });
+  const out: Row[] = [];
+  try {
+    // BENCH_DB=postgres (or sqlite) runs one database only.
+    for (const db of dbs.filter((d) => !process.env.BENCH_DB || d.name === process.env.BENCH_DB)) out.push(...(await measure(db.name, db.url)));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return out;
+}
+
+async function measure(dbName: "sqlite" | "postgres", url: string): Promise<Row[]> {
   const { getOverview } = await import("../lib/server/services/stats/overview");
   const { getTaskStats } = await import("../lib/server/services/stats/task-stats");
   const { getTaskForecast } = await import("../lib/server/services/stats/forecast");
   const { checkHealth } = await import("../lib/server/services/health");
 
-  const db = await scratchDatabase(path.join(dir, "bench.db"));
+  const { db, sink } = await openDatabase(dbName, url);
   try {
     const random = mulberry32(6);
     const now = new Date();
@@ -134,19 +216,16 @@ export async function run(): Promise<Row[]> {
     // Call records and, as the mirror keeps them, the hourly roll-ups and task counters they add up to.
     const rollups = new Map<string, { taskId: string; hour: Date; calls: number; answered: number; noAnswer: number; busy: number; failed: number; talkSeconds: number }>();
     const answeredByTask = new Map<string, number>();
-    const raw = new Database(path.join(dir, "bench.db"));
-    raw.pragma("journal_mode = WAL");
-    const insertCall = raw.prepare(
-      'INSERT INTO "CallRecord" ("id", "taskId", "callId", "outcome", "startedAt", "answeredAt", "endedAt", "durationSec") VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    const insertCalls = raw.transaction((from: number, to: number) => {
+    const callColumns: [string, PgType][] = [["id", "text"], ["taskId", "text"], ["callId", "text"], ["outcome", "text"], ["startedAt", "timestamp"], ["answeredAt", "timestamp"], ["endedAt", "timestamp"], ["durationSec", "int"]];
+    const insertCalls = async (from: number, to: number) => {
+      const rows: Cell[][] = [];
       for (let c = from; c < to; c++) {
         const task = tasks[c % TASKS];
         const startedAt = new Date(Math.min(now.getTime(), task.activeFrom + Math.floor(random() * ACTIVE_HOURS * HOUR_MS)));
         const outcome = outcomeOf(random());
         const durationSec = outcome === "answered" ? 30 + Math.floor(random() * 120) : 0;
-        const answeredAt = outcome === "answered" ? sqliteDate(new Date(startedAt.getTime() + 8_000)) : null;
-        insertCall.run(`call-${c}`, task.id, `call-${c}`, outcome, sqliteDate(startedAt), answeredAt, sqliteDate(new Date(startedAt.getTime() + 8_000 + durationSec * 1000)), durationSec);
+        const answeredAt = outcome === "answered" ? new Date(startedAt.getTime() + 8_000) : null;
+        rows.push([`call-${c}`, task.id, `call-${c}`, outcome, startedAt, answeredAt, new Date(startedAt.getTime() + 8_000 + durationSec * 1000), durationSec]);
         const hour = Math.floor(startedAt.getTime() / HOUR_MS) * HOUR_MS;
         const key = `${task.id}|${hour}`;
         const rollup = rollups.get(key) ?? { taskId: task.id, hour: new Date(hour), calls: 0, answered: 0, noAnswer: 0, busy: 0, failed: 0, talkSeconds: 0 };
@@ -158,16 +237,16 @@ export async function run(): Promise<Row[]> {
         }
         rollups.set(key, rollup);
       }
-    });
-    for (let c = 0; c < CALLS; c += 100_000) insertCalls(c, Math.min(CALLS, c + 100_000));
+      await sink.insert("CallRecord", callColumns, rows);
+    };
+    for (let c = 0; c < CALLS; c += 100_000) await insertCalls(c, Math.min(CALLS, c + 100_000));
 
     const rollupRows = [...rollups.values()];
-    const insertRollup = raw.prepare(
-      'INSERT INTO "HourlyRollup" ("id", "taskId", "hour", "calls", "answered", "noAnswer", "busy", "failed", "talkSeconds") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    await sink.insert(
+      "HourlyRollup",
+      [["id", "text"], ["taskId", "text"], ["hour", "timestamp"], ["calls", "int"], ["answered", "int"], ["noAnswer", "int"], ["busy", "int"], ["failed", "int"], ["talkSeconds", "int"]],
+      rollupRows.map((r, i) => [`rollup-${i}`, r.taskId, r.hour, r.calls, r.answered, r.noAnswer, r.busy, r.failed, r.talkSeconds]),
     );
-    raw.transaction(() => {
-      rollupRows.forEach((r, i) => insertRollup.run(`rollup-${i}`, r.taskId, sqliteDate(r.hour), r.calls, r.answered, r.noAnswer, r.busy, r.failed, r.talkSeconds));
-    })();
     // answeredCalls per task, grouped by value so 10,000 tasks take a few dozen updates.
     const byAnswered = new Map<number, string[]>();
     for (const [taskId, answered] of answeredByTask) byAnswered.set(answered, [...(byAnswered.get(answered) ?? []), taskId]);
@@ -184,13 +263,12 @@ export async function run(): Promise<Row[]> {
         snapshots.push({ taskId: task.id, at: new Date(task.activeFrom + s * HOUR_MS), totalOrders: 60, finishedOrders: 10 * s, attemptedOrders: 20 * s, answeredOrders: 10 * s, totalCalls: 30 * s, answeredCalls: 12 * s });
       }
     }
-    const insertSnapshot = raw.prepare(
-      'INSERT INTO "TaskSnapshot" ("id", "taskId", "at", "totalOrders", "finishedOrders", "attemptedOrders", "answeredOrders", "totalCalls", "answeredCalls") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    await sink.insert(
+      "TaskSnapshot",
+      [["id", "text"], ["taskId", "text"], ["at", "timestamp"], ["totalOrders", "int"], ["finishedOrders", "int"], ["attemptedOrders", "int"], ["answeredOrders", "int"], ["totalCalls", "int"], ["answeredCalls", "int"]],
+      snapshots.map((x, i) => [`snapshot-${i}`, x.taskId, x.at, x.totalOrders, x.finishedOrders, x.attemptedOrders, x.answeredOrders, x.totalCalls, x.answeredCalls]),
     );
-    raw.transaction(() => {
-      snapshots.forEach((x, i) => insertSnapshot.run(`snapshot-${i}`, x.taskId, sqliteDate(x.at), x.totalOrders, x.finishedOrders, x.attemptedOrders, x.answeredOrders, x.totalCalls, x.answeredCalls));
-    })();
-    raw.close();
+    await sink.close();
     const seedSeconds = (performance.now() - seedStarted) / 1000;
 
     const [callRows, rollupCount, rollupSum] = await Promise.all([
@@ -200,6 +278,13 @@ export async function run(): Promise<Row[]> {
     ]);
 
     const health = await timeRuns(RUNS.health, () => checkHealth());
+    // The floor: one aggregate over the roll-up rows the 24 h chart reads, through the same client and index.
+    const chartFrom = () => new Date(Math.floor(Date.now() / HOUR_MS) * HOUR_MS - 23 * HOUR_MS);
+    const baselineSql =
+      dbName === "postgres"
+        ? 'SELECT "hour", SUM("calls") AS calls, SUM("answered") AS answered FROM "HourlyRollup" WHERE "hour" >= $1 GROUP BY "hour"'
+        : 'SELECT "hour", SUM("calls") AS calls, SUM("answered") AS answered FROM "HourlyRollup" WHERE "hour" >= ? GROUP BY "hour"';
+    const baseline = await timeRuns(RUNS.baseline, () => db.$queryRawUnsafe(baselineSql, dbName === "postgres" ? chartFrom() : sqliteDate(chartFrom())));
     const overview24 = await timeRuns(RUNS.overview, () => getOverview({ now: new Date(), range: "24h" }));
     const overview7d = await timeRuns(RUNS.overview, () => getOverview({ now: new Date(), range: "7d" }));
     const taskStats = await timeRuns(RUNS.taskPage, () => getTaskStats({ taskId: pageTask.id, now: new Date() }));
@@ -207,6 +292,9 @@ export async function run(): Promise<Row[]> {
     const sample = await getOverview({ now: new Date(), range: "24h" });
 
     const fmt = (t: { median: number; p95: number }) => `p95 ${t.p95.toFixed(1)} ms`;
+    console.log(
+      `BENCH overview p95_ms=${overview24.p95.toFixed(1)} baseline_p95_ms=${baseline.p95.toFixed(1)} ratio=${(overview24.p95 / baseline.p95).toFixed(2)} overview_7d_p95_ms=${overview7d.p95.toFixed(1)} task_stats_p95_ms=${taskStats.p95.toFixed(1)} db=${dbName}`,
+    );
     return [
       {
         name: "seed: tasks, call records, roll-ups, snapshots",
@@ -214,7 +302,8 @@ export async function run(): Promise<Row[]> {
         unit: "s",
         note: `${TASKS} tasks, ${callRows} calls → ${rollupCount} roll-up rows (${rollupSum._sum.calls} calls), ${snapshots.length} snapshots`,
       },
-      { name: "health check (same run, baseline) median", value: health.median, unit: "ms", note: `${fmt(health)}, ${RUNS.health} runs` },
+      { name: `one indexed roll-up aggregate (baseline, ${dbName}) median`, value: baseline.median, unit: "ms", note: `${fmt(baseline)}, ${RUNS.baseline} runs` },
+      { name: "health check (same run) median", value: health.median, unit: "ms", note: `${fmt(health)}, ${RUNS.health} runs` },
       {
         name: "overview, 24 h chart median",
         value: overview24.median,
@@ -227,7 +316,6 @@ export async function run(): Promise<Row[]> {
     ];
   } finally {
     await db.$disconnect();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -4,7 +4,9 @@ import "server-only";
 import { countersOf } from "../../domain/stats";
 import type { TaskStats } from "../../domain/stats-types";
 import { adapterFor } from "../../providers/registry";
+import { insertRows } from "../bulk-insert";
 import type { Db } from "../db";
+import { newId } from "../ids";
 
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -33,19 +35,23 @@ export interface SnapshotInput {
 export async function writeSnapshots(tx: Tx, items: SnapshotInput[], at: Date): Promise<void> {
   if (items.length === 0) return;
   const minuteStart = new Date(Math.floor(at.getTime() / MINUTE_MS) * MINUTE_MS);
-  const ids = items.map((i) => i.taskId);
-  const recent = await tx.taskSnapshot.findMany({
-    where: { taskId: { in: ids }, at: { gte: minuteStart, lt: new Date(minuteStart.getTime() + MINUTE_MS) } },
-    select: { id: true, taskId: true },
-  });
+  // A task the mirror had never seen (previous = null) has no snapshot yet: only known tasks are looked up.
+  const known = items.filter((i) => i.previous !== null).map((i) => i.taskId);
+  const recent = known.length
+    ? await tx.taskSnapshot.findMany({
+        where: { taskId: { in: known }, at: { gte: minuteStart, lt: new Date(minuteStart.getTime() + MINUTE_MS) } },
+        select: { id: true, taskId: true },
+      })
+    : [];
   const recentByTask = new Map(recent.map((s) => [s.taskId, s.id]));
   const fresh = [];
   for (const item of items) {
     const existing = recentByTask.get(item.taskId);
     if (existing) await tx.taskSnapshot.update({ where: { id: existing }, data: { at, ...countersOf(item.stats) } });
-    else fresh.push({ taskId: item.taskId, at, ...countersOf(item.stats) });
+    else fresh.push({ id: newId(), taskId: item.taskId, at, ...countersOf(item.stats) });
   }
-  if (fresh.length) await tx.taskSnapshot.createMany({ data: fresh });
+  // One statement per page (bulk-insert.ts says why not createMany).
+  if (fresh.length) await insertRows(tx, "TaskSnapshot", fresh);
 
   const grown = items
     .map((i) => ({

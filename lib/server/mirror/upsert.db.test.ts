@@ -1,8 +1,9 @@
+import pg from "pg";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { RemoteTask } from "../../providers/types";
 import type { CallRecordEvent } from "../../providers/types";
 import { getDb } from "../db";
-import { freshDatabase } from "../testing/db";
+import { databaseKind, freshDatabase } from "../testing/db";
 import { recordCalls } from "./calls";
 import { createAccount } from "./test-support";
 import { recordTaskStats, recordTaskStatus, upsertRemoteTask, upsertRemoteTasks } from "./upsert";
@@ -53,6 +54,41 @@ describe("upsertRemoteTask", () => {
     expect(task).toMatchObject({ name: "Renewals (May)", goneAt: null, description: "From the wizard", concurrency: 3, totalCalls: 5 });
     expect(JSON.parse(task.raw)).toEqual({ taskID: "7300000000000000001" });
     expect(JSON.parse(task.params)).toEqual({ maxCall: 3 });
+  });
+
+  it(`two writers creating the same new task at once: it is created once and both writers get it (${databaseKind()})`, async () => {
+    if (databaseKind() === "postgresql") {
+      // Another instance has inserted "y" and not committed yet: our read cannot see it, our insert waits for
+      // it, then skips it — and the page must still come back whole, with the other writer's row.
+      const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      const watcher = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await Promise.all([other.connect(), watcher.connect()]);
+      try {
+        await other.query("BEGIN");
+        await other.query(`INSERT INTO "Task" ("id", "accountId", "remoteId", "name", "status", "updatedAt") VALUES ('other-y', $1, 'y', 'Renewals', 'running', now())`, [accountId]);
+        const pending = upsertRemoteTasks(accountId, [remote({ remoteId: "y" }), remote({ remoteId: "z" })], { source: "listing" });
+        for (let i = 0; i < 300; i++) {
+          const waiting = await watcher.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO "Task"%'`);
+          if (waiting.rows[0].n > 0) break;
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        await other.query("COMMIT");
+        const results = await pending;
+        expect(results.find((r) => r.remoteId === "y")).toEqual({ id: "other-y", remoteId: "y", created: false, changed: true });
+        expect(results.find((r) => r.remoteId === "z")).toMatchObject({ created: true });
+      } finally {
+        await Promise.all([other.end(), watcher.end()]);
+      }
+    } else {
+      // SQLite is one file for one instance: writers in one process take turns.
+      const [a, b] = await Promise.all([
+        upsertRemoteTasks(accountId, [remote({ remoteId: "x" }), remote({ remoteId: "y" })], { source: "listing" }),
+        upsertRemoteTasks(accountId, [remote({ remoteId: "y" }), remote({ remoteId: "z" })], { source: "listing" }),
+      ]);
+      expect([...a, ...b].filter((r) => r.remoteId === "y" && r.created)).toHaveLength(1);
+    }
+    const rows = await getDb().task.findMany({ where: { accountId }, select: { remoteId: true } });
+    expect(new Set(rows.map((r) => r.remoteId)).size).toBe(rows.length);
   });
 
   it("never moves the status backwards; a listing corrects a status stamped in our future (skewed clock)", async () => {

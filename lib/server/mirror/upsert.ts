@@ -7,6 +7,8 @@ import { nextStatusWins } from "../../domain/task-status";
 import type { TaskStatus } from "../../domain/task";
 import type { RemoteTask } from "../../providers/types";
 import { recordAudit, SYSTEM_ACTOR } from "../audit";
+import { insertRows } from "../bulk-insert";
+import { newId } from "../ids";
 import { getDb } from "../db";
 import { isUniqueViolation } from "../errors";
 import { COUNTER_SELECT } from "../stat-counters";
@@ -18,6 +20,9 @@ import { writeSnapshots, type SnapshotInput } from "./snapshots";
  */
 const CLOCK_SKEW_MS = 2 * 60_000;
 const UPSERT_ATTEMPTS = 3;
+
+/** Another writer created some of this page's tasks after we looked: the attempt starts over and finds them. */
+class CreateRaceLost extends Error {}
 
 export interface TaskLink {
   callTimeGroupId?: string | null;
@@ -131,8 +136,8 @@ function sameData(current: Stored, data: ReturnType<typeof taskData>): boolean {
 
 /**
  * Upserts a page of remote tasks of one account in one transaction (a sync page; a webhook's single task).
- * Two writers creating the same task at once: the loser's transaction fails on the unique (account, remote
- * id) and is retried, and then finds the row.
+ * Two writers creating the same task at once: the loser's insert skips the row the other made (unique
+ * (account, remote id)), its attempt starts over and then finds the row.
  */
 export async function upsertRemoteTasks(accountId: string, remotes: RemoteTask[], opts: UpsertOptions = {}): Promise<UpsertResult[]> {
   const at = opts.at ?? new Date();
@@ -181,11 +186,19 @@ export async function upsertRemoteTasks(accountId: string, remotes: RemoteTask[]
         if (confirmed.length) await tx.task.updateMany({ where: { id: { in: confirmed } }, data: { lastSyncAt: now, statusAt: at } });
         if (touched.length) await tx.task.updateMany({ where: { id: { in: touched } }, data: { lastSyncAt: now } });
         if (fresh.length) {
-          const rows = await tx.task.createManyAndReturn({ data: fresh, select: { id: true, remoteId: true } });
+          // One statement for the page's new tasks (bulk-insert.ts says why not createManyAndReturn).
+          const rows = await insertRows<"id" | "remoteId">(
+            tx,
+            "Task",
+            fresh.map((task) => ({ id: newId(), ...task, createdAt: now, updatedAt: now })),
+            { skipConflictsOn: ["accountId", "remoteId"], returning: ["id", "remoteId"] },
+          );
+          if (rows.length < fresh.length) throw new CreateRaceLost();
           for (const row of rows) {
-            const remote = byRemoteId.get(row.remoteId)!;
-            out.push({ id: row.id, remoteId: row.remoteId, created: true, changed: true });
-            if (remote.stats) snapshots.push({ taskId: row.id, stats: remote.stats, previous: null });
+            const id = String(row.id);
+            const remote = byRemoteId.get(String(row.remoteId))!;
+            out.push({ id, remoteId: remote.remoteId, created: true, changed: true });
+            if (remote.stats) snapshots.push({ taskId: id, stats: remote.stats, previous: null });
           }
         }
         // Snapshots are a time series on our clock: a listing's time is ours, an event's is the provider's.
@@ -194,7 +207,7 @@ export async function upsertRemoteTasks(accountId: string, remotes: RemoteTask[]
       });
       break;
     } catch (e) {
-      if (isUniqueViolation(e) && attempt < UPSERT_ATTEMPTS) continue;
+      if ((isUniqueViolation(e) || e instanceof CreateRaceLost) && attempt < UPSERT_ATTEMPTS) continue;
       throw e;
     }
   }
