@@ -1,6 +1,8 @@
 // Full sync (issue 5 "Acceptance", benchmarks): 10,000 tasks in the NXCloud simulator over loopback, synced
 // into a fresh SQLite mirror (every task created, a snapshot each), then again (every task confirmed), next
-// to the time it takes just to fetch the same pages with the same client. Run alone: `npx tsx bench/sync.bench.ts`.
+// to the time it takes just to fetch the same pages with the same client. Prints
+// `BENCH sync-first seconds=… fetch_seconds=… ratio=… db=sqlite` (and db=postgres when BENCH_PG_URL names a
+// scratch PostgreSQL database, whose public schema it drops). Run alone: `npx tsx bench/sync.bench.ts`.
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,16 +13,30 @@ const TASKS = 10_000;
 
 
 
-export async function run(): Promise<Row[]> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "dialboard-bench-sync-"));
-  process.env.DIALBOARD_DATA_DIR ??= dir;
-  process.env.LOG_LEVEL ??= "error";
-  stubServerOnly();
+async function database(name: "sqlite" | "postgres", url: string) {
+  const g = globalThis as unknown as { dialboardDb?: { $disconnect(): Promise<void> } };
+  if (g.dialboardDb) await g.dialboardDb.$disconnect();
+  g.dialboardDb = undefined;
+  process.env.DATABASE_URL = url;
+  if (name === "postgres") {
+    const pg = (await import("pg")).default;
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
+    await client.end();
+  }
+  const { applyMigrations } = await import("../lib/server/migrations");
+  await applyMigrations(url);
+  const { getDb } = await import("../lib/server/db");
+  return getDb();
+}
+
+async function measure(name: "sqlite" | "postgres", url: string): Promise<Row[]> {
   const support = await import("../lib/server/mirror/test-support");
   const { syncAccount } = await import("../lib/server/mirror/sync");
   const { providerContextFor } = await import("../lib/server/services/provider-accounts");
 
-  const db = await support.scratchDatabase(path.join(dir, "bench.db"));
+  const db = await database(name, url);
   const sim = await support.startNxcloud();
   for (let i = 0; i < TASKS; i++) sim.state.tasks.push(support.nxSimTask(i, { status: (i % 5) + 1, orders: 3, called: i % 4 }));
   try {
@@ -46,18 +62,38 @@ export async function run(): Promise<Row[]> {
     const second = await syncAccount(accountId);
     const secondSeconds = (performance.now() - t0) / 1000;
     const mirrored = await db.task.count({ where: { accountId, goneAt: null } });
-
+    const snapshots = await db.taskSnapshot.count();
+    console.log(
+      `BENCH sync-first seconds=${firstSeconds.toFixed(2)} fetch_seconds=${fetchSeconds.toFixed(2)} ratio=${(firstSeconds / fetchSeconds).toFixed(2)} tasks=${mirrored} expected=${TASKS} db=${name}`,
+    );
     return [
-      { name: "fetch every page only (same client)", value: fetchSeconds, unit: "s", note: `${pages} pages, ${fetched} tasks` },
-      { name: "first full sync (create + snapshot each)", value: firstSeconds, unit: "s", note: `${first.status}: ${first.created} created` },
-      { name: "second full sync (confirm each)", value: secondSeconds, unit: "s", note: `${second.status}: ${second.updated} changed` },
-      { name: "tasks in the mirror after both", value: mirrored, unit: "tasks", note: mirrored === TASKS ? "exact" : `MISMATCH: expected ${TASKS}` },
+      { name: `fetch every page only (same client, ${name})`, value: fetchSeconds, unit: "s", note: `${pages} pages, ${fetched} tasks` },
+      { name: `first full sync (create + snapshot each, ${name})`, value: firstSeconds, unit: "s", note: `${first.status}: ${first.created} created, ${snapshots} snapshots` },
+      { name: `second full sync (confirm each, ${name})`, value: secondSeconds, unit: "s", note: `${second.status}: ${second.updated} changed` },
+      { name: `tasks in the mirror after both (${name})`, value: mirrored, unit: "tasks", note: mirrored === TASKS ? "exact" : `MISMATCH: expected ${TASKS}` },
     ];
   } finally {
     await sim.stop();
     await db.$disconnect();
+  }
+}
+
+export async function run(): Promise<Row[]> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "dialboard-bench-sync-"));
+  process.env.DIALBOARD_DATA_DIR ??= dir;
+  process.env.LOG_LEVEL ??= "error";
+  stubServerOnly();
+  const dbs: { name: "sqlite" | "postgres"; url: string }[] = [{ name: "sqlite", url: `file:${path.join(dir, "bench.db")}` }];
+  const pgUrl = process.env.BENCH_PG_URL ?? process.env.TEST_DATABASE_URL_PG;
+  if (pgUrl) dbs.push({ name: "postgres", url: pgUrl });
+  const out: Row[] = [];
+  try {
+    // BENCH_DB=postgres (or sqlite) runs one database only.
+    for (const db of dbs.filter((d) => !process.env.BENCH_DB || d.name === process.env.BENCH_DB)) out.push(...(await measure(db.name, db.url)));
+  } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  return out;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

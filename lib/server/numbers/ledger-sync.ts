@@ -13,6 +13,7 @@ import { recordLedgerCalls, stateFromRemote, type LedgerState } from "./ledger";
 export const LEDGER_PAGES_PER_TASK = 20;
 const LIVE_TASK = ["pending", "running", "paused"];
 const MAX_TASKS_PER_RUN = 50;
+const TASKS_IN_FLIGHT = 4;
 
 export interface LedgerSyncResult {
   tasks: number;
@@ -80,17 +81,23 @@ export async function syncAccountLedger({ accountId, adapter, ctx, now = new Dat
     take: MAX_TASKS_PER_RUN,
     select: { id: true, remoteId: true },
   });
-  for (const t of tasks) {
-    try {
-      const r = await syncTaskLedger({ adapter, ctx, taskId: t.id, remoteId: t.remoteId, now });
-      result.tasks++;
-      result.numbers += r.numbers;
-      result.calls += r.calls;
-    } catch (e) {
-      // One task's listing failing never fails the account's sync; the next run tries again.
-      result.errors++;
-      logger.warn({ accountId, taskId: t.id, err: e instanceof ProviderError ? `${e.code}: ${e.providerMessage}` : (e as Error).message }, "ledger sync of task failed");
+  const queue = [...tasks];
+  const worker = async () => {
+    for (let t = queue.shift(); t; t = queue.shift()) {
+      try {
+        const r = await syncTaskLedger({ adapter, ctx, taskId: t.id, remoteId: t.remoteId, now });
+        result.tasks++;
+        result.numbers += r.numbers;
+        result.calls += r.calls;
+      } catch (e) {
+        // One task's listing failing never fails the account's sync; the next run tries again.
+        result.errors++;
+        logger.warn({ accountId, taskId: t.id, err: e instanceof ProviderError ? `${e.code}: ${e.providerMessage}` : (e as Error).message }, "ledger sync of task failed");
+      }
     }
-  }
+  };
+  // Tasks are independent (each writes only its own ledger rows): a few at once overlap one task's provider
+  // requests with another's writes, instead of the whole step waiting on one round trip at a time (issue 14 goal 2).
+  await Promise.all(Array.from({ length: Math.min(TASKS_IN_FLIGHT, tasks.length) }, worker));
   return result;
 }
