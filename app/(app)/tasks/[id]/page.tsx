@@ -121,7 +121,7 @@ export default async function TaskPage({ params }: { params: Params }) {
           </div>
           <div>
             <dt className="inline text-slate-500">{t("detail.statusSince")}: </dt>
-            <dd className="inline">{when(task.statusAt)}</dd>
+            <dd className="inline" data-testid="status-since">{when(task.statusSince)}</dd>
           </div>
           <div>
             <dt className="inline text-slate-500">{t("detail.lastSync")}: </dt>

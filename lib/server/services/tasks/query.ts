@@ -195,6 +195,8 @@ export interface TaskDetail {
     status: TaskStatus;
     rawStatus: string;
     statusAt: Date;
+    /** When the status became what it is (not the last report confirming it). */
+    statusSince: Date;
     concurrency: number | null;
     totalOrders: number;
     finishedOrders: number;
@@ -272,6 +274,7 @@ export async function getTaskDetail(id: string): Promise<TaskDetail> {
       status: true,
       rawStatus: true,
       statusAt: true,
+      statusChangedAt: true,
       concurrency: true,
       totalOrders: true,
       finishedOrders: true,
@@ -320,6 +323,7 @@ export async function getTaskDetail(id: string): Promise<TaskDetail> {
       status,
       rawStatus: row.rawStatus,
       statusAt: row.statusAt,
+      statusSince: row.statusChangedAt ?? row.statusAt,
       concurrency: row.concurrency,
       totalOrders: row.totalOrders,
       finishedOrders: row.finishedOrders,
