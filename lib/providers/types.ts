@@ -4,6 +4,7 @@
 import type { CallTimeGroup, Encoded, LocalizedText } from "../domain/call-time-group";
 import type { CallOutcome, RetryStrategy } from "../domain/retry-strategy";
 import type { TaskKind, TaskOperation, TaskStatus } from "../domain/task";
+import type { TaskFigure } from "../domain/stats";
 import type { TaskStats } from "../domain/stats-types";
 
 export const PROVIDER_KINDS = ["yunfu", "aliyun-vms", "nxcloud", "wshoto"] as const;
@@ -239,6 +240,11 @@ export interface ProviderCapabilities {
    * the task page says so beside the control (Yunfu's start).
    */
   unverified?: Partial<Record<TaskOperation, LocalizedText>>;
+  /**
+   * Task figures this provider does not report (NXCloud: numbers dialled; WShoto follow-ups: calls). Pages
+   * show them as "—" with the reason, never a number derived from the others. Absent = all reported.
+   */
+  unreportedFigures?: readonly TaskFigure[];
   /** In which mirrored statuses each operation is allowed (documented state rules). */
   allowedIn: Record<TaskOperation, TaskStatus[]>;
   /** Cross-field rules the range checks cannot express (Aliyun AutoStart=1 needs day or time, …). */
