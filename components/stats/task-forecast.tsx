@@ -141,7 +141,11 @@ function Explanation({ explanation: e }: { explanation: ForecastExplanation }) {
     e.totalCalls > 0
       ? t("answerRate", { rate: formatRate(e.answerRate, lang), answered: n(e.answeredCalls), calls: n(e.totalCalls) })
       : t("answerRateNone"),
-    e.strategyName ? t("strategy", { name: e.strategyName, retries: e.retries }) : t("noStrategy"),
+    e.strategyName
+      ? e.strategyRetries !== null
+        ? t("strategyCapped", { name: e.strategyName, asked: e.strategyRetries, retries: e.retries, provider: e.providerLabel[lang] })
+        : t("strategy", { name: e.strategyName, retries: e.retries })
+      : t("noStrategy"),
     e.avgCallMinutes !== null ? t("callLength", { minutes: n(e.avgCallMinutes, 2) }) : t("callLengthNone"),
     e.concurrency !== null
       ? t(e.concurrencySource === "override" ? "linesAssumed" : "lines", { lines: n(e.concurrency) })

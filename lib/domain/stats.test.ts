@@ -143,8 +143,6 @@ describe("provider mappings", () => {
     expect(finishRate(stats)).toBeCloseTo(0.78);
     expect(reportedFigure("answerRate", answerRate(stats), ["totalCalls", "answeredCalls", "answerRate"])).toBeNull();
   });
-    expect(stats.attemptedOrders).toBe(3);
-  });
 
   it("Aliyun CloudMonitorTask: numbers = called + uncalled, called numbers are finished", () => {
     const stats = statsFromAliyun({ AnswerCount: 30, CalledCount: 80, UncalledCount: 20 });

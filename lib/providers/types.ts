@@ -245,6 +245,8 @@ export interface ProviderCapabilities {
    * show them as "—" with the reason, never a number derived from the others. Absent = all reported.
    */
   unreportedFigures?: readonly TaskFigure[];
+  /** At most this many redials per number whatever the strategy asks (NXCloud: once); absent = as the strategy says. */
+  maxRedials?: number;
   /** In which mirrored statuses each operation is allowed (documented state rules). */
   allowedIn: Record<TaskOperation, TaskStatus[]>;
   /** Cross-field rules the range checks cannot express (Aliyun AutoStart=1 needs day or time, …). */

@@ -212,6 +212,8 @@ export const nxcloudCapabilities: ProviderCapabilities = {
   // docs/providers/nxcloud.md §1.5: taskStat counts orders, finished and answered orders and calls, but not the
   // numbers dialled, so neither that count nor the connect rate built on it can be shown.
   unreportedFigures: ["attemptedOrders", "penetrationRate"],
+  // docs/providers/nxcloud.md §1.5 funcFlag.roundRedial: unanswered calls are "automatically redialed once".
+  maxRedials: 1,
   allowedIn: {
     create: ["draft"],
     update: ["pending", "paused"],
