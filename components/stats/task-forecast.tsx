@@ -10,7 +10,7 @@ import { formatRate } from "@/lib/domain/stats";
 import type { ForecastExplanation, TaskForecastView } from "@/lib/server/services/stats/forecast";
 import type { TaskStatsView } from "@/lib/server/services/stats/task-stats";
 import { fetchJson, StatsFetchError } from "./fetch-json";
-import { taskStatsQueryKey } from "./task-stats-panel";
+import { taskStatsQueryKey } from "./use-task-live";
 
 /**
  * When the task will finish, with a band and the inputs in words. Recomputed whenever the task's

@@ -2,11 +2,15 @@
 // history of those counters (TaskSnapshot, kept as long as the mirror lives), and what its calls
 // ended as, hour by hour (HourlyRollup). CallRecord is never scanned here.
 import "server-only";
-import { answerRate, finishRate, penetrationRate, ratesDisagree } from "../../../domain/stats";
+import { answerRate, finishRate, penetrationRate, ratesDisagree, type TaskFigure } from "../../../domain/stats";
 import type { TaskStats } from "../../../domain/stats-types";
+import type { TaskStatus } from "../../../domain/task";
+import { adapterFor } from "../../../providers/registry";
 import type { ProviderKind } from "../../../providers/types";
 import { getDb } from "../../db";
 import { AppError } from "../../errors";
+import { controlRules, type ControlRule, type TaskControl } from "../tasks/rules";
+import { waitingFor, type WaitingView } from "../tasks/waiting";
 
 /** At most this many points in the time series; longer histories keep the last snapshot of each slice. */
 export const SERIES_MAX_POINTS = 240;
@@ -57,13 +61,26 @@ export interface ActivityPoint {
   failed: number;
 }
 
+/**
+ * Everything on the task page that changes while the task runs, from one query (issue 15 point 1): the
+ * header's status, the controls, the summary, the statistics and what the task waits for.
+ */
 export interface TaskStatsView {
   taskId: string;
   name: string;
   kind: ProviderKind;
-  status: string;
+  status: TaskStatus;
+  rawStatus: string;
+  /** When the status became what it is. */
+  statusSince: string;
   generatedAt: string;
   lastSyncAt: string | null;
+  /** Start, pause, complete, delete… as the status and the provider allow them now. */
+  controls: Record<TaskControl, ControlRule>;
+  /** Figures the provider does not report: shown as "—", never derived. */
+  unreported: TaskFigure[];
+  /** What the task is waiting for, when something holds it. */
+  waiting: WaitingView | null;
   counters: TaskStats;
   rates: TaskRates;
   provider: { answerRate: ProviderRateCheck; finishRate: ProviderRateCheck };
@@ -76,8 +93,14 @@ export interface TaskStatsView {
 
 const TASK_SELECT = {
   id: true,
+  accountId: true,
+  kind: true,
   name: true,
   status: true,
+  rawStatus: true,
+  statusAt: true,
+  statusChangedAt: true,
+  callTimeGroupId: true,
   lastSyncAt: true,
   totalOrders: true,
   finishedOrders: true,
@@ -109,13 +132,15 @@ export async function getTaskStats({ taskId, now }: { taskId: string; now: Date 
   const task = await db.task.findUnique({ where: { id: taskId }, select: TASK_SELECT });
   if (!task) throw taskNotFound();
 
-  const [snapshots, outcomeSums, latestHour] = await Promise.all([
+  const caps = adapterFor(task.account.kind).capabilities;
+  const [snapshots, outcomeSums, latestHour, waiting] = await Promise.all([
     db.taskSnapshot.findMany({ where: { taskId }, select: SNAPSHOT_SELECT, orderBy: { at: "asc" } }),
     db.hourlyRollup.aggregate({
       where: { taskId },
       _sum: { calls: true, answered: true, noAnswer: true, busy: true, failed: true, talkSeconds: true },
     }),
     db.hourlyRollup.findFirst({ where: { taskId }, select: { hour: true }, orderBy: { hour: "desc" } }),
+    waitingFor([task], now),
   ]);
 
   const counters: TaskStats = {
@@ -134,9 +159,14 @@ export async function getTaskStats({ taskId, now }: { taskId: string; now: Date 
     taskId: task.id,
     name: task.name,
     kind: task.account.kind as ProviderKind,
-    status: task.status,
+    status: task.status as TaskStatus,
+    rawStatus: task.rawStatus,
+    statusSince: (task.statusChangedAt ?? task.statusAt).toISOString(),
     generatedAt: now.toISOString(),
     lastSyncAt: task.lastSyncAt?.toISOString() ?? null,
+    controls: controlRules({ status: task.status as TaskStatus, kind: task.kind }, caps),
+    unreported: [...(caps.unreportedFigures ?? [])],
+    waiting: waiting.get(task.id) ?? null,
     counters,
     rates,
     provider: {
