@@ -178,6 +178,11 @@ export interface ParamSpec {
   label: LocalizedText;
   help?: LocalizedText;
   type: "int" | "decimal" | "enum" | "string" | "boolean" | "datetime";
+  /**
+   * For a datetime the provider reads as wall time in one zone (Yunfu: China time): the form's value is sent
+   * as typed ("2026-12-01T08:00"), never converted from the browser's zone. Absent = an instant.
+   */
+  timeZone?: string;
   min?: number;
   /** Exclusive lower bound (Aliyun Quotiety (0,20]). */
   minExclusive?: boolean;

@@ -1,5 +1,6 @@
 // The task wizard's steps and the pure rules between them: which step a server error belongs to and
 // how form values become the request's parameters. No React here, so it is unit-tested directly.
+import { wallDateTimeValue } from "@/lib/domain/time-format";
 import { paramsForTaskType, type ParamFormValue } from "@/lib/providers/param-values";
 import type { ParamSpec } from "@/lib/providers/types";
 
@@ -25,7 +26,8 @@ export function stepForField(field: string | undefined): WizardStep {
 
 /**
  * Request parameters from the form: only the task type's parameters; a datetime typed in the
- * browser's local time is sent as an instant (ISO 8601 with Z) so the server never guesses a zone.
+ * browser's local time is sent as an instant (ISO 8601 with Z) so the server never guesses a zone,
+ * except one the provider reads in its own zone (ParamSpec.timeZone), which is sent as typed.
  */
 export function requestParams(
   specs: readonly ParamSpec[],
@@ -39,6 +41,9 @@ export function requestParams(
       out[spec.key] = value;
     } else if (value === undefined || value.trim() === "") {
       out[spec.key] = null;
+    } else if (spec.type === "datetime" && spec.timeZone) {
+      // Wall time in the provider's zone (Yunfu: China time): sent as typed, whatever the browser's zone.
+      out[spec.key] = wallDateTimeValue(value, spec.timeZone) || value.trim();
     } else if (spec.type === "datetime") {
       const instant = new Date(value);
       out[spec.key] = Number.isNaN(instant.getTime()) ? value : instant.toISOString();

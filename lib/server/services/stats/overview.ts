@@ -14,7 +14,7 @@ import { getDb } from "../../db";
 import type { Prisma } from "../../../generated/sqlite/client";
 import { listCallTimeGroups } from "../call-time-groups";
 import { getHolidayCalendar } from "../holiday-calendar";
-import { tasksPausedByUser } from "../tasks/waiting";
+import { tasksPausedByUser, waitingFor, type WaitingView } from "../tasks/waiting";
 
 /** "Today" starts at midnight here; the same zone the UI formats dates in (i18n/request.ts). */
 export const REPORTING_TIME_ZONE = "Asia/Shanghai";
@@ -78,6 +78,8 @@ export interface AttentionItem {
   status: string;
   rawStatus: string;
   reasons: AttentionReason[];
+  /** What the task waits for, in the task page's words (next window, holiday…), when something holds it. */
+  waiting: WaitingView | null;
   /** ISO; for stale-sync, when the task was last synced (null = never). */
   lastSyncAt: string | null;
 }
@@ -225,6 +227,12 @@ const ATTENTION_SELECT = {
   name: true,
   status: true,
   rawStatus: true,
+  // What waitingFor needs to say the same reason as the task page.
+  accountId: true,
+  kind: true,
+  totalOrders: true,
+  finishedOrders: true,
+  callTimeGroupId: true,
   lastSyncAt: true,
   createdAt: true,
   account: { select: { name: true, kind: true } },
@@ -275,6 +283,7 @@ async function needsAttention(now: Date): Promise<{ items: AttentionItem[]; coun
   const [firsts, totals] = await Promise.all([Promise.all(ATTENTION_REASONS.map(firstOf)), Promise.all(ATTENTION_REASONS.map(countOf))]);
 
   const byTask = new Map<string, AttentionItem>();
+  const waiting = await waitingFor(firsts.flat(), now);
   ATTENTION_REASONS.forEach((reason, index) => {
     for (const task of firsts[index]) {
       const item = byTask.get(task.id) ?? {
@@ -286,9 +295,11 @@ async function needsAttention(now: Date): Promise<{ items: AttentionItem[]; coun
         status: task.status,
         rawStatus: task.rawStatus,
         reasons: [],
+        waiting: null,
         lastSyncAt: task.lastSyncAt?.toISOString() ?? null,
       };
       item.reasons.push(reason);
+      item.waiting = waiting.get(task.id) ?? null;
       byTask.set(task.id, item);
     }
   });

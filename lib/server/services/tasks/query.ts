@@ -6,7 +6,7 @@ import { parse as parseLossless, stringify as stringifyLossless } from "lossless
 import { z } from "zod";
 import type { CallTimeGroup, LocalizedText } from "../../../domain/call-time-group";
 import type { RetryStrategy } from "../../../domain/retry-strategy";
-import { answerRate, finishRate } from "../../../domain/stats";
+import { answerRate, finishRate, reportedFigure } from "../../../domain/stats";
 import type { TaskStats } from "../../../domain/stats-types";
 import { TASK_STATUSES, type TaskKind, type TaskStatus } from "../../../domain/task";
 import { Prisma } from "../../../generated/sqlite/client";
@@ -22,6 +22,7 @@ import { getCallTimeGroup } from "../call-time-groups";
 import { providerContextFor } from "../provider-accounts";
 import { getRetryStrategy } from "../retry-strategies";
 import { controlRules, type ControlRule, type TaskControl } from "./rules";
+import { waitingFor, type WaitingView } from "./waiting";
 
 export const TASK_SORTS = ["name", "status", "updatedAt", "answerRate", "finishRate", "lastSyncAt"] as const;
 export type TaskSort = (typeof TASK_SORTS)[number];
@@ -56,13 +57,18 @@ export interface TaskListRow {
   groupName: string | null;
   totalOrders: number;
   finishedOrders: number;
-  answerRate: number;
   finishRate: number;
   /** ISO instants (rows go straight to a client component). */
   lastSyncAt: string | null;
   updatedAt: string;
   /** The provider no longer lists it. */
   gone: boolean;
+  /** What the task waits for, when something holds it (the same reason as on its page). */
+  waiting: WaitingView | null;
+  /** When `waiting` was computed (its "in 35 min" counts from here). */
+  at: string;
+  /** null: the provider does not report calls (WShoto follow-ups), shown as "—" rather than 0 %. */
+  answerRate: number | null;
 }
 
 // Status order that reads well for a manager: what is dialling first, what is over last.
@@ -103,7 +109,7 @@ function taskTypeLabel(caps: ProviderCapabilities, taskType: string): LocalizedT
   return caps.taskTypes.find((t) => t.value === taskType)?.label ?? null;
 }
 
-export async function listTasks(input: Partial<TaskListQuery>): Promise<{ rows: TaskListRow[]; total: number }> {
+export async function listTasks(input: Partial<TaskListQuery>, now: Date = new Date()): Promise<{ rows: TaskListRow[]; total: number }> {
   const q = ZTaskListQuery.parse(input);
   const db = getDb();
   const where = whereSql(q);
@@ -129,6 +135,7 @@ export async function listTasks(input: Partial<TaskListQuery>): Promise<{ rows: 
       taskType: true,
       accountId: true,
       account: { select: { kind: true, name: true } },
+      callTimeGroupId: true,
       callTimeGroup: { select: { name: true } },
       totalOrders: true,
       finishedOrders: true,
@@ -142,6 +149,7 @@ export async function listTasks(input: Partial<TaskListQuery>): Promise<{ rows: 
     },
   });
   const byId = new Map(found.map((r) => [r.id, r]));
+  const waiting = await waitingFor(found, now);
   const rows = ids.flatMap((id) => {
     const r = byId.get(id);
     if (!r) return [];
@@ -162,11 +170,13 @@ export async function listTasks(input: Partial<TaskListQuery>): Promise<{ rows: 
         groupName: r.callTimeGroup?.name ?? null,
         totalOrders: r.totalOrders,
         finishedOrders: r.finishedOrders,
-        answerRate: answerRate(counters(r)),
+        answerRate: reportedFigure("answerRate", answerRate(counters(r)), caps.unreportedFigures ?? []),
         finishRate: finishRate(counters(r)),
         lastSyncAt: r.lastSyncAt?.toISOString() ?? null,
         updatedAt: r.updatedAt.toISOString(),
         gone: r.goneAt !== null,
+        waiting: waiting.get(r.id) ?? null,
+        at: now.toISOString(),
       } satisfies TaskListRow,
     ];
   });
