@@ -2,12 +2,15 @@
 // What a task waits for, in words, on the task page (full sentence), the tasks list and the overview
 // (short form). The reason comes from the server (lib/server/services/tasks/waiting.ts); "in 35 min" is
 // counted from the time the server computed it, so server and browser render the same text.
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { textKey, type Locale } from "@/i18n/locales";
+import { holidayNameText } from "@/lib/domain/holiday-names";
 import type { WaitingView } from "@/lib/server/services/tasks/waiting";
 
 export function WaitingText({ waiting, at, short = false }: { waiting: WaitingView; at: string; short?: boolean }) {
   const t = useTranslations("tasks.waiting");
   const format = useFormatter();
+  const lang = textKey(useLocale() as Locale);
   const now = new Date(at);
   const when = (iso: string) => format.dateTime(new Date(iso), { weekday: "short", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
   const inTime = (iso: string) => format.relativeTime(new Date(iso), now);
@@ -25,7 +28,7 @@ export function WaitingText({ waiting, at, short = false }: { waiting: WaitingVi
     case "outside-window":
       return <>{waiting.nextWindow ? t("outside-window", { when: when(waiting.nextWindow), in: inTime(waiting.nextWindow) }) : t("outside-window-none")}</>;
     case "holiday": {
-      const name = waiting.name ?? "";
+      const name = waiting.name ? holidayNameText(waiting.name)[lang] : "";
       return <>{waiting.nextWindow ? t("holiday", { name, when: when(waiting.nextWindow), in: inTime(waiting.nextWindow) }) : t("holiday-none", { name })}</>;
     }
     case "provider-unreachable":
