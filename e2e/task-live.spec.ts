@@ -90,7 +90,7 @@ test("a running task whose group is closed now says what it waits for; a start a
   // Started elsewhere: at the simulator, through NXCloud's own signed API. The mirror learns it at the next
   // sync, run from another tab; this page is never reloaded (the marker would be gone).
   await page.evaluate(() => ((window as unknown as { liveMarker: number }).liveMarker = 7));
-  await nxcloudAdapter.startTask({ baseUrl: NXCLOUD_SIM, credentials: DEMO_CREDENTIALS, settings: DEMO_SETTINGS, backoffMs: 5 }, remoteId);
+  await nxcloudAdapter.startTask!({ baseUrl: NXCLOUD_SIM, credentials: DEMO_CREDENTIALS, settings: DEMO_SETTINGS, backoffMs: 5 }, remoteId);
   const other = await context.newPage();
   await other.goto("/tasks");
   await other.getByRole("button", { name: "Sync now" }).first().click();
