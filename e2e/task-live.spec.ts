@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { mkdirSync } from "node:fs";
-import { nxcloudAdapter } from "../lib/providers/nxcloud";
-import { DEMO_CREDENTIALS, DEMO_SETTINGS } from "../simulators/nxcloud/demo";
+import { nxcloudSignedHeaders } from "../lib/providers/nxcloud/sign";
+import { DEMO_CREDENTIALS } from "../simulators/nxcloud/demo";
 
 // A live task page (issue 14 goal 5, issue 15 points 1–3): an NXCloud demo task is linked to a call-time group
 // that is closed now, then started at the simulator (not here). Without a reload the page shows it running,
@@ -35,6 +35,18 @@ async function setLocale(page: Page, locale: "en" | "zh-CN") {
 async function shot(page: Page, name: string) {
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}
+
+/** NXCloud's own mgrTaskStatus (docs/providers/nxcloud.md §1.4), signed as NXCloud requires: taskOperate 1 = start. */
+async function startAtSimulator(page: Page, remoteId: string) {
+  const body = JSON.stringify({ productID: "callbot", userTaskID: remoteId, taskOperate: 1, delCall: 0 });
+  const headers = nxcloudSignedHeaders({ uuid: DEMO_CREDENTIALS.uuid, secretKey: DEMO_CREDENTIALS.secretKey, algorithm: "MD5", body, now: new Date() });
+  const res = await page.request.post(`${NXCLOUD_SIM}/callcentre/api/v3/mgrTaskStatus`, {
+    data: body,
+    headers: { "content-type": "application/json; charset=utf-8", ...headers },
+  });
+  expect(res.ok()).toBe(true);
+  expect(Number(((await res.json()) as { retCode?: number | string }).retCode ?? 0)).toBe(0);
 }
 
 /** The day three days from now in Beijing: its ISO weekday (1 = Monday) and 09:00 that day. */
@@ -90,7 +102,7 @@ test("a running task whose group is closed now says what it waits for; a start a
   // Started elsewhere: at the simulator, through NXCloud's own signed API. The mirror learns it at the next
   // sync, run from another tab; this page is never reloaded (the marker would be gone).
   await page.evaluate(() => ((window as unknown as { liveMarker: number }).liveMarker = 7));
-  await nxcloudAdapter.startTask!({ baseUrl: NXCLOUD_SIM, credentials: DEMO_CREDENTIALS, settings: DEMO_SETTINGS, backoffMs: 5 }, remoteId);
+  await startAtSimulator(page, remoteId);
   const other = await context.newPage();
   await other.goto("/tasks");
   await other.getByRole("button", { name: "Sync now" }).first().click();
