@@ -62,7 +62,8 @@ test.beforeAll(async () => simDialing(0));
 test.afterAll(async () => simDialing(600));
 
 test("a running task whose group is closed now says what it waits for; a start at the simulator shows without a reload", async ({ page, context }) => {
-  test.setTimeout(240_000);
+  // Generous: on a loaded 2-core machine each page of this walk can take several seconds.
+  test.setTimeout(600_000);
   await setLocale(page, "en");
   const { weekday, opens } = windowDay(new Date());
 
