@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { WaitingText } from "@/components/tasks/waiting-text";
 import { EmptyState, Notice, PageHeader } from "@/components/ui/card";
 import { localize } from "@/i18n/locales";
 import { formatRate } from "@/lib/domain/stats";
@@ -263,7 +264,9 @@ function NeedsAttention({ data }: { data: Overview }) {
                         : t("reason.never-synced")
                       : reason === "paused-by-provider"
                         ? t("reason.paused-by-provider", { raw: item.rawStatus || "–" })
-                        : t(`reason.${reason}`)}
+                        : reason === "outside-window" && item.waiting
+                          ? <WaitingText waiting={item.waiting} at={data.generatedAt} short />
+                          : t(`reason.${reason}`)}
                   </span>
                 ))}
               </div>

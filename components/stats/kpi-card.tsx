@@ -7,6 +7,7 @@ export function KpiCard({
   info,
   testId,
   tone = "default",
+  valueTitle,
 }: {
   label: string;
   value: string;
@@ -14,6 +15,8 @@ export function KpiCard({
   info?: React.ReactNode;
   testId?: string;
   tone?: "default" | "warning";
+  /** Shown on hover over the value (e.g. why a figure reads "—"). */
+  valueTitle?: string;
 }) {
   return (
     <div
@@ -24,7 +27,7 @@ export function KpiCard({
         <span className="text-xs font-medium leading-tight text-slate-600 sm:text-sm">{label}</span>
         {info}
       </div>
-      <div className="truncate text-xl font-semibold tabular-nums text-slate-900 sm:text-2xl" data-testid={testId ? `${testId}-value` : undefined}>
+      <div className="truncate text-xl font-semibold tabular-nums text-slate-900 sm:text-2xl" data-testid={testId ? `${testId}-value` : undefined} title={valueTitle}>
         {value}
       </div>
       <div className="h-4 truncate text-xs leading-4 text-slate-500">{detail}</div>

@@ -3,7 +3,10 @@
 import type { ForecastInputs } from "../domain/forecast";
 import type { LocalizedText } from "../domain/text";
 import type { StatCounters, TaskStats } from "../domain/stats-types";
+import type { TaskFigure } from "../domain/stats";
+import type { TaskStatus } from "../domain/task";
 import type { ProviderKind } from "../providers/types";
+import type { ControlRule, TaskControl, WaitingView } from "./task-state";
 
 // --- overview (/) ---------------------------------------------------------------------------------
 
@@ -57,6 +60,8 @@ export interface AttentionItem {
   status: string;
   rawStatus: string;
   reasons: AttentionReason[];
+  /** What the task waits for, in the task page's words (next window, holiday…), when something holds it. */
+  waiting: WaitingView | null;
   /** ISO; for stale-sync, when the task was last synced (null = never). */
   lastSyncAt: string | null;
 }
@@ -115,13 +120,26 @@ export interface ActivityPoint {
   failed: number;
 }
 
+/**
+ * Everything on the task page that changes while the task runs, from one query (issue 15 point 1): the
+ * header's status, the controls, the summary, the statistics and what the task waits for.
+ */
 export interface TaskStatsView {
   taskId: string;
   name: string;
   kind: ProviderKind;
-  status: string;
+  status: TaskStatus;
+  rawStatus: string;
+  /** When the status became what it is. */
+  statusSince: string;
   generatedAt: string;
   lastSyncAt: string | null;
+  /** Start, pause, complete, delete… as the status and the provider allow them now. */
+  controls: Record<TaskControl, ControlRule>;
+  /** Figures the provider does not report: shown as "—", never derived. */
+  unreported: TaskFigure[];
+  /** What the task is waiting for, when something holds it. */
+  waiting: WaitingView | null;
   counters: TaskStats;
   rates: TaskRates;
   provider: { answerRate: ProviderRateCheck; finishRate: ProviderRateCheck };
@@ -136,6 +154,7 @@ export interface TaskStatsView {
 
 export const CANNOT_ESTIMATE_REASONS = [
   "not-dialling",
+  "paused",
   "ended",
   "no-orders",
   "no-group",
@@ -160,7 +179,12 @@ export interface ForecastExplanation {
   concurrency: number | null;
   concurrencySource: "task" | "override" | null;
   strategyName: string | null;
+  /** Redials assumed per unanswered number: the strategy's rounds, capped by the provider. */
   retries: number;
+  /** The strategy's own rounds, when the provider redials fewer (NXCloud: once); else null. */
+  strategyRetries: number | null;
+  /** Who caps the redials, for the sentence that says so. */
+  providerLabel: LocalizedText;
   groupName: string | null;
   /** "task": the task's own group; "default": the task has none linked (e.g. created outside Dialboard), so
    * the default group is assumed and the page says so. */

@@ -2,6 +2,7 @@
 import type { LocalizedText } from "../domain/text";
 import type { TaskKind, TaskStatus } from "../domain/task";
 import type { ProviderKind } from "../providers/types";
+import type { WaitingView } from "./task-state";
 
 export interface TaskListRow {
   id: string;
@@ -18,11 +19,16 @@ export interface TaskListRow {
   groupName: string | null;
   totalOrders: number;
   finishedOrders: number;
-  answerRate: number;
   finishRate: number;
   /** ISO instants (rows go straight to a client component). */
   lastSyncAt: string | null;
   updatedAt: string;
   /** The provider no longer lists it. */
   gone: boolean;
+  /** What the task waits for, when something holds it (the same reason as on its page). */
+  waiting: WaitingView | null;
+  /** When `waiting` was computed (its "in 35 min" counts from here). */
+  at: string;
+  /** null: the provider does not report calls (WShoto follow-ups), shown as "—" rather than 0 %. */
+  answerRate: number | null;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { emptyWeek, type CallTimeGroup } from "./call-time-group";
-import { expectedAttempts, forecastCompletion, type ForecastInput } from "./forecast";
+import { expectedAttempts, forecastCompletion, redialsDialled, type ForecastInput } from "./forecast";
 import { cnCalendarFromPackage } from "./holidays";
 import { defaultRetryStrategy } from "./retry";
 import type { RetryStrategy } from "./retry-strategy";
@@ -100,5 +100,18 @@ describe("forecastCompletion", () => {
 
     const closed = forecastCompletion({ ...base, group: { ...officeHours(), weekly: emptyWeek() } });
     expect(closed).toMatchObject({ finishAt: null, reason: "no-windows" });
+  });
+});
+
+describe("the provider's own redial cap (issue 15 point 7)", () => {
+  it("counts at most the redials the provider makes: NXCloud redials once even for a three-round strategy", () => {
+    expect(redialsDialled(withRetries(3), 1)).toBe(1);
+    expect(redialsDialled(withRetries(3))).toBe(3);
+    expect(redialsDialled(withRetries(0), 1)).toBe(0);
+    const capped = forecastCompletion({ ...base, strategy: withRetries(2), observedAnswerRate: 0.5, maxRedials: 1 });
+    const uncapped = forecastCompletion({ ...base, strategy: withRetries(2), observedAnswerRate: 0.5 });
+    expect(capped.inputs.attemptsPerOrder).toBe(1.5);
+    expect(uncapped.inputs.attemptsPerOrder).toBe(1.75);
+    expect(capped.finishAt!.getTime()).toBeLessThan(uncapped.finishAt!.getTime());
   });
 });

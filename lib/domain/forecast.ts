@@ -13,6 +13,8 @@ export interface ForecastInput {
   /** Overrides the estimate from the answer rate and the strategy, e.g. when observed. */
   expectedAttemptsPerOrder?: number;
   strategy: RetryStrategy;
+  /** The provider's own cap on redials (NXCloud: 1); absent = as many as the strategy has rounds. */
+  maxRedials?: number;
   /** 0..1, answered calls ÷ calls so far. */
   observedAnswerRate: number;
   /** Simultaneous lines. */
@@ -61,6 +63,11 @@ export function expectedAttempts(answerRate: number, retries: number): number {
   return Math.min(total, retries + 1);
 }
 
+/** Redials a number really gets: the strategy's rounds, capped by what the provider does. */
+export function redialsDialled(strategy: RetryStrategy, maxRedials?: number): number {
+  return maxRedials === undefined ? strategy.rounds.length : Math.min(strategy.rounds.length, Math.max(0, maxRedials));
+}
+
 export function forecastCompletion(input: ForecastInput): Forecast {
   const inputs = forecastInputs(input, input.observedAnswerRate, input.avgCallMinutes);
   if (input.remainingOrders <= 0) {
@@ -92,7 +99,7 @@ export function forecastCompletion(input: ForecastInput): Forecast {
 
 function forecastInputs(input: ForecastInput, answerRate: number, avgCallMinutes: number): ForecastInputs {
   const remainingOrders = Math.max(0, input.remainingOrders);
-  const attemptsPerOrder = input.expectedAttemptsPerOrder ?? expectedAttempts(answerRate, input.strategy.rounds.length);
+  const attemptsPerOrder = input.expectedAttemptsPerOrder ?? expectedAttempts(answerRate, redialsDialled(input.strategy, input.maxRedials));
   const callsNeeded = remainingOrders * attemptsPerOrder;
   const callsPerHour = input.concurrency > 0 && avgCallMinutes > 0 ? (input.concurrency * 60) / avgCallMinutes : 0;
   return {

@@ -9,6 +9,7 @@ import {
   formatRate,
   penetrationRate,
   ratesDisagree,
+  reportedFigure,
   statsFromAliyun,
   statsFromNxcloud,
   statsFromWshotoExecution,
@@ -110,7 +111,6 @@ describe("provider mappings", () => {
     expect(stats).toMatchObject({
       totalOrders: 100,
       finishedOrders: 60,
-      attemptedOrders: 60,
       answeredOrders: 40,
       totalCalls: 150,
       answeredCalls: 40,
@@ -121,17 +121,27 @@ describe("provider mappings", () => {
     expect(ratesDisagree(finishRate(stats), stats.providerFinishRate!)).toBe(false);
   });
 
-  it("NXCloud: attempted numbers never exceed the calls made", () => {
+  it("NXCloud: numbers dialled and the connect rate are not reported, so they are never the finished count", () => {
     const stats = statsFromNxcloud({
-      answerOrderCount: 0,
-      finishOrderCount: 5,
-      totalOrderCount: 10,
-      finishRate: 0.5,
-      totalAnswerCall: 0,
-      totalCall: 3,
-      answerRate: 0,
+      answerOrderCount: 30,
+      finishOrderCount: 42,
+      totalOrderCount: 90,
+      finishRate: 0.47,
+      totalAnswerCall: 31,
+      totalCall: 75,
+      answerRate: 0.41,
     });
-    expect(stats.attemptedOrders).toBe(3);
+    expect(stats.attemptedOrders).not.toBe(stats.finishedOrders);
+    const unreported = ["attemptedOrders", "penetrationRate"] as const;
+    expect(reportedFigure("attemptedOrders", stats.attemptedOrders, unreported)).toBeNull();
+    expect(reportedFigure("penetrationRate", penetrationRate(stats), unreported)).toBeNull();
+    expect(reportedFigure("answerRate", answerRate(stats), unreported)).toBeCloseTo(31 / 75);
+  });
+
+  it("WShoto follow-ups report no calls: the answer rate is unreported, not 0 %", () => {
+    const stats = statsFromWshotoExecution([{ plan_target_qty: 50, followed_target_qty: 39 }]);
+    expect(finishRate(stats)).toBeCloseTo(0.78);
+    expect(reportedFigure("answerRate", answerRate(stats), ["totalCalls", "answeredCalls", "answerRate"])).toBeNull();
   });
 
   it("Aliyun CloudMonitorTask: numbers = called + uncalled, called numbers are finished", () => {

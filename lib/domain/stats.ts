@@ -8,6 +8,18 @@ import { STAT_COUNTERS, type StatCounter, type StatCounters, type TaskStats } fr
 
 export type RateName = "answerRate" | "finishRate" | "penetrationRate";
 
+/**
+ * The figures of a task that a provider may not report. Where a provider's capabilities list one as
+ * unreported, pages show "—" with the reason instead of a number derived from the others (issue 15 point 4).
+ */
+export const TASK_FIGURES = ["attemptedOrders", "penetrationRate", "totalCalls", "answeredCalls", "answerRate"] as const;
+export type TaskFigure = (typeof TASK_FIGURES)[number];
+
+/** A figure as a page shows it: null when the provider does not report it. */
+export function reportedFigure<T>(figure: TaskFigure, value: T, unreported: readonly TaskFigure[]): T | null {
+  return unreported.includes(figure) ? null : value;
+}
+
 /** Answered calls ÷ calls made; 0 before the first call. */
 export function answerRate<S extends Pick<StatCounters, "answeredCalls" | "totalCalls">>(stats: S): number {
   return ratio(stats.answeredCalls, stats.totalCalls);
@@ -84,18 +96,13 @@ export function statsFromNxcloud(stat: {
   totalCall: number;
   answerRate: number;
 }): TaskStats {
-  // INFERENCE: taskStat has no "orders dialled" counter. Every answered or finished order was
-  // dialled, and no more orders can have been dialled than there are orders or calls, so the
-  // lower bound is used.
-  const attemptedOrders = Math.min(
-    Math.max(stat.answerOrderCount, stat.finishOrderCount),
-    stat.totalOrderCount,
-    stat.totalCall,
-  );
+  // docs/providers/nxcloud.md §1.5: taskStat has no "numbers dialled" counter, and NXCloud redials a number
+  // at most once, so neither finished orders nor calls say how many numbers were dialled. The counter stays 0
+  // and NXCloud's capabilities list it (and the connect rate) as unreported: pages show "—", never a guess.
   return {
     totalOrders: stat.totalOrderCount,
     finishedOrders: stat.finishOrderCount,
-    attemptedOrders,
+    attemptedOrders: 0,
     answeredOrders: stat.answerOrderCount,
     totalCalls: stat.totalCall,
     answeredCalls: stat.totalAnswerCall,
@@ -145,7 +152,8 @@ export function statsFromYunfu(stat: {
 /**
  * WShoto employee execution list (providers.md §4 page_query_user_execute_info_list). A follow-up
  * task makes no calls: its targets are the "numbers", a followed target is finished, and the
- * finish rate is the documented complete rate (followed ÷ planned).
+ * finish rate is the documented complete rate (followed ÷ planned). Calls and the answer rate do not exist
+ * for it: WShoto's capabilities list them as unreported, so they read "—", not 0.00 %.
  */
 export function statsFromWshotoExecution(
   records: { plan_target_qty: number; followed_target_qty: number }[],

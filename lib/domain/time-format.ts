@@ -31,3 +31,25 @@ export function parseHhMm(text: string): number | null {
   if (hours > 23 || minutes > 59) return null;
   return hours * 60 + minutes;
 }
+
+const WALL = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?$/;
+
+/**
+ * A stored datetime as a datetime-local value ("2026-12-01T08:00"), read as wall time in `timeZone`: a
+ * value without an offset is already wall time; an instant (ISO with Z or an offset) is shown in the zone.
+ * "" for anything else, so an input never receives an invalid value.
+ */
+export function wallDateTimeValue(value: unknown, timeZone: string): string {
+  if (typeof value !== "string" || value.trim() === "") return "";
+  const text = value.trim();
+  const wall = WALL.exec(text);
+  if (wall) return `${wall[1]}T${wall[2]}`;
+  const instant = new Date(text);
+  if (Number.isNaN(instant.getTime())) return "";
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}

@@ -4,6 +4,7 @@
 import type { CallTimeGroup, Encoded, LocalizedText } from "../domain/call-time-group";
 import type { CallOutcome, RetryStrategy } from "../domain/retry-strategy";
 import type { TaskKind, TaskOperation, TaskStatus } from "../domain/task";
+import type { TaskFigure } from "../domain/stats";
 import type { TaskStats } from "../domain/stats-types";
 
 /**
@@ -212,6 +213,11 @@ export interface ParamSpec {
   label: LocalizedText;
   help?: LocalizedText;
   type: "int" | "decimal" | "enum" | "string" | "boolean" | "datetime";
+  /**
+   * For a datetime the provider reads as wall time in one zone (Yunfu: China time): the form's value is sent
+   * as typed ("2026-12-01T08:00"), never converted from the browser's zone. Absent = an instant.
+   */
+  timeZone?: string;
   min?: number;
   /** Exclusive lower bound (Aliyun Quotiety (0,20]). */
   minExclusive?: boolean;
@@ -274,6 +280,13 @@ export interface ProviderCapabilities {
    * the task page says so beside the control (Yunfu's start).
    */
   unverified?: Partial<Record<TaskOperation, LocalizedText>>;
+  /**
+   * Task figures this provider does not report (NXCloud: numbers dialled; WShoto follow-ups: calls). Pages
+   * show them as "—" with the reason, never a number derived from the others. Absent = all reported.
+   */
+  unreportedFigures?: readonly TaskFigure[];
+  /** At most this many redials per number whatever the strategy asks (NXCloud: once); absent = as the strategy says. */
+  maxRedials?: number;
   /** In which mirrored statuses each operation is allowed (documented state rules). */
   allowedIn: Record<TaskOperation, TaskStatus[]>;
   /** Cross-field rules the range checks cannot express (Aliyun AutoStart=1 needs day or time, …). */

@@ -332,10 +332,11 @@ describe("Yunfu demo seed", () => {
     const sim = createYunfuSimulator({ port: 0, credentials: DEMO_CREDENTIALS, calendar, dialing: { factor: 0 }, seedDemo: true, startAt: MONDAY_10AM });
     const url = await sim.start();
     try {
-      const ctx: ProviderContext = { baseUrl: url, credentials: DEMO_CREDENTIALS, settings: DEMO_SETTINGS, backoffMs: 5 };
+      const ctx: ProviderContext = { baseUrl: url, credentials: DEMO_CREDENTIALS, settings: DEMO_SETTINGS, backoffMs: 5, now: () => sim.clock.now() };
       const page = await yunfuAdapter.listTasks(ctx, null);
       expect(page.items).toHaveLength(6);
-      expect(new Set(page.items.map((t) => t.status))).toEqual(new Set(["running", "pending", "paused"]));
+      // The enabled task that has called all 15 numbers is over, not "not started" (docs/providers/yunfu.md §4).
+      expect(new Set(page.items.map((t) => t.status))).toEqual(new Set(["running", "pending", "paused", "completed"]));
       const groups = await yunfuAdapter.listTimeGroups!(ctx);
       expect(groups.filter((g) => g.isDefault)).toHaveLength(1);
       const withCalls = page.items.find((t) => t.name === "第四季度续保提醒")!;

@@ -25,6 +25,7 @@ const REASON_TONE: Record<TimelineReason, string> = {
   "outside-window": "bg-amber-50 text-amber-800 ring-amber-200",
   holiday: "bg-amber-50 text-amber-800 ring-amber-200",
   "after-previous": "bg-slate-100 text-slate-700 ring-slate-200",
+  collapsed: "bg-amber-50 text-amber-800 ring-amber-200",
   "dropped-only-today": "bg-red-50 text-red-700 ring-red-200",
   "no-window": "bg-red-50 text-red-700 ring-red-200",
 };
@@ -111,7 +112,9 @@ function TimelineItem({ row, timeZone }: { row: TimelineRow; timeZone: string })
   const reason =
     row.reason === "holiday" && row.holidayName
       ? t("reason.holidayNamed", { name: localize(holidayNameText(row.holidayName), locale) })
-      : t(`reason.${row.reason}`);
+      : row.reason === "collapsed"
+        ? t("reason.collapsed", { with: row.collapsedInto === 0 ? t("preview.attemptFirst") : t("preview.attemptRetry", { n: row.collapsedInto ?? 0 }) })
+        : t(`reason.${row.reason}`);
   return (
     <li className="relative" data-testid={`attempt-${row.round}`}>
       <span

@@ -64,8 +64,10 @@ describe("timelineRows", () => {
     expect(rows.map((r) => [r.round, r.actual, r.reason])).toEqual([
       [0, cst("2026-10-09T17:50:00"), "none"],
       [1, cst("2026-10-12T09:00:00"), "outside-window"],
-      [2, cst("2026-10-12T09:00:00"), "after-previous"],
+      [2, cst("2026-10-12T09:00:00"), "collapsed"],
     ]);
+    // Retries 1 and 2 both fall due before Monday's window: shown as one call there, not two at one minute.
+    expect(rows[2].collapsedInto).toBe(1);
     expect(rows[1].nominal).toEqual(cst("2026-10-09T18:20:00"));
     expect(rows.every((r) => !r.crossesUnknownYear)).toBe(true);
   });

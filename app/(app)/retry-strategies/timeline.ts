@@ -53,9 +53,11 @@ export function defaultFirstCall(group: CallTimeGroup, calendar: HolidayCalendar
 /**
  * Why an attempt is not at its nominal time. "after-previous": attemptTimes never places a retry
  * before the previous attempt, so a retry whose nominal time passed while the previous one was
- * pushed waits for it (attemptTimes reports that as "none").
+ * pushed waits for it (attemptTimes reports that as "none"). "collapsed": the retry falls due at the
+ * very window opening as the attempt before it — no provider dials one number twice in a minute, so the
+ * two collapse into one call there, and the provider spaces what follows (its own rule, said beside it).
  */
-export type TimelineReason = AttemptShift | "after-previous";
+export type TimelineReason = AttemptShift | "after-previous" | "collapsed";
 
 export interface TimelineRow {
   /** 0 = the first call. */
@@ -67,6 +69,8 @@ export interface TimelineRow {
   holidayName?: string;
   /** The attempt's path crosses a year the calendar has no data for: holidays there are not known. */
   crossesUnknownYear: boolean;
+  /** For "collapsed": the earlier attempt (0 = the first call) it falls due together with. */
+  collapsedInto?: number;
 }
 
 export function timelineRows(
@@ -75,9 +79,17 @@ export function timelineRows(
   group: CallTimeGroup,
   calendar: HolidayCalendar,
 ): TimelineRow[] {
-  return attemptTimes(firstCall, strategy, group, calendar).map(({ shiftedBy, ...attempt }) => {
+  const attempts = attemptTimes(firstCall, strategy, group, calendar);
+  // The first attempt of each run of attempts placed at one instant: later ones collapse into it.
+  const collapsedInto = attempts.map((attempt, index) => {
+    let first = index;
+    while (first > 0 && attempt.actual !== null && attempts[first - 1].actual?.getTime() === attempt.actual.getTime()) first--;
+    return first;
+  });
+  return attempts.map(({ shiftedBy, ...attempt }, index) => {
     const moved = attempt.actual !== null && attempt.actual.getTime() !== attempt.nominal.getTime();
-    const reason: TimelineReason = shiftedBy === "none" && moved ? "after-previous" : shiftedBy;
+    const collapsed = collapsedInto[index] !== index;
+    const reason: TimelineReason = collapsed ? "collapsed" : shiftedBy === "none" && moved ? "after-previous" : shiftedBy;
     const end = attempt.actual && attempt.actual > attempt.nominal ? attempt.actual : new Date(attempt.nominal.getTime() + 1);
     const days = describeDays(group, attempt.nominal, end, calendar);
     const holiday = reason === "holiday" ? days.find((day) => day.rule === "holiday") : undefined;
@@ -85,6 +97,7 @@ export function timelineRows(
       ...attempt,
       reason,
       ...(holiday?.holidayName ? { holidayName: holiday.holidayName } : {}),
+      ...(collapsed ? { collapsedInto: collapsedInto[index] } : {}),
       crossesUnknownYear: days.some((day) => day.rule === "unknownYear"),
     };
   });

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SyncNowButton } from "./sync-now-button";
 import { taskListHref, type TaskListUrlState } from "./list-url";
+import { LiveRefresh } from "@/components/tasks/live-refresh";
 import { TasksTable } from "./tasks-table";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
@@ -28,7 +29,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   const raw = await searchParams;
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
   const query = ZTaskListQuery.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, first(v)])));
-  const [{ rows, total }, accounts] = await Promise.all([listTasks(query), listAccounts()]);
+  const [{ rows, total }, accounts] = await Promise.all([listTasks(query, new Date()), listAccounts()]);
   const canWrite = roleAtLeast(actor.role, "manager");
   const pages = Math.max(1, Math.ceil(total / query.pageSize));
   const state: TaskListUrlState = { ...query };
@@ -136,6 +137,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
       ) : (
         <>
           <TasksTable rows={rows} state={state} canWrite={canWrite} />
+          <LiveRefresh active={rows.some((row) => row.status === "running" || row.status === "pending" || row.status === "paused")} />
           <nav className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm" aria-label={t("list.pagination")}>
             <p className="text-slate-600" data-testid="tasks-total">
               {t("list.total", { count: total })}

@@ -18,6 +18,7 @@ import type { TaskStatus } from "@/lib/domain/task";
 import type { TaskListRow } from "@/lib/contracts/task-list";
 import { sortHref, type TaskListUrlState } from "./list-url";
 import { ProgressBar, StatusBadge } from "./status-badge";
+import { WaitingText } from "@/components/tasks/waiting-text";
 
 /** The name is kept from the moment of the click: after the refresh the task may have left this filtered page. */
 type BulkOutcome = { name: string; ok: boolean; status?: TaskStatus; error?: LocalizedText };
@@ -55,6 +56,7 @@ function SortLink({ state, sort, children }: { state: TaskListUrlState; sort: st
 
 export function TasksTable({ rows, state, canWrite }: { rows: TaskListRow[]; state: TaskListUrlState; canWrite: boolean }) {
   const t = useTranslations("tasks");
+  const tStats = useTranslations("stats");
   const locale = useLocale();
   const format = useFormatter();
   const router = useRouter();
@@ -96,7 +98,16 @@ export function TasksTable({ rows, state, canWrite }: { rows: TaskListRow[]; sta
         : []),
       column.accessor("status", {
         header: () => <SortLink state={state} sort="status">{t("list.columns.status")}</SortLink>,
-        cell: ({ row }) => <StatusBadge status={row.original.status} rawStatus={row.original.rawStatus} />,
+        cell: ({ row }) => (
+          <div className="flex flex-col items-start gap-0.5">
+            <StatusBadge status={row.original.status} rawStatus={row.original.rawStatus} />
+            {row.original.waiting ? (
+              <span className="text-xs text-amber-800" data-testid="task-waiting-short" data-reason={row.original.waiting.kind}>
+                <WaitingText waiting={row.original.waiting} at={row.original.at} short />
+              </span>
+            ) : null}
+          </div>
+        ),
       }),
       column.accessor("name", {
         header: () => <SortLink state={state} sort="name">{t("list.columns.name")}</SortLink>,
@@ -145,11 +156,19 @@ export function TasksTable({ rows, state, canWrite }: { rows: TaskListRow[]; sta
             <RateInfo rate="answerRate" />
           </span>
         ),
-        cell: ({ getValue }) => (
-          <span className="tabular-nums" title={localize(RATE_FORMULAS.answerRate, locale)}>
-            {formatRate(getValue(), locale)}
-          </span>
-        ),
+        cell: ({ getValue }) => {
+          const value = getValue();
+          // A provider that reports no calls (WShoto follow-ups) has no answer rate: "—", not 0.00 %.
+          return value === null ? (
+            <span className="text-slate-500" title={tStats("kpi.notReported")}>
+              —
+            </span>
+          ) : (
+            <span className="tabular-nums" title={localize(RATE_FORMULAS.answerRate, locale)}>
+              {formatRate(value, locale)}
+            </span>
+          );
+        },
       }),
       column.accessor("finishRate", {
         header: () => (
@@ -178,7 +197,7 @@ export function TasksTable({ rows, state, canWrite }: { rows: TaskListRow[]; sta
         },
       }),
     ],
-    [canWrite, state, t, locale, format],
+    [canWrite, state, t, tStats, locale, format],
   );
 
   const table = useReactTable({

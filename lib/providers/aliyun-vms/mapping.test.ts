@@ -159,8 +159,14 @@ describe("retry strategy", () => {
 });
 
 describe("tasks and stats", () => {
-  it("maps statuses 0–3 and keeps the raw value", () => {
-    expect([0, 1, 2, 3].map(statusFromAliyun)).toEqual(["pending", "running", "paused", "completed"]);
+  // docs/providers/aliyun-vms.md §Status: one case per raw value, the ended state included.
+  it.each([
+    [0, "pending"],
+    [1, "running"],
+    [2, "paused"],
+    [3, "completed"],
+  ] as const)("maps Status %i", (raw, status) => {
+    expect(statusFromAliyun(raw)).toBe(status);
   });
 
   it("accepts CloudCreateTask's string fields and CloudQueryTask's numbers alike", () => {

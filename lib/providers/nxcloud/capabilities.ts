@@ -209,6 +209,11 @@ export const nxcloudCapabilities: ProviderCapabilities = {
   // docs/providers/nxcloud.md §1.4: updateTask only while paused or not yet started; mgrTaskStatus start/pause/complete.
   // docs/providers/nxcloud.md §3: listOrder + listOrderDetail, listCall, stopOrder (≤ 500 ids per request).
   numberOps: { list: true, calls: true, remove: true, batchSize: NXCLOUD_ORDER_DETAIL_MAX },
+  // docs/providers/nxcloud.md §1.5: taskStat counts orders, finished and answered orders and calls, but not the
+  // numbers dialled, so neither that count nor the connect rate built on it can be shown.
+  unreportedFigures: ["attemptedOrders", "penetrationRate"],
+  // docs/providers/nxcloud.md §1.5 funcFlag.roundRedial: unanswered calls are "automatically redialed once".
+  maxRedials: 1,
   allowedIn: {
     create: ["draft"],
     update: ["pending", "paused"],

@@ -146,8 +146,16 @@ describe("encodeRetryStrategy", () => {
 });
 
 describe("wire values", () => {
-  it("maps every documented task status, keeping unknown ones harmless", () => {
-    expect([1, 2, 3, 4, 5, 9].map(taskStatusFromNxcloud)).toEqual(["pending", "running", "completed", "failed", "paused", "pending"]);
+  // docs/providers/nxcloud.md §1.5: one case per raw value, the ended states included.
+  it.each([
+    [1, "pending"],
+    [2, "running"],
+    [3, "completed"],
+    [4, "failed"],
+    [5, "paused"],
+    [9, "pending"],
+  ] as const)("maps taskStatus %i", (raw, status) => {
+    expect(taskStatusFromNxcloud(raw)).toBe(status);
   });
 
   it("strips the + from E.164 and refuses anything else", () => {

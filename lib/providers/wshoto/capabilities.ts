@@ -103,6 +103,8 @@ export const wshotoCapabilities: ProviderCapabilities = {
   },
   // Number-level operations are declared by each adapter as it implements them.
   numberOps: { list: false, calls: false, remove: false, batchSize: null },
+  // docs/providers/wshoto.md §1 and §9: follow-up and mass-send tasks dial nobody; only targets followed are reported.
+  unreportedFigures: ["totalCalls", "answeredCalls", "answerRate"],
   allowedIn: NONE_ALLOWED,
   // Nothing is sent to WShoto, so there is no cross-field rule to check.
   validateParams: () => [],

@@ -2,7 +2,7 @@
 // (2.0任务创建 and 任务创建; docs/providers/yunfu.md §3).
 import type { LocalizedText } from "../../domain/call-time-group";
 import type { ParamIssue, ParamSpec, ProviderCapabilities } from "../types";
-import { parseTaskDateTime } from "./mapping";
+import { parseTaskDateTime, YUNFU_TIME_ZONE } from "./mapping";
 import { yunfuText } from "./text";
 
 /** Sync number import takes at most 100 rows per request (批量添加号码(同步接口); docs/providers/yunfu.md §7). */
@@ -27,8 +27,9 @@ export const YUNFU_PARAMS: ParamSpec[] = [
     required: true,
   },
   { key: "maximumcall", label: yunfuText("param.maximumcall"), type: "int", min: 1, default: 1, required: true },
-  { key: "start_time", label: yunfuText("param.startTime"), help: yunfuText("param.startTimeHelp"), type: "datetime", required: true },
-  { key: "stop_time", label: yunfuText("param.stopTime"), help: yunfuText("param.stopTimeHelp"), type: "datetime", required: true },
+  // docs/providers/yunfu.md §10: datetimes are China time, so the form's value is sent as typed.
+  { key: "start_time", label: yunfuText("param.startTime"), help: yunfuText("param.startTimeHelp"), type: "datetime", timeZone: YUNFU_TIME_ZONE, required: true },
+  { key: "stop_time", label: yunfuText("param.stopTime"), help: yunfuText("param.stopTimeHelp"), type: "datetime", timeZone: YUNFU_TIME_ZONE, required: true },
   { key: "line", label: yunfuText("param.line"), help: yunfuText("param.lineHelp"), type: "string", maxLength: 2000, default: "" },
   { key: "interval_time", label: yunfuText("param.intervalTime"), help: yunfuText("param.intervalTimeHelp"), type: "int", min: 0, default: 0 },
   {

@@ -135,6 +135,8 @@ async function createTask(ctx: ProviderContext, draft: TaskDraft): Promise<Remot
   throw localError("BAD_RESPONSE", "created task not found", yunfuText("error.taskNotReturned"));
 }
 
+const nowOf = (ctx: ProviderContext): Date => ctx.now?.() ?? new Date();
+
 async function getStats(ctx: ProviderContext, remoteId: string): Promise<TaskStats> {
   const task = await editTask(ctx, remoteId);
   return recordStats(ctx, remoteId, task.new_task_extra?.number_count ?? 0);
@@ -154,15 +156,20 @@ export const yunfuAdapter: ProviderAdapter = {
     const page = cursor ? Number(cursor) : 1;
     const { data, meta } = await listTaskPage(ctx, Number.isInteger(page) && page > 0 ? page : 1);
     const lastPage = meta?.last_page ?? page;
+    // The status needs the task's counters (a task that has called every number is over; docs/providers/yunfu.md
+    // §4), so they are read here, one task at a time as the sync would otherwise do after the listing.
+    const items: RemoteTask[] = [];
+    for (const row of data) items.push(remoteTaskFromYunfu(row, await recordStats(ctx, row.uuid, row.new_task_extra?.number_count ?? 0), nowOf(ctx)));
     return {
-      items: data.map((row) => remoteTaskFromYunfu(row)),
+      items,
       nextCursor: page < lastPage && data.length > 0 ? String(page + 1) : null,
       total: meta?.total ?? null,
     };
   },
 
   async getTask(ctx, remoteId) {
-    return remoteTaskFromYunfu(await editTask(ctx, remoteId));
+    const row = await editTask(ctx, remoteId);
+    return remoteTaskFromYunfu(row, await recordStats(ctx, remoteId, row.new_task_extra?.number_count ?? 0), nowOf(ctx));
   },
 
   getStats,

@@ -151,6 +151,33 @@ describe("tasks", () => {
     expect(taskStatusFromYunfu({ status: 3 })).toEqual({ status: "pending", rawStatus: "3" });
   });
 
+  // docs/providers/yunfu.md §4: every documented state, and the two ways a waiting task is really over.
+  const now = new Date("2026-12-10T04:00:00Z");
+  const counters = (total: number, finished: number) => ({ totalOrders: total, finishedOrders: finished, attemptedOrders: finished, answeredOrders: 0, totalCalls: finished, answeredCalls: 0 });
+  it.each([
+    ["拨打中 (enable, calling)", { enable: true, call_status: true }, {}, "running", "2"],
+    ["暂停中 (disabled, idle)", { enable: false, call_status: false }, {}, "paused", "1"],
+    ["winding down (disabled, calling)", { enable: false, call_status: true }, {}, "paused", "1"],
+    ["等待执行 with numbers left", { enable: true, call_status: false, stop_time: "2026-12-31 20:00:00" }, { now, stats: counters(15, 3) }, "pending", "3"],
+    ["等待执行 with every number called", { enable: true, call_status: false, stop_time: "2026-12-31 20:00:00" }, { now, stats: counters(15, 15) }, "completed", "3"],
+    ["等待执行 past its stop_time", { enable: true, call_status: false, stop_time: "2026-12-10 11:59:00" }, { now, stats: counters(15, 3) }, "completed", "3"],
+    ["等待执行, empty task", { enable: true, call_status: false }, { now, stats: counters(0, 0) }, "pending", "3"],
+  ] as const)("maps %s", (_, extra, seen, status, rawStatus) => {
+    expect(taskStatusFromYunfu({ new_task_extra: extra }, seen)).toEqual({ status, rawStatus });
+  });
+
+  it.each([
+    [1, "paused"],
+    [2, "running"],
+    [3, "pending"],
+  ] as const)("maps all_task status %i", (raw, status) => {
+    expect(taskStatusFromYunfu({ status: raw }).status).toBe(status);
+  });
+
+  it("maps a finished all_task row (status 3, every number called) as completed", () => {
+    expect(taskStatusFromYunfu({ status: 3 }, { stats: counters(40, 40) })).toEqual({ status: "completed", rawStatus: "3" });
+  });
+
   it("builds a create body Yunfu accepts, with China-time dates and the required empty arrays", () => {
     const body = taskBodyFromDraft(
       {

@@ -220,25 +220,40 @@ export function encodeRetryStrategy(strategy: RetryStrategy | null): Encoded<Yun
  * Status from enable + new_task_extra.call_status (2.0任务列表; docs/providers/yunfu.md §4):
  * (true,true) 拨打中, (false,false) 暂停中, (true,false) 等待执行. Raw value: the edit/all_task code
  * 1 paused, 2 running, 3 waiting. (false,true) is undocumented: a task still winding down, so paused.
+ *
+ * Yunfu has no "ended" state (docs/providers/yunfu.md §4): a task that has called every number, or whose
+ * stop_time has passed, stays "waiting" for ever. Such a task is completed, not "not started", so that the
+ * page offers no Start it could never honour. `seen` is what the caller knows besides the row.
  */
-export function taskStatusFromYunfu(row: Pick<TYunfuTask, "enable" | "status" | "new_task_extra">): {
+export function taskStatusFromYunfu(
+  row: Pick<TYunfuTask, "enable" | "status" | "new_task_extra">,
+  seen: { now?: Date; stats?: TaskStats | null } = {},
+): {
   status: TaskStatus;
   rawStatus: string;
 } {
   const enable = row.new_task_extra?.enable ?? row.enable;
   const calling = row.new_task_extra?.call_status;
+  const waiting = { status: ended(row, seen) ? ("completed" as const) : ("pending" as const), rawStatus: "3" };
   if (enable !== undefined) {
     if (!enable) return { status: "paused", rawStatus: "1" };
-    return calling ? { status: "running", rawStatus: "2" } : { status: "pending", rawStatus: "3" };
+    return calling ? { status: "running", rawStatus: "2" } : waiting;
   }
   switch (row.status) {
     case 2:
       return { status: "running", rawStatus: "2" };
     case 3:
-      return { status: "pending", rawStatus: "3" };
+      return waiting;
     default:
       return { status: "paused", rawStatus: String(row.status ?? 1) };
   }
+}
+
+function ended(row: Pick<TYunfuTask, "new_task_extra">, seen: { now?: Date; stats?: TaskStats | null }): boolean {
+  const stop = parseChinaDateTime(row.new_task_extra?.stop_time);
+  if (stop && seen.now && stop.getTime() <= seen.now.getTime()) return true;
+  const stats = seen.stats;
+  return Boolean(stats && stats.totalOrders > 0 && stats.finishedOrders >= stats.totalOrders);
 }
 
 /** "2020-10-27 16:12:17" in China time → instant. */
@@ -255,8 +270,8 @@ export function formatChinaDateTime(instant: Date): string {
   return new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace("T", " ");
 }
 
-export function remoteTaskFromYunfu(row: TYunfuTask, stats: TaskStats | null = null): RemoteTask {
-  const { status, rawStatus } = taskStatusFromYunfu(row);
+export function remoteTaskFromYunfu(row: TYunfuTask, stats: TaskStats | null = null, now?: Date): RemoteTask {
+  const { status, rawStatus } = taskStatusFromYunfu(row, { stats, now });
   return {
     remoteId: row.uuid,
     name: row.name,

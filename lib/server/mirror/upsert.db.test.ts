@@ -115,6 +115,19 @@ describe("upsertRemoteTask", () => {
     expect((await getDb().task.findUniqueOrThrow({ where: { id } })).status).toBe("running");
   });
 
+  it("keeps \"status since\" at the change: listings that confirm a paused task do not move it (issue 15 point 3)", async () => {
+    const { id } = await upsertRemoteTask(accountId, remote(), { at: new Date("2026-06-01T08:00:00Z"), source: "listing" });
+    expect(await recordTaskStatus(id, "paused", "5", new Date("2026-06-01T08:35:00Z"))).toBe(true);
+    await upsertRemoteTasks(accountId, [remote({ status: "paused", rawStatus: "5" })], { at: new Date("2026-06-01T08:50:00Z"), source: "listing" });
+    await upsertRemoteTasks(accountId, [remote({ status: "paused", rawStatus: "5", name: "Renewals 2" })], { at: new Date("2026-06-01T08:51:00Z"), source: "listing" });
+    const task = await getDb().task.findUniqueOrThrow({ where: { id }, select: { statusAt: true, statusChangedAt: true } });
+    expect(task.statusChangedAt).toEqual(new Date("2026-06-01T08:35:00Z"));
+    // The out-of-order guard still moves with each confirmation.
+    expect(task.statusAt).toEqual(new Date("2026-06-01T08:51:00Z"));
+    await upsertRemoteTasks(accountId, [remote({ status: "running", rawStatus: "2" })], { at: new Date("2026-06-01T09:10:00Z"), source: "listing" });
+    expect((await getDb().task.findUniqueOrThrow({ where: { id }, select: { statusChangedAt: true } })).statusChangedAt).toEqual(new Date("2026-06-01T09:10:00Z"));
+  });
+
   it("stores at most one snapshot per minute and rolls up the calls between reports", async () => {
     // Aliyun reports counters only (no per-call events), so its roll-up comes from the reports.
     const aliyun = await createAccount("aliyun-vms", "http://127.0.0.1:9", { accessKeyId: "k", accessKeySecret: "s" }, { enterpriseId: "1" });

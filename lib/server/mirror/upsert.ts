@@ -155,7 +155,7 @@ export async function upsertRemoteTasks(accountId: string, remotes: RemoteTask[]
         const stored = new Map<string, Stored>(existing.map((t) => [t.remoteId, t]));
         const out: UpsertResult[] = [];
         const snapshots: SnapshotInput[] = [];
-        const fresh: (ReturnType<typeof taskData> & { accountId: string; remoteId: string; status: string; rawStatus: string; statusAt: Date; lastSyncAt: Date })[] = [];
+        const fresh: (ReturnType<typeof taskData> & { accountId: string; remoteId: string; status: string; rawStatus: string; statusAt: Date; statusChangedAt: Date; lastSyncAt: Date })[] = [];
         // Unchanged tasks (most of every sync) are only stamped, in two statements per page instead of one each.
         const confirmed: string[] = [];
         const touched: string[] = [];
@@ -163,7 +163,7 @@ export async function upsertRemoteTasks(accountId: string, remotes: RemoteTask[]
           const data = taskData(remote, opts.link);
           const current = stored.get(remote.remoteId);
           if (!current) {
-            fresh.push({ accountId, remoteId: remote.remoteId, ...data, lastSyncAt: now, status: remote.status, rawStatus: remote.rawStatus, statusAt: at });
+            fresh.push({ accountId, remoteId: remote.remoteId, ...data, lastSyncAt: now, status: remote.status, rawStatus: remote.rawStatus, statusAt: at, statusChangedAt: at });
             continue;
           }
           const status = statusUpdate(current, { status: remote.status, at }, source);
@@ -172,7 +172,14 @@ export async function upsertRemoteTasks(accountId: string, remotes: RemoteTask[]
           if (changed) {
             await tx.task.update({
               where: { id: current.id },
-              data: { ...data, lastSyncAt: now, goneAt: null, ...(status ? { status: remote.status, rawStatus: remote.rawStatus, statusAt: status.statusAt } : {}) },
+              data: {
+                ...data,
+                lastSyncAt: now,
+                goneAt: null,
+                ...(status ? { status: remote.status, rawStatus: remote.rawStatus, statusAt: status.statusAt } : {}),
+                // "Status since" moves only when the status itself changes, not on every report confirming it.
+                ...(status && current.status !== remote.status ? { statusChangedAt: status.statusAt } : {}),
+              },
             });
             if (current.status !== remote.status && status) statusChanges.push({ id: current.id, name: remote.name, before: current.status, after: remote.status });
             if (remote.stats && countersDiffer(current, remote.stats)) snapshots.push({ taskId: current.id, stats: remote.stats, previous: current });
@@ -240,7 +247,7 @@ export async function recordTaskStatus(taskId: string, status: TaskStatus, rawSt
     if (!nextStatusWins({ status: current.status as TaskStatus, at: current.statusAt }, { status, at })) return false;
     const res = await db.task.updateMany({
       where: { id: taskId, status: current.status, statusAt: current.statusAt },
-      data: { status, rawStatus, statusAt: at },
+      data: { status, rawStatus, statusAt: at, ...(current.status !== status ? { statusChangedAt: at } : {}) },
     });
     if (res.count === 1) {
       if (current.status !== status) auditStatus(taskId, current.name, current.status, status);

@@ -3,23 +3,22 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { LossReport } from "@/components/schedule/loss-report";
-import { RateInfo } from "@/components/stats/rate-info";
 import { TaskForecast } from "./task-forecast";
 import { TaskStatsPanel } from "./task-stats-panel";
-import { StatusBadge } from "../status-badge";
 import { Card, Notice } from "@/components/ui/card";
 import { localize } from "@/i18n/locales";
 import { weekSummary } from "@/lib/domain/call-time-group";
 import { formatInterval } from "@/lib/domain/retry";
-import { formatRate, RATE_FORMULAS, type RateName } from "@/lib/domain/stats";
 import { AppError } from "@/lib/server/errors";
 import { roleAtLeast } from "@/lib/server/roles";
+import { getTaskStats } from "@/lib/server/services/stats/task-stats";
 import { taskEditOptions } from "@/lib/server/services/tasks/options";
 import { getFollowUpDetail, getTaskDetail, type TaskDetail } from "@/lib/server/services/tasks/query";
 import { requirePageActor } from "@/lib/server/session";
 import { AddNumbers } from "./add-numbers";
 import { FollowUpSection } from "./follow-up-section";
 import { TaskControls } from "./task-controls";
+import { LiveStatusBadge, LiveSummary, LiveTimes, WaitingNotice } from "./task-live";
 import { TaskSettingsForm } from "./task-settings-form";
 
 type Params = Promise<{ id: string }>;
@@ -75,19 +74,12 @@ export default async function TaskPage({ params }: { params: Params }) {
   const statusLabel = (status: string) => (t.has(`status.${status}`) ? t(`status.${status}` as "status.running") : status);
 
   const editable = canWrite && caps.controls.update.allowed;
-  const [editOptions, followUp] = await Promise.all([editable ? taskEditOptions(task.id) : null, isCall ? null : getFollowUpDetail(task.id)]);
-
-  const rate = (name: RateName, ours: number, theirs: number | null) => (
-    <div>
-      <dt className="flex items-center gap-1 text-xs text-slate-500">
-        {t(`detail.${name}`)} <RateInfo rate={name} />
-      </dt>
-      <dd className="text-lg font-semibold tabular-nums text-slate-900" title={localize(RATE_FORMULAS[name], locale)}>
-        {formatRate(ours, locale)}
-      </dd>
-      {theirs !== null ? <dd className="text-xs text-slate-500">{t("detail.providerSays", { rate: formatRate(theirs, locale) })}</dd> : null}
-    </div>
-  );
+  const [editOptions, followUp, live] = await Promise.all([
+    editable ? taskEditOptions(task.id) : null,
+    isCall ? null : getFollowUpDetail(task.id),
+    // The first answer of the page's one live query; the browser polls the same view from here on.
+    getTaskStats({ taskId: task.id, now: new Date() }),
+  ]);
 
   return (
     <div className="space-y-6">
@@ -99,7 +91,7 @@ export default async function TaskPage({ params }: { params: Params }) {
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900" data-testid="task-name">
             {task.name || t("list.unnamed")}
           </h1>
-          <StatusBadge status={task.status} rawStatus={task.rawStatus} />
+          <LiveStatusBadge taskId={task.id} initial={live} />
         </div>
         <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm text-slate-600 sm:grid-cols-2 lg:grid-cols-4">
           <div>
@@ -114,20 +106,14 @@ export default async function TaskPage({ params }: { params: Params }) {
               {task.remoteId}
             </dd>
           </div>
-          <div>
-            <dt className="inline text-slate-500">{t("detail.statusSince")}: </dt>
-            <dd className="inline">{when(task.statusAt)}</dd>
-          </div>
-          <div>
-            <dt className="inline text-slate-500">{t("detail.lastSync")}: </dt>
-            <dd className="inline">{when(task.lastSyncAt)}</dd>
-          </div>
+          <LiveTimes taskId={task.id} initial={live} />
         </dl>
         <p className="mt-2">
           <Link href={`/tasks/${task.id}/numbers`} className="text-sm font-medium text-brand-700 hover:underline" data-testid="task-numbers-link">
             {tNumbers("tabLink")}
           </Link>
         </p>
+        <WaitingNotice taskId={task.id} initial={live} />
         {task.goneAt ? (
           <div className="mt-3">
             <Notice tone="warning">{t("detail.gone", { at: when(task.goneAt) })}</Notice>
@@ -136,41 +122,18 @@ export default async function TaskPage({ params }: { params: Params }) {
       </div>
 
       <Section title={t("detail.controls")}>
-        <TaskControls taskId={task.id} taskName={task.name} controls={caps.controls} unverified={caps.unverified} canWrite={canWrite} />
+        <TaskControls taskId={task.id} taskName={task.name} initial={live} unverified={caps.unverified} canWrite={canWrite} />
       </Section>
 
       <Section title={t("detail.summary")}>
-        <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-6">
-          <div>
-            <dt className="text-xs text-slate-500">{t("detail.type")}</dt>
-            <dd className="text-sm text-slate-900">{localize(task.taskTypeLabel, locale) ?? t(`kind.${task.kind}`)}</dd>
-          </div>
-          <div>
-            <dt className="text-xs text-slate-500">{t("detail.numbers")}</dt>
-            <dd className="text-lg font-semibold tabular-nums">{task.totalOrders.toLocaleString()}</dd>
-          </div>
-          <div>
-            <dt className="text-xs text-slate-500">{t("detail.finished")}</dt>
-            <dd className="text-lg font-semibold tabular-nums">{task.finishedOrders.toLocaleString()}</dd>
-          </div>
-          {isCall ? (
-            <div>
-              <dt className="text-xs text-slate-500">{t("detail.calls")}</dt>
-              <dd className="text-lg font-semibold tabular-nums">
-                {task.answeredCalls.toLocaleString()} / {task.totalCalls.toLocaleString()}
-              </dd>
-            </div>
-          ) : null}
-          {isCall ? rate("answerRate", task.answerRate, task.providerAnswerRate) : null}
-          {rate("finishRate", task.finishRate, task.providerFinishRate)}
-        </dl>
+        <LiveSummary taskId={task.id} initial={live} typeLabel={task.taskTypeLabel ?? t(`kind.${task.kind}`)} isCall={isCall} />
         {task.description ? <p className="mt-4 text-sm text-slate-700">{task.description}</p> : null}
       </Section>
 
       {/* Statistics and forecast (stats feature): live charts while the task runs, a completion estimate. */}
       {isCall ? (
         <section className="space-y-6" aria-label={t("detail.stats")}>
-          <TaskStatsPanel taskId={task.id} running={task.status === "running"} />
+          <TaskStatsPanel taskId={task.id} initial={live} />
           <TaskForecast taskId={task.id} />
         </section>
       ) : null}

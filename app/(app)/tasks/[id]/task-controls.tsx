@@ -6,12 +6,14 @@
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
+import { useRefreshTaskLive, useTaskLive } from "@/components/stats/use-task-live";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { localize } from "@/i18n/locales";
 import type { LocalizedText } from "@/lib/domain/call-time-group";
 import { formatList } from "@/lib/domain/text";
+import type { TaskStatsView } from "@/lib/contracts/stats";
 import { taskOperationAction } from "./actions";
 
 type Op = "start" | "pause" | "complete" | "delete";
@@ -20,13 +22,14 @@ const OPS: Op[] = ["start", "pause", "complete", "delete"];
 export function TaskControls({
   taskId,
   taskName,
-  controls,
+  initial,
   unverified = {},
   canWrite,
 }: {
   taskId: string;
   taskName: string;
-  controls: Record<Op, { allowed: boolean; reason: LocalizedText | null }>;
+  /** The page's live view: the controls follow the status it reports, without a reload. */
+  initial: TaskStatsView;
   unverified?: Partial<Record<Op | "update" | "addContacts", LocalizedText>>;
   canWrite: boolean;
 }) {
@@ -37,6 +40,8 @@ export function TaskControls({
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const controls = (useTaskLive(taskId, initial).data ?? initial).controls;
+  const refreshLive = useRefreshTaskLive(taskId);
 
   function run(op: Op) {
     setMessage(null);
@@ -48,8 +53,13 @@ export function TaskControls({
       }
       const status = res?.data?.status;
       setMessage({ tone: "success", text: t("operationDone", { op: t(`ops.${op}`), status: status ? tStatus(status) : "" }) });
-      if (op === "delete") router.push("/tasks");
-      else router.refresh();
+      if (op === "delete") {
+        router.push("/tasks");
+        return;
+      }
+      // The figures are fetched again at once (and keep refreshing while paused, issue 15 point 2).
+      await refreshLive();
+      router.refresh();
     });
   }
 

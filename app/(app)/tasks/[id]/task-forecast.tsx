@@ -9,7 +9,7 @@ import { localize } from "@/i18n/locales";
 import { formatRate } from "@/lib/domain/stats";
 import type { ForecastExplanation, TaskForecastView, TaskStatsView } from "@/lib/contracts/stats";
 import { fetchJson, StatsFetchError } from "@/components/stats/fetch-json";
-import { taskStatsQueryKey } from "./task-stats-panel";
+import { taskStatsQueryKey } from "@/components/stats/use-task-live";
 
 /**
  * When the task will finish, with a band and the inputs in words. Recomputed whenever the task's
@@ -140,7 +140,11 @@ function Explanation({ explanation: e }: { explanation: ForecastExplanation }) {
     e.totalCalls > 0
       ? t("answerRate", { rate: formatRate(e.answerRate, locale), answered: n(e.answeredCalls), calls: n(e.totalCalls) })
       : t("answerRateNone"),
-    e.strategyName ? t("strategy", { name: e.strategyName, retries: e.retries }) : t("noStrategy"),
+    e.strategyName
+      ? e.strategyRetries !== null
+        ? t("strategyCapped", { name: e.strategyName, asked: e.strategyRetries, retries: e.retries, provider: localize(e.providerLabel, locale) })
+        : t("strategy", { name: e.strategyName, retries: e.retries })
+      : t("noStrategy"),
     e.avgCallMinutes !== null ? t("callLength", { minutes: n(e.avgCallMinutes, 2) }) : t("callLengthNone"),
     e.concurrency !== null
       ? t(e.concurrencySource === "override" ? "linesAssumed" : "lines", { lines: n(e.concurrency) })

@@ -13,6 +13,7 @@ import { UnsavedChangesGuard } from "@/components/ui/unsaved-changes";
 import { localize } from "@/i18n/locales";
 import type { TaskEditOptions } from "@/lib/contracts/task-write";
 import type { LocalizedText } from "@/lib/domain/call-time-group";
+import { wallDateTimeValue } from "@/lib/domain/time-format";
 import { checkParamValue, defaultFormValues, paramRangeHint, type ParamFormValue } from "@/lib/providers/param-values";
 import type { ParamSpec } from "@/lib/providers/types";
 import { updateTaskSettingsAction } from "./actions";
@@ -30,6 +31,12 @@ function initialParams(specs: ParamSpec[], stored: SettingsInitial["params"]): R
   for (const spec of specs) {
     const v = stored[spec.key];
     if (v === undefined) continue;
+    if (spec.type === "datetime") {
+      // A datetime-local input takes "YYYY-MM-DDTHH:mm" only: a stored instant is shown in the provider's zone
+      // (or the browser's), never passed through as an invalid value that leaves the field blank.
+      values[spec.key] = wallDateTimeValue(v, spec.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
+      continue;
+    }
     values[spec.key] = spec.type === "boolean" ? v === true : v === null ? "" : String(v);
   }
   return values;

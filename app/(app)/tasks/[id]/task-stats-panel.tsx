@@ -1,43 +1,35 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { Notice } from "@/components/ui/card";
 import { localize } from "@/i18n/locales";
-import { formatRate } from "@/lib/domain/stats";
+import { formatRate, reportedFigure, type TaskFigure } from "@/lib/domain/stats";
 import type { ProviderRateCheck, TaskStatsView } from "@/lib/contracts/stats";
 import { ChartPlaceholder, COLORS } from "@/components/stats/chart";
-import { fetchJson, StatsFetchError } from "@/components/stats/fetch-json";
+import { StatsFetchError } from "@/components/stats/fetch-json";
 import { KpiCard } from "@/components/stats/kpi-card";
 import { RateInfo } from "@/components/stats/rate-info";
 import { UpdatedAgo } from "@/components/stats/updated-ago";
-
-/** How often a running task's numbers are fetched again. */
-export const LIVE_REFRESH_MS = 3_000;
-
-export function taskStatsQueryKey(taskId: string) {
-  return ["stats", "task", taskId] as const;
-}
+import { useTaskLive } from "@/components/stats/use-task-live";
 
 /**
  * A task's statistics: KPIs, rates and counts over time, outcomes and per-hour activity, with CSV
- * export. While `running` it refreshes every few seconds; a stopped task is fetched once.
+ * export. Fed by the page's one live query (useTaskLive): while the task runs it refreshes every few
+ * seconds, while paused less often, and not once it has ended.
  */
-export function TaskStatsPanel({ taskId, running }: { taskId: string; running: boolean }) {
+export function TaskStatsPanel({ taskId, initial }: { taskId: string; initial?: TaskStatsView }) {
   const t = useTranslations("stats");
   const locale = useLocale();
   const format = useFormatter();
-  const query = useQuery({
-    queryKey: taskStatsQueryKey(taskId),
-    queryFn: ({ signal }) => fetchJson<TaskStatsView>(`/api/tasks/${encodeURIComponent(taskId)}/stats`, signal),
-    refetchInterval: running ? LIVE_REFRESH_MS : false,
-    refetchIntervalInBackground: false,
-    staleTime: running ? 0 : 30_000,
-  });
+  const query = useTaskLive(taskId, initial);
   const data = query.data;
   const number = (n: number) => format.number(n);
   const rate = (r: number) => formatRate(r, locale);
+  const running = data?.status === "running";
+  // A figure the provider does not report reads "—", with the reason on hover (issue 15 point 4).
+  const shown = (figure: TaskFigure, value: string) => (data ? (reportedFigure(figure, value, data.unreported) ?? NOT_REPORTED) : "–");
+  const notReported = (figure: TaskFigure) => (data?.unreported.includes(figure) ? t("kpi.notReported") : undefined);
 
   const errorText =
     query.error instanceof StatsFetchError && query.error.userMessage ? localize(query.error.userMessage, locale) : query.error ? t("loadFailed") : null;
@@ -81,18 +73,28 @@ export function TaskStatsPanel({ taskId, running }: { taskId: string; running: b
         <KpiCard
           testId="task-kpi-attempted"
           label={t("kpi.attemptedOrders")}
-          value={data ? number(data.counters.attemptedOrders) : "–"}
+          value={shown("attemptedOrders", data ? number(data.counters.attemptedOrders) : "")}
+          detail={notReported("attemptedOrders")}
+          valueTitle={notReported("attemptedOrders")}
         />
-        <KpiCard testId="task-kpi-calls" label={t("kpi.calls")} value={data ? number(data.counters.totalCalls) : "–"} />
+        <KpiCard
+          testId="task-kpi-calls"
+          label={t("kpi.calls")}
+          value={shown("totalCalls", data ? number(data.counters.totalCalls) : "")}
+          detail={notReported("totalCalls")}
+          valueTitle={notReported("totalCalls")}
+        />
         <KpiCard
           testId="task-kpi-answered"
           label={t("kpi.answeredCalls")}
-          value={data ? number(data.counters.answeredCalls) : "–"}
+          value={shown("answeredCalls", data ? number(data.counters.answeredCalls) : "")}
+          detail={notReported("answeredCalls")}
+          valueTitle={notReported("answeredCalls")}
         />
         <KpiCard
           testId="task-kpi-answer-rate"
           label={t("kpi.answerRate")}
-          value={data ? rate(data.rates.answerRate) : "–"}
+          value={shown("answerRate", data ? rate(data.rates.answerRate) : "")}
           info={<RateInfo rate="answerRate" />}
           detail={data ? <ProviderRate check={data.provider.answerRate} /> : null}
           tone={data?.provider.answerRate.disagrees ? "warning" : "default"}
@@ -108,8 +110,10 @@ export function TaskStatsPanel({ taskId, running }: { taskId: string; running: b
         <KpiCard
           testId="task-kpi-connect-rate"
           label={t("kpi.connectRate")}
-          value={data ? rate(data.rates.penetrationRate) : "–"}
+          value={shown("penetrationRate", data ? rate(data.rates.penetrationRate) : "")}
           info={<RateInfo rate="penetrationRate" />}
+          detail={notReported("penetrationRate")}
+          valueTitle={notReported("penetrationRate")}
         />
       </div>
 
@@ -148,6 +152,9 @@ function ChartFrame({ title, children, actions, testId, points }: { title: strin
 }
 
 type SeriesMode = "rates" | "counts";
+
+/** What a figure the provider does not report reads as. */
+export const NOT_REPORTED = "—";
 
 function TimeSeries({ data }: { data: TaskStatsView | undefined }) {
   const t = useTranslations("stats");

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ZTaskWizardInput, type WizardOptions } from "@/lib/contracts/task-write";
 import { nxcloudCapabilities } from "@/lib/providers/nxcloud/capabilities";
+import { yunfuCapabilities } from "@/lib/providers/yunfu/capabilities";
+import { taskBodyFromDraft } from "@/lib/providers/yunfu/mapping";
 import { initialValues, previewRequest, requestParams, STEP_FIELDS, stepForField, variableNames, WIZARD_STEPS } from "./wizard-state";
 
 const nx = {
@@ -55,6 +57,16 @@ describe("wizard state", () => {
     expect(params.taskKeep).toBe(true);
     expect(params.startupAt).toBe(new Date(local).toISOString());
     expect(Object.keys(params)).toEqual(nxcloudCapabilities.params.map((p) => p.key));
+  });
+
+  it("sends Yunfu's China-time start and stop as typed: 08:00 and 20:00 reach Yunfu as 08:00 and 20:00 (issue 15 point 5)", () => {
+    const form = { destination_extension: "297", maximumcall: "2", start_time: "2026-12-01T08:00", stop_time: "2026-12-01T20:00", line: "" };
+    const params = requestParams(yunfuCapabilities.params, "2.0", form);
+    expect(params.start_time).toBe("2026-12-01T08:00");
+    expect(params.stop_time).toBe("2026-12-01T20:00");
+    const retry = { recycle_limit: 0, redial: { redial_enabled: 0 as const } };
+    const body = taskBodyFromDraft({ name: "回访", description: "", taskType: "2.0", callTimeGroup: null, retryStrategy: null, params, contacts: [] } as never, "1", retry as never);
+    expect(body.task_extras).toMatchObject({ start_time: "2026-12-01 08:00:00", stop_time: "2026-12-01 20:00:00" });
   });
 
   it("reads variable names from a comma list, Chinese commas included", () => {

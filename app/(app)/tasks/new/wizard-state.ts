@@ -3,6 +3,7 @@
 // it is unit-tested directly.
 import type { z } from "zod";
 import type { TTaskPreviewInput, WizardAccount, WizardOptions, ZTaskWizardInput } from "@/lib/contracts/task-write";
+import { wallDateTimeValue } from "@/lib/domain/time-format";
 import { defaultFormValues, paramsForTaskType, type ParamFormValue } from "@/lib/providers/param-values";
 import type { ParamSpec } from "@/lib/providers/types";
 
@@ -59,7 +60,8 @@ export function initialValues(options: WizardOptions, idempotencyKey: string): W
 
 /**
  * Request parameters from the form: only the task type's parameters; a datetime typed in the
- * browser's local time is sent as an instant (ISO 8601 with Z) so the server never guesses a zone.
+ * browser's local time is sent as an instant (ISO 8601 with Z) so the server never guesses a zone,
+ * except one the provider reads in its own zone (ParamSpec.timeZone), which is sent as typed.
  */
 export function requestParams(
   specs: readonly ParamSpec[],
@@ -73,6 +75,9 @@ export function requestParams(
       out[spec.key] = value;
     } else if (value === undefined || value === null || String(value).trim() === "") {
       out[spec.key] = null;
+    } else if (spec.type === "datetime" && spec.timeZone) {
+      // Wall time in the provider's zone (Yunfu: China time): sent as typed, whatever the browser's zone.
+      out[spec.key] = wallDateTimeValue(String(value), spec.timeZone) || String(value).trim();
     } else if (spec.type === "datetime") {
       const instant = new Date(String(value));
       out[spec.key] = Number.isNaN(instant.getTime()) ? String(value) : instant.toISOString();

@@ -2,10 +2,11 @@
 // numbers left, the task's retry strategy and call-time group, the answer rate and call length
 // observed so far, its lines — and says in words why it cannot estimate when it cannot.
 import "server-only";
-import { forecastCompletion } from "../../../domain/forecast";
+import { forecastCompletion, redialsDialled } from "../../../domain/forecast";
 import { defaultRetryStrategy } from "../../../domain/retry";
 import type { RetryStrategy } from "../../../domain/retry-strategy";
 import { answerRate } from "../../../domain/stats";
+import { adapterFor } from "../../../providers/registry";
 import { getDb } from "../../db";
 import { getCallTimeGroup, getDefaultCallTimeGroup } from "../call-time-groups";
 import { getHolidayCalendar } from "../holiday-calendar";
@@ -24,6 +25,7 @@ const TASK_SELECT = {
   concurrency: true,
   callTimeGroupId: true,
   retryStrategyId: true,
+  account: { select: { kind: true } },
 } as const;
 
 export async function getTaskForecast({
@@ -54,6 +56,8 @@ export async function getTaskForecast({
   const observedAnswerRate = answerRate(task);
   // A task without a strategy is dialled once per number: the default strategy's shape with no rounds.
   const effectiveStrategy: RetryStrategy = strategy ?? { ...defaultRetryStrategy(), rounds: [] };
+  const caps = adapterFor(task.account.kind).capabilities;
+  const retries = redialsDialled(effectiveStrategy, caps.maxRedials);
   const explanation: ForecastExplanation = {
     remainingOrders: Math.max(0, task.totalOrders - task.finishedOrders),
     totalOrders: task.totalOrders,
@@ -65,7 +69,9 @@ export async function getTaskForecast({
     concurrency: concurrency ?? null,
     concurrencySource: concurrencyOverride !== undefined ? "override" : task.concurrency !== null ? "task" : null,
     strategyName: strategy?.name ?? null,
-    retries: effectiveStrategy.rounds.length,
+    retries,
+    strategyRetries: retries < effectiveStrategy.rounds.length ? effectiveStrategy.rounds.length : null,
+    providerLabel: caps.label,
     groupName: group?.name ?? null,
     groupSource: ownGroup ? "task" : group ? "default" : null,
     timeZone: group?.timeZone ?? null,
@@ -76,6 +82,8 @@ export async function getTaskForecast({
   if (task.kind !== "call") return cannot("not-dialling");
   if (task.status === "failed" || task.status === "deleted") return cannot("ended");
   if (task.totalOrders === 0) return cannot("no-orders");
+  // A paused task dials no one: a finish time would only be true if someone started it now.
+  if (task.status === "paused") return cannot("paused");
   if (task.status === "completed" || explanation.remainingOrders === 0) {
     const at = now.toISOString();
     return { ok: true, taskId, finishAt: at, earliest: at, latest: at, done: true, explanation };
@@ -90,6 +98,7 @@ export async function getTaskForecast({
     now,
     remainingOrders: explanation.remainingOrders,
     strategy: effectiveStrategy,
+    ...(caps.maxRedials !== undefined ? { maxRedials: caps.maxRedials } : {}),
     observedAnswerRate,
     concurrency,
     avgCallMinutes,

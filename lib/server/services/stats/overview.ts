@@ -23,6 +23,7 @@ import {
   type OverviewRange,
   type ProviderComparisonRow,
 } from "../../../contracts/stats";
+import { tasksPausedByUser, waitingFor } from "../tasks/waiting";
 
 /** "Today" starts at midnight here; the same zone the UI formats dates in (i18n/request.ts). */
 export const REPORTING_TIME_ZONE = "Asia/Shanghai";
@@ -165,6 +166,12 @@ const ATTENTION_SELECT = {
   name: true,
   status: true,
   rawStatus: true,
+  // What waitingFor needs to say the same reason as the task page.
+  accountId: true,
+  kind: true,
+  totalOrders: true,
+  finishedOrders: true,
+  callTimeGroupId: true,
   lastSyncAt: true,
   createdAt: true,
   account: { select: { name: true, kind: true } },
@@ -215,6 +222,7 @@ async function needsAttention(now: Date): Promise<{ items: AttentionItem[]; coun
   const [firsts, totals] = await Promise.all([Promise.all(ATTENTION_REASONS.map(firstOf)), Promise.all(ATTENTION_REASONS.map(countOf))]);
 
   const byTask = new Map<string, AttentionItem>();
+  const waiting = await waitingFor(firsts.flat(), now);
   ATTENTION_REASONS.forEach((reason, index) => {
     for (const task of firsts[index]) {
       const item = byTask.get(task.id) ?? {
@@ -226,44 +234,16 @@ async function needsAttention(now: Date): Promise<{ items: AttentionItem[]; coun
         status: task.status,
         rawStatus: task.rawStatus,
         reasons: [],
+        waiting: null,
         lastSyncAt: task.lastSyncAt?.toISOString() ?? null,
       };
       item.reasons.push(reason);
+      item.waiting = waiting.get(task.id) ?? null;
       byTask.set(task.id, item);
     }
   });
   const counts = Object.fromEntries(ATTENTION_REASONS.map((reason, index) => [reason, totals[index]])) as Record<AttentionReason, number>;
   return { items: [...byTask.values()].slice(0, ATTENTION_LIMIT), counts };
-}
-
-// Start and pause are what a user does to a task here (services/tasks/lifecycle.ts audits them as
-// "task.<op>"); the latest of them decides whether a paused task was paused by a user or by the
-// provider (balance, line fault, its own schedule…).
-const USER_STATUS_ACTIONS = ["task.start", "task.pause"];
-
-/** Ids per query: SQLite bounds the parameters of one statement, and a center may have thousands paused. */
-const IDS_PER_QUERY = 500;
-
-/** Ids among `pausedIds` whose latest start or pause by a signed-in user was a pause. */
-async function tasksPausedByUser(pausedIds: string[]): Promise<Set<string>> {
-  const latest = new Map<string, { at: Date; action: string }>();
-  for (let i = 0; i < pausedIds.length; i += IDS_PER_QUERY) {
-    const entries = await getDb().auditEntry.findMany({
-      where: {
-        targetType: "task",
-        targetId: { in: pausedIds.slice(i, i + IDS_PER_QUERY) },
-        actorId: { not: null },
-        action: { in: USER_STATUS_ACTIONS },
-      },
-      select: { targetId: true, action: true, at: true },
-    });
-    for (const entry of entries) {
-      if (!entry.targetId) continue;
-      const known = latest.get(entry.targetId);
-      if (!known || entry.at > known.at) latest.set(entry.targetId, { at: entry.at, action: entry.action });
-    }
-  }
-  return new Set([...latest].filter(([, entry]) => entry.action === "task.pause").map(([taskId]) => taskId));
 }
 
 /** Groups that allow no dialling at `now`. Groups are few (a center has a handful), tasks many. */

@@ -199,6 +199,22 @@ describe("completion forecast", () => {
     expect(await reasonOf({ ...base, kind: "follow-up" })).toBe("not-dialling");
     expect(await reasonOf({ ...base, finishedOrders: 100 })).toBe("done");
     expect(await reasonOf({ ...base, status: "completed" })).toBe("done");
+    // A paused task gets no finish time: it says it is paused (issue 15 point 7).
+    expect(await reasonOf({ ...base, status: "paused" })).toBe("paused");
+  });
+
+  it("assumes NXCloud's single redial, not the strategy's rounds (issue 15 point 7)", async () => {
+    const group = await seedGroup("Weekdays 9–18");
+    const rounds = [1, 2, 3].map((hours) => ({ after: { days: 0, hours, minutes: 0 } }));
+    const strategy = await getDb().retryStrategy.create({
+      data: { name: "Three retries", definition: JSON.stringify({ rounds, measureFrom: "previous-call", onlyToday: false, retryOn: ["no-answer"] }) },
+      select: { id: true },
+    });
+    const task = await seedTask({ accountId: account, totalOrders: 10_000, totalCalls: 100, answeredCalls: 50, concurrency: 10, callTimeGroupId: group, retryStrategyId: strategy.id });
+    await seedRollup(task, thisHour, { calls: 100, answered: 50, noAnswer: 50, talkSeconds: 50 * 60 });
+    const view = await getTaskForecast({ taskId: task, now: new Date("2026-03-02T09:00:00+08:00") });
+    expect(view.explanation).toMatchObject({ retries: 1, strategyRetries: 3 });
+    expect(view.ok && view.explanation.computed?.attemptsPerOrder).toBe(1.5);
   });
   it("estimates a task with no linked group on the default group, and says so", async () => {
     const group = await seedGroup("Weekdays 9–18");

@@ -4,11 +4,15 @@
 import "server-only";
 import { answerRate, countersOf, finishRate, penetrationRate, ratesDisagree } from "../../../domain/stats";
 import type { TaskStats } from "../../../domain/stats-types";
+import type { TaskStatus } from "../../../domain/task";
+import { adapterFor } from "../../../providers/registry";
 import type { ProviderKind } from "../../../providers/types";
 import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import { COUNTER_SELECT } from "../../stat-counters";
 import type { ActivityPoint, OutcomeBreakdown, ProviderRateCheck, TaskRates, TaskStatsView } from "../../../contracts/stats";
+import { controlRules } from "../tasks/rules";
+import { waitingFor } from "../tasks/waiting";
 
 /** At most this many points in the time series; longer histories keep the last snapshot of each slice. */
 export const SERIES_MAX_POINTS = 240;
@@ -18,8 +22,14 @@ const HOUR_MS = 3_600_000;
 
 const TASK_SELECT = {
   id: true,
+  accountId: true,
+  kind: true,
   name: true,
   status: true,
+  rawStatus: true,
+  statusAt: true,
+  statusChangedAt: true,
+  callTimeGroupId: true,
   lastSyncAt: true,
   ...COUNTER_SELECT,
   providerAnswerRate: true,
@@ -38,13 +48,15 @@ export async function getTaskStats({ taskId, now }: { taskId: string; now: Date 
   const task = await db.task.findUnique({ where: { id: taskId }, select: TASK_SELECT });
   if (!task) throw taskNotFound();
 
-  const [snapshots, outcomeSums, latestHour] = await Promise.all([
+  const caps = adapterFor(task.account.kind).capabilities;
+  const [snapshots, outcomeSums, latestHour, waiting] = await Promise.all([
     db.taskSnapshot.findMany({ where: { taskId }, select: SNAPSHOT_SELECT, orderBy: { at: "asc" } }),
     db.hourlyRollup.aggregate({
       where: { taskId },
       _sum: { calls: true, answered: true, noAnswer: true, busy: true, failed: true, talkSeconds: true },
     }),
     db.hourlyRollup.findFirst({ where: { taskId }, select: { hour: true }, orderBy: { hour: "desc" } }),
+    waitingFor([task], now),
   ]);
 
   const counters: TaskStats = {
@@ -58,9 +70,14 @@ export async function getTaskStats({ taskId, now }: { taskId: string; now: Date 
     taskId: task.id,
     name: task.name,
     kind: task.account.kind as ProviderKind,
-    status: task.status,
+    status: task.status as TaskStatus,
+    rawStatus: task.rawStatus,
+    statusSince: (task.statusChangedAt ?? task.statusAt).toISOString(),
     generatedAt: now.toISOString(),
     lastSyncAt: task.lastSyncAt?.toISOString() ?? null,
+    controls: controlRules({ status: task.status as TaskStatus, kind: task.kind }, caps),
+    unreported: [...(caps.unreportedFigures ?? [])],
+    waiting: waiting.get(task.id) ?? null,
     counters,
     rates,
     provider: {

@@ -89,7 +89,7 @@ export async function performTaskOperation({
   let status: TaskStatus;
   if (op === "delete") {
     // A deleted task cannot be read back from the provider; its answer to the delete is the truth.
-    await getDb().task.update({ where: { id: task.id }, data: { status: "deleted", statusAt: new Date() } });
+    await getDb().task.update({ where: { id: task.id }, data: { status: "deleted", ...stamp(new Date()) } });
     status = "deleted";
   } else {
     status = await refreshMirror({ adapter, ctx, accountId: task.accountId, taskId: task.id, remoteId: task.remoteId });
@@ -185,4 +185,9 @@ export async function updateTaskSettings({
     after: { ...local, params: draft.params },
   });
   return { status };
+}
+
+/** A status set here changes both the out-of-order guard and "status since". */
+function stamp(at: Date): { statusAt: Date; statusChangedAt: Date } {
+  return { statusAt: at, statusChangedAt: at };
 }

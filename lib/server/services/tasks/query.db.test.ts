@@ -86,7 +86,8 @@ describe("listTasks", () => {
 
   it("sorts by answer rate and finish rate computed from the counters, 0 when nothing was dialled", async () => {
     const desc = await listTasks({ sort: "answerRate", dir: "desc", page: 1, pageSize: 100 });
-    const rates = desc.rows.map((r) => r.answerRate);
+    // A provider that reports no calls (WShoto) shows "—" (null); the sort counts it as 0.
+    const rates = desc.rows.map((r) => r.answerRate ?? 0);
     expect(rates).toEqual([...rates].sort((a, b) => b - a));
     const best = Math.max(...notDeleted.map((r) => (r.totalCalls > 0 ? r.answeredCalls / r.totalCalls : 0)));
     expect(rates[0]).toBeCloseTo(best, 10);

@@ -7,8 +7,8 @@ import { parse as parseLossless, stringify as stringifyLossless } from "lossless
 import { z } from "zod";
 import type { CallTimeGroup, LocalizedText } from "../../../domain/call-time-group";
 import type { RetryStrategy } from "../../../domain/retry-strategy";
-import { answerRate, countersOf, finishRate } from "../../../domain/stats";
 import type { StatCounters } from "../../../domain/stats-types";
+import { answerRate, countersOf, finishRate, reportedFigure } from "../../../domain/stats";
 import { TASK_STATUSES, type TaskKind, type TaskStatus } from "../../../domain/task";
 import { Prisma } from "../../../generated/sqlite/client";
 import { adapterFor, isProviderKind } from "../../../providers/registry";
@@ -24,6 +24,7 @@ import { getRetryStrategy } from "../retry-strategies";
 import { controlRules, type ControlRule, type TaskControl } from "./rules";
 import { tasksText } from "./texts";
 import type { TaskListRow } from "../../../contracts/task-list";
+import { waitingFor } from "./waiting";
 
 export const TASK_SORTS = ["name", "status", "updatedAt", "answerRate", "finishRate", "lastSyncAt"] as const;
 export type TaskSort = (typeof TASK_SORTS)[number];
@@ -76,7 +77,7 @@ function taskTypeLabel(caps: ProviderCapabilities, taskType: string): LocalizedT
   return caps.taskTypes.find((t) => t.value === taskType)?.label ?? null;
 }
 
-export async function listTasks(input: Partial<TaskListQuery>): Promise<{ rows: TaskListRow[]; total: number }> {
+export async function listTasks(input: Partial<TaskListQuery>, now: Date = new Date()): Promise<{ rows: TaskListRow[]; total: number }> {
   const q = ZTaskListQuery.parse(input);
   const db = getDb();
   const where = whereSql(q);
@@ -102,6 +103,7 @@ export async function listTasks(input: Partial<TaskListQuery>): Promise<{ rows: 
       taskType: true,
       accountId: true,
       account: { select: { kind: true, name: true } },
+      callTimeGroupId: true,
       callTimeGroup: { select: { name: true } },
       ...COUNTER_SELECT,
       lastSyncAt: true,
@@ -110,6 +112,7 @@ export async function listTasks(input: Partial<TaskListQuery>): Promise<{ rows: 
     },
   });
   const byId = new Map(found.map((r) => [r.id, r]));
+  const waiting = await waitingFor(found, now);
   const rows = ids.flatMap((id) => {
     const r = byId.get(id);
     if (!r) return [];
@@ -130,11 +133,13 @@ export async function listTasks(input: Partial<TaskListQuery>): Promise<{ rows: 
         groupName: r.callTimeGroup?.name ?? null,
         totalOrders: r.totalOrders,
         finishedOrders: r.finishedOrders,
-        answerRate: answerRate(r),
+        answerRate: reportedFigure("answerRate", answerRate(r), caps.unreportedFigures ?? []),
         finishRate: finishRate(r),
         lastSyncAt: r.lastSyncAt?.toISOString() ?? null,
         updatedAt: r.updatedAt.toISOString(),
         gone: r.goneAt !== null,
+        waiting: waiting.get(r.id) ?? null,
+        at: now.toISOString(),
       } satisfies TaskListRow,
     ];
   });
@@ -163,6 +168,8 @@ export interface TaskDetail {
     status: TaskStatus;
     rawStatus: string;
     statusAt: Date;
+    /** When the status became what it is (not the last report confirming it). */
+    statusSince: Date;
     concurrency: number | null;
     answerRate: number;
     finishRate: number;
@@ -238,6 +245,7 @@ export const getTaskDetail = cache(async (id: string): Promise<TaskDetail> => {
       status: true,
       rawStatus: true,
       statusAt: true,
+      statusChangedAt: true,
       concurrency: true,
       ...COUNTER_SELECT,
       providerAnswerRate: true,
@@ -281,6 +289,7 @@ export const getTaskDetail = cache(async (id: string): Promise<TaskDetail> => {
       status,
       rawStatus: row.rawStatus,
       statusAt: row.statusAt,
+      statusSince: row.statusChangedAt ?? row.statusAt,
       concurrency: row.concurrency,
       ...countersOf(row),
       answerRate: answerRate(row),

@@ -1,21 +1,17 @@
 // Which lifecycle operations a mirrored task allows, and why not, in both languages. Shared by the
 // services (to refuse before any provider call) and the task page (to show a disabled control with
 // its reason), so the two can never disagree.
-import type { TaskOperation, TaskStatus } from "../../../domain/task";
+import type { TaskStatus } from "../../../domain/task";
 import { canPerform } from "../../../domain/task-status";
 import type { LocalizedText } from "../../../domain/text";
 import type { ProviderCapabilities } from "../../../providers/types";
 import { tasksText } from "./texts";
 
 /** The console's lifecycle controls; "create" lives in the wizard. */
-export type TaskControl = Exclude<TaskOperation, "create">;
+import type { ControlRule, TaskControl } from "../../../contracts/task-state";
+export type { ControlRule, TaskControl };
 export const TASK_CONTROLS: TaskControl[] = ["start", "pause", "complete", "delete", "update", "addContacts"];
 
-export interface ControlRule {
-  allowed: boolean;
-  /** Why not, when not allowed. */
-  reason: LocalizedText | null;
-}
 
 /** "not started or ended" / "未开始或已结束": each language lists in its own way. */
 function statusList(statuses: readonly TaskStatus[]): LocalizedText {
