@@ -57,3 +57,21 @@ test("an English browser sees the login page in English", async ({ browser }) =>
   await expect(page.getByText("Email or password is incorrect.")).toBeVisible();
   await ctx.close();
 });
+
+test("the administrator set up via localhost signs in via 127.0.0.1, and a foreign origin is named as such", async ({ browser, baseURL }) => {
+  const loopback = baseURL!.replace("localhost", "127.0.0.1");
+  const ctx = await browser.newContext({ baseURL: loopback, storageState: { cookies: [], origins: [] }, locale: "en-US", extraHTTPHeaders: { "accept-language": "en-US,en;q=0.9" } });
+  const page = await ctx.newPage();
+
+  // A request whose Origin the server does not trust is refused as such, not as a wrong password.
+  await page.route("**/api/auth/sign-in/email", (route) => route.continue({ headers: { ...route.request().headers(), origin: "http://dialboard.example" } }));
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await expect(page.getByText(/This page was opened at http:\/\/127\.0\.0\.1:\d+, which Dialboard does not accept/)).toBeVisible();
+  await expect(page.getByText("Email or password is incorrect.")).toHaveCount(0);
+  await page.unroute("**/api/auth/sign-in/email");
+
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  expect(new URL(page.url()).hostname).toBe("127.0.0.1");
+  await ctx.close();
+});

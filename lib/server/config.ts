@@ -26,6 +26,19 @@ export function appUrl(): string {
   return process.env.BETTER_AUTH_URL ?? process.env.DIALBOARD_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
 }
 
+const LOOPBACK_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
+
+/**
+ * Origins better-auth accepts besides appUrl(). In the embedded mode the app runs on one machine and a user
+ * may open it as localhost, 127.0.0.1 or [::1] (setup works from any of them, so sign-in must too): every
+ * loopback name of the port the app serves. Elsewhere only appUrl() is trusted.
+ */
+export function trustedOrigins(env: NodeJS.ProcessEnv = process.env, embedded = embeddedMode()): string[] {
+  if (!embedded) return [];
+  const port = env.PORT ?? "3000";
+  return LOOPBACK_HOSTS.map((host) => `http://${host}:${port}`);
+}
+
 /**
  * A secret from the environment, or (embedded mode only) generated once into data/ with 0600
  * permissions. In production with PostgreSQL a missing secret is an error, not a silent default.
