@@ -33,9 +33,8 @@ const LOOPBACK_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
  * may open it as localhost, 127.0.0.1 or [::1] (setup works from any of them, so sign-in must too): every
  * loopback name of the port the app serves. Elsewhere only appUrl() is trusted.
  */
-export function trustedOrigins(env: { PORT?: string } = process.env, embedded = embeddedMode()): string[] {
+export function trustedOrigins(port: string = process.env.PORT ?? "3000", embedded = embeddedMode()): string[] {
   if (!embedded) return [];
-  const port = env.PORT ?? "3000";
   return LOOPBACK_HOSTS.map((host) => `http://${host}:${port}`);
 }
 
