@@ -2,7 +2,6 @@
 // The call-time group editor: one reducer state (components/schedule/editor-state.ts) shown as a
 // week grid and a per-day list, with zone, holidays, overrides, a live preview and what each
 // provider would lose. Saved through a server action; unsaved changes warn before leaving.
-import { TZDate } from "@date-fns/tz";
 import { useQuery, keepPreviousData } from "@tanstack/react-query";
 import { Switch } from "radix-ui";
 import { useLocale, useTranslations } from "next-intl";
@@ -37,11 +36,6 @@ function todayIn(zone: string, now: Date): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: isValidTimeZone(zone) ? zone : "UTC", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
 
-function midnightIn(date: string, zone: string): Date {
-  const [y, m, d] = date.split("-").map(Number);
-  return new Date(new TZDate(y, m - 1, d, zone).getTime());
-}
-
 /** Waits until the value has been still for `ms`, so the provider panel is not asked on every keystroke. */
 function useSettled<T>(value: T, ms: number): T {
   const [settled, setSettled] = useState(value);
@@ -56,6 +50,7 @@ export function GroupEditor({
   id,
   initial,
   calendar,
+  calendarYears,
   zones,
   now,
   previewFrom,
@@ -64,6 +59,7 @@ export function GroupEditor({
   id: string | null;
   initial: CallTimeGroup;
   calendar: HolidayCalendar;
+  calendarYears: number[];
   zones: string[];
   /** The server's clock when the page was rendered (ISO), so server and browser render the same days. */
   now: string;
@@ -301,7 +297,7 @@ export function GroupEditor({
       <Card>
         <h2 className="mb-3 text-base font-semibold text-slate-900">{t("preview.title")}</h2>
         {zoneOk ? (
-          <PreviewCalendar group={group} calendar={calendar} from={midnightIn(firstDay, group.timeZone)} viewerZone={viewerZone} />
+          <PreviewCalendar group={group} calendar={calendar} calendarYears={calendarYears} firstDay={firstDay} viewerZone={viewerZone} />
         ) : (
           <p className="text-sm text-slate-600">{t("preview.needsZone")}</p>
         )}
