@@ -26,6 +26,16 @@ export function appUrl(): string {
   return process.env.BETTER_AUTH_URL ?? process.env.DIALBOARD_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
 }
 
+/**
+ * How many times faster than real time the built-in simulators run (DIALBOARD_SIM_FACTOR, scripts/embedded.ts),
+ * or null when they do not run (not embedded, or dialling switched off with 0).
+ */
+export function simulatorFactor(value = process.env.DIALBOARD_SIM_FACTOR, embedded = embeddedMode()): number | null {
+  if (!embedded) return null;
+  const factor = Number(value ?? 60);
+  return Number.isFinite(factor) && factor > 0 ? factor : null;
+}
+
 const LOOPBACK_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
 
 /**

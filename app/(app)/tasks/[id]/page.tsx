@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { SimulatorClockNotice } from "@/components/providers/simulator-clock-notice";
 import { LossReport } from "@/components/schedule/loss-report";
 import { RateInfo } from "@/components/stats/rate-info";
 import { TaskForecast } from "@/components/stats/task-forecast";
@@ -12,6 +13,7 @@ import { textKey, type Locale } from "@/i18n/locales";
 import { weekSummary } from "@/lib/domain/call-time-group";
 import { formatInterval } from "@/lib/domain/retry";
 import { formatRate, RATE_FORMULAS, type RateName } from "@/lib/domain/stats";
+import { simulatorFactor } from "@/lib/server/config";
 import { AppError } from "@/lib/server/errors";
 import { roleAtLeast } from "@/lib/server/roles";
 import { listCallTimeGroups } from "@/lib/server/services/call-time-groups";
@@ -96,6 +98,7 @@ export default async function TaskPage({ params }: { params: Params }) {
 
   return (
     <div className="space-y-6">
+      <SimulatorClockNotice factor={account.isDemo ? simulatorFactor() : null} />
       <div>
         <Link href="/tasks" className="text-sm text-brand-700 hover:underline">
           ← {t("detail.back")}
