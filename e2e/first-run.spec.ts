@@ -11,6 +11,14 @@ test("first visit creates the administrator, then the shell follows the browser'
   await expect(page.getByRole("heading", { name: "创建第一个管理员" })).toBeVisible();
   await shot(page, "setup-zh");
 
+  // An empty form says what is wrong with the name, and the error follows a language switch.
+  await page.getByRole("button", { name: "创建管理员" }).click();
+  await expect(page.getByText("请填写您的姓名（1 到 80 个字符）。")).toBeVisible();
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByText("Enter your name (1 to 80 characters).")).toBeVisible();
+  await page.getByRole("button", { name: /中文/ }).click();
+  await expect(page.getByText("请填写您的姓名（1 到 80 个字符）。")).toBeVisible();
+
   // A bad email is refused on its field, nothing is created.
   await page.getByLabel("您的姓名").fill(ADMIN.name);
   await page.getByLabel("邮箱").fill("not-an-email");
