@@ -190,6 +190,11 @@ export function TaskWizard({ options }: { options: WizardOptions }) {
       return;
     }
     if (step === "numbers") {
+      const rows = contacts ? contacts.contacts.length + contacts.problems.length : 0;
+      if (contacts && rows > 0 && contacts.contacts.length === 0) {
+        setErrors({ contacts: t("numbers.noValidNumbers", { rows }) });
+        return;
+      }
       startTransition(async () => {
         if (await loadPreview()) go("review");
       });
@@ -207,6 +212,7 @@ export function TaskWizard({ options }: { options: WizardOptions }) {
         description: form.description,
         acceptLosses: form.acceptLosses,
         contacts: (contacts?.contacts ?? []).map(({ phone, name, variables: values }) => ({ phone, name, variables: values })),
+        contactRows: contacts ? contacts.contacts.length + contacts.problems.length : 0,
         idempotencyKey,
       });
       if (res?.serverError) {

@@ -13,6 +13,9 @@ import { adapterFor } from "../../../providers/registry";
 import type { Contact, ParamIssue, ParamSpec, ProviderAdapter, ProviderContext, ProviderKind, TaskDraft } from "../../../providers/types";
 import { recordAudit, type AuditActor } from "../../audit";
 import { getDb } from "../../db";
+import { catalogText } from "../../../domain/text";
+import wizardEn from "../../../../messages/en/wizard.json";
+import wizardZh from "../../../../messages/zh-CN/wizard.json";
 import { AppError, isUniqueViolation } from "../../errors";
 import { upsertRemoteTask } from "../../mirror/upsert";
 import { getCallTimeGroup, listCallTimeGroups } from "../call-time-groups";
@@ -50,6 +53,11 @@ export const ZTaskWizardInput = ZTaskPreviewInput.extend({
   description: z.string().max(5000),
   acceptLosses: z.boolean(),
   contacts: z.array(ZContact).max(MAX_CONTACTS),
+  /**
+   * How many rows the user gave on the numbers step (0: none, the task is created empty on purpose). A list
+   * whose rows all failed must not silently become an empty task (issue 15 point 13).
+   */
+  contactRows: z.number().int().min(0).max(100_000_000).default(0),
   // Made in the browser before the first submit and sent again on every retry of the same task.
   idempotencyKey: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
 });
@@ -329,7 +337,12 @@ function checkBasics(input: TTaskWizardInput, limits: { nameMaxLength: number; d
   return { name, description };
 }
 
-function checkContacts(contacts: Contact[]): void {
+const wizardText = catalogText(wizardEn, wizardZh);
+
+function checkContacts(contacts: Contact[], rowsGiven: number): void {
+  if (contacts.length === 0 && rowsGiven > 0) {
+    throw new AppError("INVALID", wizardText("numbers.noValidNumbers", { rows: rowsGiven }), "contacts");
+  }
   const seen = new Set<string>();
   for (const contact of contacts) {
     if (seen.has(contact.phone)) {
@@ -367,7 +380,7 @@ export async function createTaskFromWizard({ actor, input }: { actor: AuditActor
     }
     const [issue] = preview.paramIssues;
     if (issue) throw new AppError("INVALID", issue.message, PARAM_FIELD(issue.key));
-    checkContacts(parsed.contacts);
+    checkContacts(parsed.contacts, parsed.contactRows);
 
     const draft: TaskDraft = {
       name: basics.name,
