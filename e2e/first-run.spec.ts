@@ -69,10 +69,17 @@ test("an English browser sees the login page in English", async ({ browser }) =>
 test("the administrator set up via localhost signs in via 127.0.0.1, and a foreign origin is named as such", async ({ browser, baseURL }) => {
   const loopback = baseURL!.replace("localhost", "127.0.0.1");
   const ctx = await browser.newContext({ baseURL: loopback, storageState: { cookies: [], origins: [] }, locale: "en-US", extraHTTPHeaders: { "accept-language": "en-US,en;q=0.9" } });
+  // better-auth checks the origin of a request that carries cookies: this user chose English before signing in.
+  await ctx.addCookies([{ name: "NEXT_LOCALE", value: "en", url: loopback }]);
   const page = await ctx.newPage();
 
   // A request whose Origin the server does not trust is refused as such, not as a wrong password.
-  await page.route("**/api/auth/sign-in/email", (route) => route.continue({ headers: { ...route.request().headers(), origin: "http://dialboard.example" } }));
+  // (A browser cannot be made to send another Origin; the request is re-sent from Playwright with one.)
+  await page.route("**/api/auth/sign-in/email", async (route) => {
+    const response = await route.fetch({ headers: { ...route.request().headers(), origin: "http://dialboard.example" } });
+    expect(response.status()).toBe(403);
+    await route.fulfill({ response });
+  });
   await signIn(page, ADMIN.email, ADMIN.password);
   await expect(page.getByText(/This page was opened at http:\/\/127\.0\.0\.1:\d+, which Dialboard does not accept/)).toBeVisible();
   await expect(page.getByText("Email or password is incorrect.")).toHaveCount(0);

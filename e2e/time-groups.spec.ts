@@ -230,7 +230,7 @@ test("unsaved changes warn before leaving; duplicate and delete from the list", 
   await expect(page.getByTestId("list-message")).toContainText("make another group the default");
 });
 
-test("the preview browses by month with the keyboard, loading holiday years on demand: Spring Festival 2026, 2027 unknown", async ({ page }) => {
+test("the preview browses by month with the keyboard, loading holiday years on demand: Spring Festival 2026, 2027 unknown", async ({ page, context, baseURL }) => {
   // Opening on January 2027 the page ships only 2027; December 2026 and earlier are loaded when shown.
   await page.goto("/time-groups/new?from=2027-01-04");
   await expect(page.getByTestId("preview-period")).toHaveText("14 days from Jan 4");
@@ -256,6 +256,18 @@ test("the preview browses by month with the keyboard, loading holiday years on d
   await expect(page.getByTestId("preview-2027-02-06")).toHaveAttribute("data-rule", "unknownYear");
   await expect(page.getByTestId("preview-unknown-year")).toContainText("does not know 2027");
   await shot(page, "time-groups-preview-2027-en");
+
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "zh-CN", url: baseURL! }]);
+  await page.goto("/time-groups/new?from=2027-01-04");
+  await page.getByRole("button", { name: "2027年2月 ›" }).click();
+  await expect(page.getByTestId("preview-period")).toHaveText("2027年2月");
+  await expect(page.getByTestId("preview-2027-02-06")).toHaveAttribute("data-rule", "unknownYear");
+  await shot(page, "time-groups-preview-2027-zh");
+  await page.getByRole("button", { name: "回到未来 14 天" }).click();
+  await page.getByRole("button", { name: "‹ 2026年12月" }).click();
+  await expect(page.getByTestId("preview-period")).toHaveText("2026年12月");
+  await shot(page, "time-groups-preview-month-zh");
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: baseURL! }]);
 });
 
 test("holiday calendar: unknown year warned, add and remove a day, import 2027", async ({ page }) => {

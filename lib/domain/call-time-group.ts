@@ -396,3 +396,8 @@ function shapeIssue(issue: z.core.$ZodIssue): CallTimeGroupIssue {
   const where = path.join(".");
   return { path, message: { en: `${where}: ${issue.message}`, zh: `${where}：格式不正确` } };
 }
+
+/** A group with no hours on any weekday and no override that opens a date: tasks on it would never dial. */
+export function dialsNever(group: Pick<CallTimeGroup, "weekly" | "overrides">): boolean {
+  return Object.values(group.weekly).every((ranges) => ranges.length === 0) && group.overrides.every((o) => o.ranges.length === 0);
+}

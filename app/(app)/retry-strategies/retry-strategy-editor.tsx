@@ -152,7 +152,7 @@ export function RetryStrategyEditor({
         {dirty && taskCount > 0 ? <Notice tone="warning">{t("usedWarning", { count: taskCount })}</Notice> : null}
         <Card>
           <fieldset disabled={readOnly || pending} className="min-w-0 space-y-6">
-            <Field label={t("name")} error={nameError ?? errors.name}>
+            <Field label={t("name")} error={nameError ?? errors.name} hint={tc("charCount", { count: form.name.length, max: 80 })}>
               {({ id: inputId, describedBy, invalid }) => (
                 <Input
                   ref={nameRef}

@@ -26,6 +26,7 @@ import {
   type CallTimeGroup,
   type IsoWeekday,
   type LocalizedText,
+  dialsNever,
 } from "@/lib/domain/call-time-group";
 import type { HolidayCalendar } from "@/lib/domain/holiday-calendar";
 import { textKey, type Locale } from "@/i18n/locales";
@@ -119,7 +120,9 @@ export function GroupEditor({
   const zoneOk = isValidTimeZone(group.timeZone);
   const firstDay = previewFrom ?? todayIn(group.timeZone, new Date(now));
 
-  function save() {
+  const [confirmNoHours, setConfirmNoHours] = useState(false);
+
+  function save(noHoursConfirmed = false) {
     setAttempted(true);
     setMessage(null);
     if (!validation.ok) {
@@ -128,6 +131,11 @@ export function GroupEditor({
       return;
     }
     const toSave = validation.group;
+    // A group without any hours is valid (a placeholder) but a task on it never dials: ask first.
+    if (!noHoursConfirmed && dialsNever(toSave)) {
+      setConfirmNoHours(true);
+      return;
+    }
     startSaving(async () => {
       const res = id ? await updateCallTimeGroupAction({ id, group: toSave }) : await createCallTimeGroupAction(toSave);
       if (res?.serverError) {
@@ -188,7 +196,7 @@ export function GroupEditor({
       <Card>
         <h2 className="mb-4 text-base font-semibold text-slate-900">{t("editor.general")}</h2>
         <div className="grid gap-4 md:grid-cols-2">
-          <Field label={t("editor.name")} error={nameError}>
+          <Field label={t("editor.name")} error={nameError} hint={tc("charCount", { count: group.name.length, max: 80 })}>
             {({ id: fieldId, describedBy, invalid }) => (
               <Input
                 id={fieldId}
@@ -312,6 +320,17 @@ export function GroupEditor({
         />
       </Card>
 
+      <ConfirmDialog
+        open={confirmNoHours}
+        title={t("editor.noHoursTitle")}
+        body={t("editor.noHoursBody")}
+        confirmLabel={t("editor.noHoursSave")}
+        onCancel={() => setConfirmNoHours(false)}
+        onConfirm={() => {
+          setConfirmNoHours(false);
+          save(true);
+        }}
+      />
       <ConfirmDialog
         open={guard.pendingHref !== null}
         title={t("editor.leaveTitle")}

@@ -104,7 +104,7 @@ export default async function TaskPage({ params }: { params: Params }) {
           ← {t("detail.back")}
         </Link>
         <div className="mt-2 flex flex-wrap items-center gap-3">
-          <h1 className="text-2xl font-semibold tracking-tight text-slate-900" data-testid="task-name">
+          <h1 className="min-w-0 text-2xl font-semibold tracking-tight text-slate-900 [overflow-wrap:anywhere]" data-testid="task-name">
             {task.name || t("list.unnamed")}
           </h1>
           <StatusBadge status={task.status} rawStatus={task.rawStatus} />
