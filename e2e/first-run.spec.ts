@@ -6,6 +6,8 @@ import { ADMIN, shot, signIn } from "./helpers";
 test.use({ locale: "zh-CN", extraHTTPHeaders: { "accept-language": "zh-CN,zh;q=0.9,en;q=0.5" } });
 
 test("first visit creates the administrator, then the shell follows the browser's language and switches", async ({ page, context }) => {
+  // Two more language switches on the setup page than before: on a loaded 2-core machine this runs past 60 s.
+  test.setTimeout(120_000);
   await page.goto("/");
   await expect(page).toHaveURL(/\/setup$/);
   await expect(page.getByRole("heading", { name: "创建第一个管理员" })).toBeVisible();
