@@ -38,13 +38,13 @@ test("build, preview, save, reload, duplicate and delete a retry strategy", asyn
   await round2.getByLabel("Minutes").fill("0");
   await expect(round2.getByRole("alert")).toHaveCount(0);
 
-  // Friday 9 Oct 2026 17:50 in Shanghai, office hours Mon–Fri: 18:20 is after closing and
-  // Saturday's make-up workday has no Saturday hours, so the retry moves to Monday 09:00.
+  // Friday 9 Oct 2026 17:50 in Shanghai, office hours Mon–Fri: 18:20 is after closing, and Saturday
+  // 10 Oct is a make-up workday dialled with the weekday hours, so the retry moves to Saturday 09:00.
   await page.getByLabel("Call-time group").selectOption({ label: "Office hours (example)" });
   await page.getByLabel("First call at").fill("2026-10-09T17:50");
   const retry1 = page.getByTestId("attempt-1");
   await expect(page.getByTestId("attempt-0").getByTestId("attempt-actual")).toHaveText("Fri 9 Oct 17:50");
-  await expect(retry1.getByTestId("attempt-actual")).toHaveText("Mon 12 Oct 09:00");
+  await expect(retry1.getByTestId("attempt-actual")).toHaveText("Sat 10 Oct 09:00");
   await expect(retry1.getByTestId("attempt-nominal")).toHaveText("Planned Fri 9 Oct 18:20");
   await expect(retry1.getByTestId("attempt-reason")).toHaveText("Outside the calling window: moved to the next window");
   // Retry 2 falls due before Monday's window too: one call there, not two at the same minute (issue 15 point 8).
@@ -84,7 +84,7 @@ test("build, preview, save, reload, duplicate and delete a retry strategy", asyn
   await page.setViewportSize({ width: 390, height: 844 });
   await page.getByLabel("Call-time group").selectOption({ label: "Office hours (example)" });
   await page.getByLabel("First call at").fill("2026-10-09T17:50");
-  await expect(page.getByTestId("attempt-1").getByTestId("attempt-actual")).toHaveText("Mon 12 Oct 09:00");
+  await expect(page.getByTestId("attempt-1").getByTestId("attempt-actual")).toHaveText("Sat 10 Oct 09:00");
   await shot(page, "retry-builder-en-390");
   await page.setViewportSize({ width: 1280, height: 800 });
 
@@ -112,7 +112,7 @@ test("the builder and the list in Chinese, on a desktop and a phone", async ({ p
   await expect(page.getByRole("heading", { name: NAME })).toBeVisible();
   await page.getByLabel("呼叫时间组").selectOption({ label: "办公时间（示例）" });
   await page.getByLabel("首次呼叫时间").fill("2026-10-09T17:50");
-  await expect(page.getByTestId("attempt-1").getByTestId("attempt-actual")).toHaveText("10月12日 周一 09:00");
+  await expect(page.getByTestId("attempt-1").getByTestId("attempt-actual")).toHaveText("10月10日 周六 09:00");
   await expect(page.getByTestId("attempt-1").getByTestId("attempt-reason")).toHaveText("不在呼叫时段内：顺延到下一个时段");
   // Before National Day: the retry skips the holiday and names it.
   await page.getByLabel("首次呼叫时间").fill("2026-09-30T17:50");

@@ -58,6 +58,12 @@ test("build a group on the grid and the list, preview National Day, see provider
   await copy.getByRole("button", { name: "Copy", exact: true }).click();
   for (const day of [2, 3, 4, 5]) await expectDay(page, day, [["09:00", "12:00"], ["13:00", "18:00"]]);
   await expectDay(page, 6, []);
+  // A Mon–Fri group dials the make-up Saturday 10 Oct like a working day by default, and says so.
+  await expect(page.getByLabel("On make-up workdays, dial with")).toHaveValue("");
+  await expect(page.getByLabel("On make-up workdays, dial with").locator("option:checked")).toHaveText(/^Working-day hours/);
+  await expect(page.getByTestId("preview-2026-10-10")).toHaveAttribute("data-rule", "makeUpWorkday");
+  await expect(page.getByTestId("preview-2026-10-10")).toContainText("Make-up workday (National Day): dials with Monday’s hours");
+  await expect(page.getByTestId("preview-2026-10-10")).toContainText("09:00–12:00, 13:00–18:00");
 
   // Dragging from a painted cell erases.
   await drag(page, [3, 20], [3, 21]);
@@ -222,6 +228,46 @@ test("unsaved changes warn before leaving; duplicate and delete from the list", 
   await page.getByRole("button", { name: `Delete “${NAME}”` }).click();
   await confirm.getByRole("button", { name: "Delete" }).click();
   await expect(page.getByTestId("list-message")).toContainText("make another group the default");
+});
+
+test("the preview browses by month with the keyboard, loading holiday years on demand: Spring Festival 2026, 2027 unknown", async ({ page, context, baseURL }) => {
+  // Opening on January 2027 the page ships only 2027; December 2026 and earlier are loaded when shown.
+  await page.goto("/time-groups/new?from=2027-01-04");
+  await expect(page.getByTestId("preview-period")).toHaveText("14 days from Jan 4");
+  const loaded2026 = page.waitForResponse((r) => r.url().includes("/api/holidays?years=2026") && r.ok());
+  const previous = page.getByRole("button", { name: "‹ December 2026" });
+  await previous.focus();
+  await page.keyboard.press("Enter");
+  await loaded2026;
+  await expect(page.getByTestId("preview-period")).toHaveText("December 2026");
+  for (let i = 0; i < 10; i++) await page.keyboard.press("Enter");
+  await expect(page.getByTestId("preview-period")).toHaveText("February 2026");
+  await expect(page.getByTestId("preview-2026-02-17")).toHaveAttribute("data-rule", "holiday");
+  await expect(page.getByTestId("preview-2026-02-17")).toContainText("Spring Festival");
+  await expect(page.getByTestId("preview-2026-02-28")).toHaveAttribute("data-rule", "makeUpWorkday");
+  await expect(page.getByTestId("preview-unknown-year")).toHaveCount(0);
+  await shot(page, "time-groups-preview-month-en");
+
+  // Back to the opening fortnight, then forward to Spring Festival 2027, which the calendar does not know yet.
+  await page.getByRole("button", { name: "Back to the next 14 days" }).click();
+  await expect(page.getByTestId("preview-period")).toHaveText("14 days from Jan 4");
+  await page.getByRole("button", { name: "February 2027 ›" }).click();
+  await expect(page.getByTestId("preview-period")).toHaveText("February 2027");
+  await expect(page.getByTestId("preview-2027-02-06")).toHaveAttribute("data-rule", "unknownYear");
+  await expect(page.getByTestId("preview-unknown-year")).toContainText("does not know 2027");
+  await shot(page, "time-groups-preview-2027-en");
+
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "zh-CN", url: baseURL! }]);
+  await page.goto("/time-groups/new?from=2027-01-04");
+  await page.getByRole("button", { name: "2027年2月 ›" }).click();
+  await expect(page.getByTestId("preview-period")).toHaveText("2027年2月");
+  await expect(page.getByTestId("preview-2027-02-06")).toHaveAttribute("data-rule", "unknownYear");
+  await shot(page, "time-groups-preview-2027-zh");
+  await page.getByRole("button", { name: "回到未来 14 天" }).click();
+  await page.getByRole("button", { name: "‹ 2026年12月" }).click();
+  await expect(page.getByTestId("preview-period")).toHaveText("2026年12月");
+  await shot(page, "time-groups-preview-month-zh");
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: baseURL! }]);
 });
 
 test("holiday calendar: unknown year warned, add and remove a day, import 2027", async ({ page }) => {

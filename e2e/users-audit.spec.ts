@@ -19,6 +19,8 @@ test("an admin adds a user, changes the role and deactivates them; each step sho
   await expect(viewer.getByRole("link", { name: /^(Users|用户)$/ })).toHaveCount(0);
   await viewer.goto("/users");
   await expect(viewer).toHaveURL(/denied=1/);
+  // Not a silent redirect: the overview says which role the page needs and which one the user has.
+  await expect(viewer.getByTestId("denied")).toContainText(/(That page is for the Administrator role; you are signed in as Viewer|该页面需要「管理员」角色，您当前的角色是「只读成员」)/);
 
   await row.getByRole("combobox").selectOption("manager");
   await expect(page.getByText(/Role updated|角色已更新/)).toBeVisible();

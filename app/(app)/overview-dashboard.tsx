@@ -199,6 +199,7 @@ function ProviderComparison({ data }: { data: Overview }) {
                     <div className="text-xs text-slate-500">
                       {localize(p.kindLabel, locale)}
                       {p.isDemo ? ` · ${t("demo")}` : ""}
+                      {p.enabled ? "" : <span className="font-medium text-amber-800" data-testid="provider-disabled">{` · ${t("disabled")}`}</span>}
                     </div>
                   </td>
                   <td className="px-3 py-2 text-right tabular-nums">

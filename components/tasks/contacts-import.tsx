@@ -85,7 +85,9 @@ export function ContactsImport({
     const problems = result?.problems ?? [];
     return {
       duplicates: problems.filter((p) => p.reason === "duplicate").length,
-      invalid: problems.filter((p) => p.reason !== "duplicate").length,
+      // Rows past the import limit are valid numbers, only too many: said as such, not as invalid.
+      overLimit: problems.filter((p) => p.reason === "too-many-rows").length,
+      invalid: problems.filter((p) => p.reason !== "duplicate" && p.reason !== "too-many-rows").length,
     };
   }, [result]);
 
@@ -151,6 +153,11 @@ export function ContactsImport({
             <strong data-testid="contacts-valid-count">{t("valid", { count: result.contacts.length })}</strong>
             {counts.duplicates > 0 ? <span className="ml-3 text-amber-800">{t("duplicates", { count: counts.duplicates })}</span> : null}
             {counts.invalid > 0 ? <span className="ml-3 text-red-700">{t("invalid", { count: counts.invalid })}</span> : null}
+            {counts.overLimit > 0 ? (
+              <span className="ml-3 text-amber-800" data-testid="contacts-over-limit">
+                {t("overLimit", { count: counts.overLimit, max: MAX_CONTACT_ROWS })}
+              </span>
+            ) : null}
             {result.headerRow !== null ? <span className="ml-3 text-slate-500">{t("headerRead", { row: result.headerRow })}</span> : null}
           </p>
           {problems.length > 0 ? (

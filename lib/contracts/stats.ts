@@ -38,6 +38,8 @@ export interface ProviderComparisonRow {
   kind: ProviderKind;
   kindLabel: LocalizedText;
   isDemo: boolean;
+  /** A disabled account is still listed (its tasks happened), marked so no one reads it as active. */
+  enabled: boolean;
   tasks: number;
   runningTasks: number;
   totalCalls: number;

@@ -51,6 +51,11 @@ export type TTaskPreviewInput = z.infer<typeof ZTaskPreviewInput>;
 
 export const ZTaskWizardInput = ZTaskPreviewInput.extend({
   contacts: ZContacts,
+  /**
+   * How many rows the user gave on the numbers step (0: none, the task is created empty on purpose). A list
+   * whose rows all failed must not silently become an empty task (issue 15 point 13).
+   */
+  contactRows: z.number().int().min(0).max(100_000_000).default(0),
   // Made in the browser before the first submit and sent again on every retry of the same task.
   idempotencyKey: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   defaultCallTimeGroup,
+  dialsNever,
   emptyWeek,
   formatMinute,
   formatRange,
@@ -269,5 +270,15 @@ describe("bounds (issue 12 point 3)", () => {
     const result = validateCallTimeGroup(probe([], overrides));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.issues.map((i) => i.message.en)).toEqual(["At most 366 date overrides"]);
+  });
+});
+
+describe("dialsNever", () => {
+  it("is true only when no weekday and no override has hours", () => {
+    const empty = { ...defaultCallTimeGroup("Empty"), weekly: emptyWeek() };
+    expect(dialsNever(empty)).toBe(true);
+    expect(dialsNever({ ...empty, overrides: [{ date: "2026-10-10", ranges: [] }] })).toBe(true);
+    expect(dialsNever({ ...empty, overrides: [{ date: "2026-10-10", ranges: [{ start: 540, end: 600 }] }] })).toBe(false);
+    expect(dialsNever(defaultCallTimeGroup("Office"))).toBe(false);
   });
 });

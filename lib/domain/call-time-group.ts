@@ -358,3 +358,8 @@ function shapeIssue(issue: z.core.$ZodIssue): CallTimeGroupIssue {
   }
   return { path, message: text("invalidShape", { where: path.join("."), detail: issue.message }) };
 }
+
+/** A group with no hours on any weekday and no override that opens a date: tasks on it would never dial. */
+export function dialsNever(group: Pick<CallTimeGroup, "weekly" | "overrides">): boolean {
+  return Object.values(group.weekly).every((ranges) => ranges.length === 0) && group.overrides.every((o) => o.ranges.length === 0);
+}

@@ -25,13 +25,14 @@ function localDatesWithWindows(g: CallTimeGroup, from: string, to: string): stri
 describe("2026 statutory holidays in Asia/Shanghai", () => {
   const weekdays = defaultCallTimeGroup("Weekdays");
 
-  it("stays closed for National Day 1–7 Oct and opens again on Thu 8 Oct", () => {
+  it("stays closed for National Day 1–7 Oct and opens again on Thu 8 Oct (and the make-up Sat 10 Oct)", () => {
     expect(localDatesWithWindows(weekdays, "2026-09-28T00:00:00+08:00", "2026-10-12T00:00:00+08:00")).toEqual([
       "2026-09-28",
       "2026-09-29",
       "2026-09-30",
       "2026-10-08",
       "2026-10-09",
+      "2026-10-10",
     ]);
     const days = describeDays(weekdays, new Date("2026-10-01T00:00:00+08:00"), new Date("2026-10-08T00:00:00+08:00"), cn);
     expect(days.map((d) => d.rule)).toEqual(Array(7).fill("holiday"));
@@ -58,10 +59,30 @@ describe("2026 statutory holidays in Asia/Shanghai", () => {
     ]);
   });
 
-  it("dials a make-up workday with its own weekday's ranges when makeUpDayAs is not set", () => {
+  it("dials every 2026 make-up workday of a Mon–Fri group with the weekday hours by default", () => {
+    expect(weekdays.makeUpDayAs).toBeNull();
+    const days = describeDays(weekdays, new Date("2026-01-01T00:00:00+08:00"), new Date("2027-01-01T00:00:00+08:00"), cn).filter(
+      (d) => d.rule === "makeUpWorkday",
+    );
+    expect(days.map((d) => `${d.date} ${d.weekday}`)).toEqual([
+      "2026-01-04 7",
+      "2026-02-14 6",
+      "2026-02-28 6",
+      "2026-05-09 6",
+      "2026-09-20 7",
+      "2026-10-10 6",
+    ]);
+    for (const day of days) expect(day.ranges).toEqual(weekdays.weekly[1]);
+    expect(iso(days[1].windows)).toEqual([
+      ["2026-02-14T01:00:00.000Z", "2026-02-14T04:00:00.000Z"],
+      ["2026-02-14T05:00:00.000Z", "2026-02-14T10:00:00.000Z"],
+    ]);
+  });
+
+  it("dials a make-up workday with its own weekday's ranges when it has some, else the first working weekday's", () => {
     const withSaturday = group({ days: { 1: [{ start: hm(9), end: hm(10) }], 6: [{ start: hm(10, 15), end: hm(11, 45) }] } });
     const [sun20] = describeDays(withSaturday, new Date("2026-09-20T00:00:00+08:00"), new Date("2026-09-21T00:00:00+08:00"), cn);
-    expect(sun20).toMatchObject({ rule: "makeUpWorkday", ranges: [], windows: [] });
+    expect(sun20).toMatchObject({ rule: "makeUpWorkday", ranges: [{ start: hm(9), end: hm(10) }] });
     const [sat10] = describeDays(withSaturday, new Date("2026-10-10T00:00:00+08:00"), new Date("2026-10-11T00:00:00+08:00"), cn);
     expect(sat10.ranges).toEqual([{ start: hm(10, 15), end: hm(11, 45) }]);
   });
@@ -122,7 +143,8 @@ describe("date overrides", () => {
   it("close an ordinary working day when empty", () => {
     const g = { ...defaultCallTimeGroup("Closed Friday"), overrides: [{ date: "2026-10-09", ranges: [] }] };
     expect(isCallable(g, new Date("2026-10-09T10:00:00+08:00"), cn)).toBe(false);
-    expect(nextWindow(g, new Date("2026-10-09T10:00:00+08:00"), cn)?.start).toEqual(new Date("2026-10-12T09:00:00+08:00"));
+    // The next window is the make-up Saturday 10 Oct, a working day.
+    expect(nextWindow(g, new Date("2026-10-09T10:00:00+08:00"), cn)?.start).toEqual(new Date("2026-10-10T09:00:00+08:00"));
   });
 });
 

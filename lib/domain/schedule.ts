@@ -267,10 +267,29 @@ interface DayPlan {
   calendarDay: HolidayDay | undefined;
 }
 
+const WORKING_WEEKDAYS: readonly IsoWeekday[] = [1, 2, 3, 4, 5];
+
+/**
+ * Whose hours a make-up workday (调休) dials with: the weekday the group names, else the day's own weekday's
+ * when it has hours, else those of the first working weekday (Mon–Fri) that has any. A make-up Saturday is
+ * a working day, so a Mon–Fri group dials it with its weekday hours by default (issue 15 point 11); a group
+ * that sets hours for that weekday keeps them. Null when no weekday has hours at all.
+ */
+export function makeUpWeekday(
+  weekly: Readonly<Record<IsoWeekday, readonly MinuteRange[]>> | readonly (readonly MinuteRange[])[],
+  makeUpDayAs: IsoWeekday | null,
+  weekday: IsoWeekday,
+): IsoWeekday | null {
+  const hours = (day: IsoWeekday) => (weekly as Record<number, readonly MinuteRange[] | undefined>)[day] ?? [];
+  if (makeUpDayAs !== null) return makeUpDayAs;
+  if (hours(weekday).length > 0) return weekday;
+  return WORKING_WEEKDAYS.find((day) => hours(day).length > 0) ?? null;
+}
+
 /**
  * DESIGN.md day rule: a date override beats everything; with skipHolidays a statutory holiday is
- * closed and a make-up workday dials the ranges of `makeUpDayAs` (or its own weekday's); otherwise
- * the weekday's ranges. Without calendar data for the year the weekly ranges apply, flagged.
+ * closed and a make-up workday dials the ranges of makeUpWeekday(); otherwise the weekday's ranges.
+ * Without calendar data for the year the weekly ranges apply, flagged.
  */
 function planDay(schedule: Schedule, day: number): DayPlan {
   const calendarDay = schedule.calendar.byDay.get(day);
@@ -281,7 +300,8 @@ function planDay(schedule: Schedule, day: number): DayPlan {
     if (!schedule.calendar.coveredYears.has(yearOfDay(day))) return schedule.unknownYearDays[weekday];
     if (calendarDay?.kind === "holiday") return { rule: "holiday", ranges: [], calendarDay };
     if (calendarDay?.kind === "makeUpWorkday") {
-      return { rule: "makeUpWorkday", ranges: schedule.weekly[schedule.makeUpDayAs ?? weekday], calendarDay };
+      const as = makeUpWeekday(schedule.weekly, schedule.makeUpDayAs, weekday);
+      return { rule: "makeUpWorkday", ranges: as === null ? [] : schedule.weekly[as], calendarDay };
     }
   }
   if (!calendarDay) return schedule.ordinaryDays[weekday];

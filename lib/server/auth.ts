@@ -6,7 +6,7 @@ import { APIError, createAuthMiddleware } from "better-auth/api";
 import { prismaAdapter } from "@better-auth/prisma-adapter";
 import { admin } from "better-auth/plugins";
 import { nextCookies } from "better-auth/next-js";
-import { appUrl, authSecret, databaseUrl, isPostgres } from "./config";
+import { appUrl, authSecret, databaseUrl, isPostgres, trustedOrigins } from "./config";
 import { getDb } from "./db";
 import { clientIp, clientIpHeader, loginSucceeded, reserveLoginAttempt } from "./login-throttle";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem } from "./password-policy";
@@ -63,6 +63,7 @@ function createAuth() {
   return betterAuth({
     appName: "Dialboard",
     baseURL: appUrl(),
+    trustedOrigins: trustedOrigins(),
     secret: authSecret(),
     database: prismaAdapter(getDb() as never, { provider: isPostgres(databaseUrl()) ? "postgresql" : "sqlite" }),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: PASSWORD_MIN_LENGTH, maxPasswordLength: PASSWORD_MAX_LENGTH },

@@ -28,6 +28,28 @@ export function appUrl(): string {
 }
 
 /**
+ * How many times faster than real time the built-in simulators run (DIALBOARD_SIM_FACTOR, scripts/embedded.ts),
+ * or null when they do not run (not embedded, or dialling switched off with 0).
+ */
+export function simulatorFactor(value = process.env.DIALBOARD_SIM_FACTOR, embedded = embeddedMode()): number | null {
+  if (!embedded) return null;
+  const factor = Number(value ?? 60);
+  return Number.isFinite(factor) && factor > 0 ? factor : null;
+}
+
+const LOOPBACK_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
+
+/**
+ * Origins better-auth accepts besides appUrl(). In the embedded mode the app runs on one machine and a user
+ * may open it as localhost, 127.0.0.1 or [::1] (setup works from any of them, so sign-in must too): every
+ * loopback name of the port the app serves. Elsewhere only appUrl() is trusted.
+ */
+export function trustedOrigins(port: string = process.env.PORT ?? "3000", embedded = embeddedMode()): string[] {
+  if (!embedded) return [];
+  return LOOPBACK_HOSTS.map((host) => `http://${host}:${port}`);
+}
+
+/**
  * A secret from the environment, or (embedded mode only) generated once into data/ with 0600
  * permissions. In production with PostgreSQL a missing secret is an error, not a silent default.
  */

@@ -49,6 +49,7 @@ describe("a fifth provider through the services", () => {
       params: { lines: "2" },
       acceptLosses: false,
       contacts,
+      contactRows: contacts.length,
       idempotencyKey: randomUUID(),
     };
     const res = await createTaskFromWizard({ actor, input });

@@ -37,6 +37,7 @@ export async function requireActor(role: Role): Promise<Actor> {
 export async function requirePageActor(role: Role = "viewer"): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect((await hasAnyUser()) ? "/login" : "/setup");
-  if (!roleAtLeast(actor.role, role)) redirect("/?denied=1");
+  // The overview says why (the role the page needs), instead of a silent redirect.
+  if (!roleAtLeast(actor.role, role)) redirect(`/?denied=1&role=${role}`);
   return actor;
 }

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { AccountCard } from "./account-card";
+import { SimulatorClockNotice } from "@/components/providers/simulator-clock-notice";
+import { simulatorFactor } from "@/lib/server/config";
 import { roleAtLeast } from "@/lib/server/roles";
 import { requirePageActor } from "@/lib/server/session";
 import { listAccounts, providerKinds } from "@/lib/server/services/provider-accounts";
@@ -31,6 +33,7 @@ export default async function ProvidersPage() {
     <>
       <PageHeader title={t("providers.title")} description={t("providers.intro")} actions={addLink} />
       {!canEdit ? <p className="mb-4 text-sm text-slate-600">{t("common.readOnly")}</p> : null}
+      <SimulatorClockNotice factor={accounts.some((a) => a.isDemo) ? simulatorFactor() : null} />
       {accounts.length === 0 ? (
         <EmptyState title={t("providers.emptyTitle")} body={t("providers.emptyBody")} action={addLink} />
       ) : (

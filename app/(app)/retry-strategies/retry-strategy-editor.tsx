@@ -45,6 +45,7 @@ export function RetryStrategyEditor({
   readOnly,
   groups,
   calendar,
+  calendarYears,
   now,
 }: {
   /** null for a new strategy. */
@@ -54,6 +55,7 @@ export function RetryStrategyEditor({
   readOnly: boolean;
   groups: PreviewGroup[];
   calendar: HolidayCalendar;
+  calendarYears: number[];
   now: string;
 }) {
   const t = useTranslations("retry");
@@ -149,7 +151,7 @@ export function RetryStrategyEditor({
         {dirty && taskCount > 0 ? <Notice tone="warning">{t("usedWarning", { count: taskCount })}</Notice> : null}
         <Card>
           <fieldset disabled={readOnly || pending} className="min-w-0 space-y-6">
-            <Field label={t("name")} error={nameError ?? errors.name}>
+            <Field label={t("name")} error={nameError ?? errors.name} hint={tc("charCount", { count: form.name.length, max: 80 })}>
               {({ id: inputId, describedBy, invalid }) => (
                 <Input
                   ref={nameRef}
@@ -270,7 +272,7 @@ export function RetryStrategyEditor({
       <aside className="min-w-0 space-y-4">
         <Card>
           <h2 className="mb-3 text-base font-semibold text-slate-900">{t("preview.title")}</h2>
-          <RetryTimeline strategy={valid} groups={groups} calendar={calendar} now={now} />
+          <RetryTimeline strategy={valid} groups={groups} calendar={calendar} calendarYears={calendarYears} now={now} />
         </Card>
         <Card>
           <h2 className="mb-3 text-base font-semibold text-slate-900">{t("providers.title")}</h2>

@@ -48,7 +48,7 @@ export function RetryStrategyList({ strategies, canEdit }: { strategies: Item[];
         {strategies.map((item) => (
           <li key={item.id} className="flex flex-col gap-3 p-4 sm:flex-row sm:items-center" data-testid={`strategy-${item.name}`}>
             <div className="min-w-0 flex-1">
-              <Link href={`/retry-strategies/${item.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+              <Link href={`/retry-strategies/${item.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline [overflow-wrap:anywhere]">
                 {item.name}
               </Link>
               <p className="mt-0.5 text-sm text-slate-600">

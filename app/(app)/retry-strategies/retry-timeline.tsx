@@ -6,13 +6,15 @@ import { useMemo, useState } from "react";
 import { Field, Input, Select } from "@/components/ui/field";
 import { localize } from "@/i18n/locales";
 import { isoWeekdayName, weekSummary, type CallTimeGroup } from "@/lib/domain/call-time-group";
-import type { HolidayCalendar } from "@/lib/domain/holiday-calendar";
+import { yearsBetween, type HolidayCalendar } from "@/lib/domain/holiday-calendar";
 import { holidayNameText } from "@/lib/domain/holiday-names";
 import type { RetryStrategy } from "@/lib/domain/retry-strategy";
+import { useHolidayCalendar } from "@/components/schedule/use-holiday-calendar";
 import {
   defaultFirstCall,
   attemptTimeParts,
   instantFromLocalInput,
+  localInputFromInstant,
   timelineRows,
   type TimelineReason,
   type TimelineRow,
@@ -33,13 +35,16 @@ const REASON_TONE: Record<TimelineReason, string> = {
 export function RetryTimeline({
   strategy,
   groups,
-  calendar,
+  calendar: initialCalendar,
+  calendarYears,
   now,
 }: {
   /** null while the strategy does not validate. */
   strategy: RetryStrategy | null;
   groups: PreviewGroup[];
   calendar: HolidayCalendar;
+  /** The years `calendar` holds; the timeline loads the years its first call and retries fall in. */
+  calendarYears: readonly number[];
   /** ISO instant the page was rendered at: the default first call is the next working day after it. */
   now: string;
 }) {
@@ -47,13 +52,19 @@ export function RetryTimeline({
   const locale = useLocale();
   const [groupId, setGroupId] = useState(() => (groups.find((g) => g.isDefault) ?? groups[0]).id);
   const group = groups.find((g) => g.id === groupId) ?? groups[0];
-  const [firstCallText, setFirstCallText] = useState(() => defaultFirstCall(group, calendar, new Date(now)));
+  const [firstCallText, setFirstCallText] = useState(() => defaultFirstCall(group, initialCalendar, new Date(now)));
   const groupSummary = [weekSummary(group, locale), ...(group.skipHolidays ? [t("preview.skipsHolidays")] : [])].join(" · ");
   const firstCall = useMemo(() => instantFromLocalInput(firstCallText, group.timeZone), [firstCallText, group]);
+  const [wantedYears, setWantedYears] = useState<number[]>([]);
+  const { calendar, loading } = useHolidayCalendar(initialCalendar, calendarYears, wantedYears);
   const rows = useMemo(
     () => (strategy && firstCall ? timelineRows(firstCall, strategy, group, calendar) : null),
     [strategy, firstCall, group, calendar],
   );
+  // The years from the first call to the last attempt, in the group's zone. Loading one may move an attempt
+  // into a later year, which is then loaded too.
+  const spanKey = rows ? yearsSpanned(rows, group.timeZone).join(",") : "";
+  if (spanKey !== wantedYears.join(",")) setWantedYears(spanKey ? spanKey.split(",").map(Number) : []);
 
   return (
     <div className="space-y-4" data-testid="retry-timeline">
@@ -89,6 +100,8 @@ export function RetryTimeline({
       </div>
       {!strategy ? (
         <p className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-600 ring-1 ring-slate-200">{t("preview.fixErrors")}</p>
+      ) : loading ? (
+        <p className="text-sm text-slate-600" data-testid="timeline-loading">{t("preview.loadingYears")}</p>
       ) : rows ? (
         <ol className="relative space-y-4 border-l-2 border-slate-200 pl-5" aria-label={t("preview.title")}>
           {rows.map((row) => (
@@ -98,6 +111,11 @@ export function RetryTimeline({
       ) : null}
     </div>
   );
+}
+
+function yearsSpanned(rows: TimelineRow[], timeZone: string): number[] {
+  const years = rows.flatMap((row) => [row.nominal, ...(row.actual ? [row.actual] : [])]).map((at) => Number(localInputFromInstant(at, timeZone).slice(0, 4)));
+  return yearsBetween(Math.min(...years), Math.max(...years));
 }
 
 function TimelineItem({ row, timeZone }: { row: TimelineRow; timeZone: string }) {

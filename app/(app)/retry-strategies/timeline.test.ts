@@ -50,8 +50,9 @@ describe("wall times in the group's zone", () => {
 
 describe("defaultFirstCall", () => {
   it("is 10:00 on the next day the group dials, skipping the weekend and holidays", () => {
-    // Friday evening → Monday.
-    expect(defaultFirstCall(office, calendar, cst("2026-10-09T20:00:00"))).toBe("2026-10-12T10:00");
+    // Friday evening → Monday; before a make-up Saturday (a working day) → that Saturday.
+    expect(defaultFirstCall(office, calendar, cst("2026-10-16T20:00:00"))).toBe("2026-10-19T10:00");
+    expect(defaultFirstCall(office, calendar, cst("2026-10-09T20:00:00"))).toBe("2026-10-10T10:00");
     // Tuesday 29 Sep → Wednesday 30 Sep; Wednesday → after National Day (1–7 Oct) and the weekend-less make-up Saturday.
     expect(defaultFirstCall(office, calendar, cst("2026-09-29T08:00:00"))).toBe("2026-09-30T10:00");
     expect(defaultFirstCall(office, calendar, cst("2026-09-30T08:00:00"))).toBe("2026-10-08T10:00");
@@ -60,16 +61,21 @@ describe("defaultFirstCall", () => {
 
 describe("timelineRows", () => {
   it("pushes a Friday 17:50 call's retries past the weekend to Monday's first window", () => {
-    const rows = timelineRows(cst("2026-10-09T17:50:00"), twoRounds, office, calendar);
+    const rows = timelineRows(cst("2026-10-16T17:50:00"), twoRounds, office, calendar);
     expect(rows.map((r) => [r.round, r.actual, r.reason])).toEqual([
-      [0, cst("2026-10-09T17:50:00"), "none"],
-      [1, cst("2026-10-12T09:00:00"), "outside-window"],
-      [2, cst("2026-10-12T09:00:00"), "collapsed"],
+      [0, cst("2026-10-16T17:50:00"), "none"],
+      [1, cst("2026-10-19T09:00:00"), "outside-window"],
+      [2, cst("2026-10-19T09:00:00"), "collapsed"],
     ]);
     // Retries 1 and 2 both fall due before Monday's window: shown as one call there, not two at one minute.
     expect(rows[2].collapsedInto).toBe(1);
-    expect(rows[1].nominal).toEqual(cst("2026-10-09T18:20:00"));
+    expect(rows[1].nominal).toEqual(cst("2026-10-16T18:20:00"));
     expect(rows.every((r) => !r.crossesUnknownYear)).toBe(true);
+  });
+
+  it("moves a Friday 17:50 call's retry to the make-up Saturday, a working day", () => {
+    const rows = timelineRows(cst("2026-10-09T17:50:00"), twoRounds, office, calendar);
+    expect(rows[1]).toMatchObject({ reason: "outside-window", actual: cst("2026-10-10T09:00:00") });
   });
 
   it("names the holiday that pushed a retry", () => {

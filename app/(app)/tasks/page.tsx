@@ -3,6 +3,7 @@ import Form from "next/form";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SyncNowButton } from "./sync-now-button";
+import { SimulatorClockNotice } from "@/components/providers/simulator-clock-notice";
 import { taskListHref, type TaskListUrlState } from "./list-url";
 import { LiveRefresh } from "@/components/tasks/live-refresh";
 import { TasksTable } from "./tasks-table";
@@ -11,6 +12,7 @@ import { inputClass } from "@/components/ui/field";
 import { localize } from "@/i18n/locales";
 import { TASK_STATUSES } from "@/lib/domain/task";
 import { allAdapters } from "@/lib/providers/registry";
+import { simulatorFactor } from "@/lib/server/config";
 import { roleAtLeast } from "@/lib/server/roles";
 import { listAccounts } from "@/lib/server/services/provider-accounts";
 import { listTasks, PAGE_SIZES, ZTaskListQuery } from "@/lib/server/services/tasks/query";
@@ -33,6 +35,8 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   const canWrite = roleAtLeast(actor.role, "manager");
   const pages = Math.max(1, Math.ceil(total / query.pageSize));
   const state: TaskListUrlState = { ...query };
+  const demoAccounts = new Set(accounts.filter((a) => a.isDemo).map((a) => a.id));
+  const showsDemo = rows.some((row) => demoAccounts.has(row.accountId));
   const filtered = Boolean(query.provider || query.accountId || query.status || query.search || query.kind);
 
   return (
@@ -54,6 +58,8 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
           </>
         }
       />
+
+      <SimulatorClockNotice factor={showsDemo ? simulatorFactor() : null} />
 
       <Form action="/tasks" className="mb-4 grid gap-3 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-6" role="search">
         <label className="text-sm lg:col-span-2">

@@ -2,7 +2,6 @@
 // The call-time group editor: one reducer state (editor-state.ts) shown as a
 // week grid and a per-day list, with zone, holidays, overrides, a live preview and what each
 // provider would lose. Saved through a server action; unsaved changes warn before leaving.
-import { TZDate } from "@date-fns/tz";
 import { useQuery, keepPreviousData } from "@tanstack/react-query";
 import { Switch } from "radix-ui";
 import { useLocale, useTranslations } from "next-intl";
@@ -18,6 +17,7 @@ import { TimeZonePicker } from "./time-zone-picker";
 import { WeekGrid } from "./week-grid";
 import { Button } from "@/components/ui/button";
 import { Card, Notice, PageHeader } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { UnsavedChangesGuard } from "@/components/ui/unsaved-changes";
 import { Field, Input, Select } from "@/components/ui/field";
 import {
@@ -27,6 +27,7 @@ import {
   type CallTimeGroup,
   type IsoWeekday,
   type LocalizedText,
+  dialsNever,
 } from "@/lib/domain/call-time-group";
 import type { HolidayCalendar } from "@/lib/domain/holiday-calendar";
 import { localize } from "@/i18n/locales";
@@ -34,11 +35,6 @@ import { createCallTimeGroupAction, encodeForProvidersAction, updateCallTimeGrou
 
 function todayIn(zone: string, now: Date): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: isValidTimeZone(zone) ? zone : "UTC", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
-
-function midnightIn(date: string, zone: string): Date {
-  const [y, m, d] = date.split("-").map(Number);
-  return new Date(new TZDate(y, m - 1, d, zone).getTime());
 }
 
 /** Waits until the value has been still for `ms`, so the provider panel is not asked on every keystroke. */
@@ -55,6 +51,7 @@ export function GroupEditor({
   id,
   initial,
   calendar,
+  calendarYears,
   zones,
   now,
   previewFrom,
@@ -63,6 +60,7 @@ export function GroupEditor({
   id: string | null;
   initial: CallTimeGroup;
   calendar: HolidayCalendar;
+  calendarYears: number[];
   zones: string[];
   /** The server's clock when the page was rendered (ISO), so server and browser render the same days. */
   now: string;
@@ -121,7 +119,9 @@ export function GroupEditor({
   const zoneOk = isValidTimeZone(group.timeZone);
   const firstDay = previewFrom ?? todayIn(group.timeZone, new Date(now));
 
-  function save() {
+  const [confirmNoHours, setConfirmNoHours] = useState(false);
+
+  function save(noHoursConfirmed = false) {
     setAttempted(true);
     setMessage(null);
     if (!validation.ok) {
@@ -130,6 +130,11 @@ export function GroupEditor({
       return;
     }
     const toSave = validation.group;
+    // A group without any hours is valid (a placeholder) but a task on it never dials: ask first.
+    if (!noHoursConfirmed && dialsNever(toSave)) {
+      setConfirmNoHours(true);
+      return;
+    }
     startSaving(async () => {
       const res = id ? await updateCallTimeGroupAction({ id, group: toSave }) : await createCallTimeGroupAction(toSave);
       if (res?.serverError) {
@@ -190,7 +195,7 @@ export function GroupEditor({
       <Card>
         <h2 className="mb-4 text-base font-semibold text-slate-900">{t("editor.general")}</h2>
         <div className="grid gap-4 md:grid-cols-2">
-          <Field label={t("editor.name")} error={nameError}>
+          <Field label={t("editor.name")} error={nameError} hint={tc("charCount", { count: group.name.length, max: 80 })}>
             {({ id: fieldId, describedBy, invalid }) => (
               <Input
                 id={fieldId}
@@ -299,7 +304,7 @@ export function GroupEditor({
       <Card>
         <h2 className="mb-3 text-base font-semibold text-slate-900">{t("preview.title")}</h2>
         {zoneOk ? (
-          <PreviewCalendar group={group} calendar={calendar} from={midnightIn(firstDay, group.timeZone)} viewerZone={viewerZone} />
+          <PreviewCalendar group={group} calendar={calendar} calendarYears={calendarYears} firstDay={firstDay} viewerZone={viewerZone} />
         ) : (
           <p className="text-sm text-slate-600">{t("preview.needsZone")}</p>
         )}
@@ -315,6 +320,17 @@ export function GroupEditor({
       </Card>
 
       <UnsavedChangesGuard dirty={dirty} body={t("editor.leaveBody")} />
+      <ConfirmDialog
+        open={confirmNoHours}
+        title={t("editor.noHoursTitle")}
+        body={t("editor.noHoursBody")}
+        confirmLabel={t("editor.noHoursSave")}
+        onCancel={() => setConfirmNoHours(false)}
+        onConfirm={() => {
+          setConfirmNoHours(false);
+          save(true);
+        }}
+      />
     </form>
   );
 }

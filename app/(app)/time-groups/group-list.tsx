@@ -61,7 +61,7 @@ export function GroupList({ groups, canEdit }: { groups: Row[]; canEdit: boolean
           <li key={g.id} className="flex flex-col gap-3 p-4 md:flex-row md:items-center md:justify-between" data-testid={`group-${g.id}`}>
             <div className="min-w-0">
               <div className="flex flex-wrap items-center gap-2">
-                <Link href={`/time-groups/${g.id}`} className="font-medium text-brand-700 hover:underline">
+                <Link href={`/time-groups/${g.id}`} className="min-w-0 font-medium text-brand-700 hover:underline [overflow-wrap:anywhere]">
                   {g.name}
                 </Link>
                 {g.isDefault ? (

@@ -7,7 +7,10 @@ import { Field, Input } from "@/components/ui/field";
 import { Notice } from "@/components/ui/card";
 import { useHydrated } from "@/components/ui/use-hydrated";
 
-export function LoginForm({ defaultEmail }: { defaultEmail: string }) {
+/** better-auth's codes for a request from an address it does not trust (a 403 before any password check). */
+const ORIGIN_REFUSALS = new Set(["INVALID_ORIGIN", "MISSING_OR_NULL_ORIGIN"]);
+
+export function LoginForm({ defaultEmail, appOrigin }: { defaultEmail: string; appOrigin: string }) {
   const t = useTranslations();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -33,6 +36,9 @@ export function LoginForm({ defaultEmail }: { defaultEmail: string }) {
       if (res.status === 429) {
         const seconds = Number(res.headers.get("x-retry-after") ?? res.headers.get("retry-after") ?? 0) || 60;
         setError(t("auth.throttled", { seconds }));
+      } else if (res.status === 403 && ORIGIN_REFUSALS.has(await refusalCode(res))) {
+        // Not a wrong password: the page was opened under an address the server is not configured for.
+        setError(t("auth.originMismatch", { origin: window.location.origin, expected: appOrigin }));
       } else {
         // One message for every refusal (unknown email, wrong password, deactivated): nothing to probe.
         setError(t("auth.invalid"));
@@ -58,4 +64,9 @@ export function LoginForm({ defaultEmail }: { defaultEmail: string }) {
       </Button>
     </form>
   );
+}
+
+async function refusalCode(res: Response): Promise<string> {
+  const body = (await res.json().catch(() => null)) as { code?: unknown } | null;
+  return typeof body?.code === "string" ? body.code : "";
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { appUrl } from "@/lib/server/config";
 import { getActor } from "@/lib/server/session";
 import { hasAnyUser } from "@/lib/server/services/users";
 import { LoginForm } from "./login-form";
@@ -18,7 +19,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <h1 className="mb-6 text-lg font-semibold text-slate-900">{t("auth.signInTitle")}</h1>
-      <LoginForm defaultEmail={email ?? ""} />
+      <LoginForm defaultEmail={email ?? ""} appOrigin={new URL(appUrl()).origin} />
     </>
   );
 }

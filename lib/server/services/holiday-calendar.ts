@@ -6,7 +6,14 @@ import { z } from "zod";
 import en from "../../../messages/en/timeGroups.json" with { type: "json" };
 import zh from "../../../messages/zh-CN/timeGroups.json" with { type: "json" };
 import { isIsoDate } from "../../domain/call-time-group";
-import type { HolidayCalendar, HolidayDay, HolidayKind } from "../../domain/holiday-calendar";
+import {
+  HOLIDAY_YEAR_MAX,
+  HOLIDAY_YEAR_MIN,
+  HOLIDAY_YEARS_MAX,
+  type HolidayCalendar,
+  type HolidayDay,
+  type HolidayKind,
+} from "../../domain/holiday-calendar";
 import { cnCalendarFromPackage, parseYearArrangement } from "../../domain/holidays";
 import { recordAudit, type AuditActor } from "../audit";
 import { getDb } from "../db";
@@ -69,6 +76,21 @@ export function calendarForYears(calendar: HolidayCalendar, years: readonly numb
   const days: Record<string, HolidayDay> = {};
   for (const [date, day] of Object.entries(calendar.days)) if (wanted.has(date.slice(0, 4))) days[date] = day;
   return { region: calendar.region, coveredYears: calendar.coveredYears.filter((y) => years.includes(y)), days };
+}
+
+
+/**
+ * The calendar for the years a browser asks for (`?years=2027,2028`): previews load the years of the month
+ * or the retry timeline they show, on demand, instead of a fixed range around today.
+ */
+export async function holidayYearsCalendar(yearsParam: string | null): Promise<{ years: number[]; calendar: HolidayCalendar }> {
+  const parts = (yearsParam ?? "").slice(0, 64).split(",").filter((p) => p.length > 0);
+  const years = [...new Set(parts.map(Number))];
+  const valid = years.every((y) => Number.isInteger(y) && y >= HOLIDAY_YEAR_MIN && y <= HOLIDAY_YEAR_MAX);
+  if (years.length === 0 || years.length > HOLIDAY_YEARS_MAX || !valid) {
+    throw new AppError("INVALID", text("holidayYears.invalid", { max: HOLIDAY_YEARS_MAX, min: HOLIDAY_YEAR_MIN, last: HOLIDAY_YEAR_MAX }), "years");
+  }
+  return { years, calendar: calendarForYears(await getHolidayCalendar(), years) };
 }
 
 export interface HolidayYearRow {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { SimulatorClockNotice } from "@/components/providers/simulator-clock-notice";
 import { LossReport } from "@/components/schedule/loss-report";
 import { TaskForecast } from "./task-forecast";
 import { TaskStatsPanel } from "./task-stats-panel";
@@ -9,6 +10,7 @@ import { Card, Notice } from "@/components/ui/card";
 import { localize } from "@/i18n/locales";
 import { weekSummary } from "@/lib/domain/call-time-group";
 import { formatInterval } from "@/lib/domain/retry";
+import { simulatorFactor } from "@/lib/server/config";
 import { AppError } from "@/lib/server/errors";
 import { roleAtLeast } from "@/lib/server/roles";
 import { getTaskStats } from "@/lib/server/services/stats/task-stats";
@@ -83,12 +85,13 @@ export default async function TaskPage({ params }: { params: Params }) {
 
   return (
     <div className="space-y-6">
+      <SimulatorClockNotice factor={account.isDemo ? simulatorFactor() : null} />
       <div>
         <Link href="/tasks" className="text-sm text-brand-700 hover:underline">
           ← {t("detail.back")}
         </Link>
         <div className="mt-2 flex flex-wrap items-center gap-3">
-          <h1 className="text-2xl font-semibold tracking-tight text-slate-900" data-testid="task-name">
+          <h1 className="min-w-0 text-2xl font-semibold tracking-tight text-slate-900 [overflow-wrap:anywhere]" data-testid="task-name">
             {task.name || t("list.unnamed")}
           </h1>
           <LiveStatusBadge taskId={task.id} initial={live} />

@@ -40,6 +40,8 @@ export function NumbersStep({
         defaultCountry="CN"
         onParsed={(parsed) => {
           setValue("contacts", parsed.contacts.map(({ phone, name, variables: values }) => ({ phone, name, variables: values })));
+          // Rows given in all: a list whose rows all failed is refused instead of becoming an empty task.
+          setValue("contactRows", parsed.contacts.length + parsed.problems.length);
           clearErrors("contacts");
           onParsed(parsed);
         }}

@@ -107,7 +107,7 @@ export function TaskWizard({ options }: { options: WizardOptions }) {
   function create(values: WizardValues) {
     startTransition(async () => {
       form.clearErrors();
-      const res = await createTaskAction({ ...previewRequest(values, account), contacts: values.contacts, idempotencyKey: values.idempotencyKey });
+      const res = await createTaskAction({ ...previewRequest(values, account), contacts: values.contacts, contactRows: values.contactRows, idempotencyKey: values.idempotencyKey });
       if (!res?.data) return showFailure(res?.serverError);
       const { contacts, taskId } = res.data;
       if (contacts.rejected.length === 0 && contacts.failedBatches.length === 0) router.push(`/tasks/${taskId}`);

@@ -22,7 +22,7 @@ export const STEP_FIELDS: Record<WizardStep, readonly WizardField[]> = {
   group: ["callTimeGroupId", "acceptLosses"],
   retry: ["retryStrategyId"],
   params: ["params"],
-  numbers: ["contacts"],
+  numbers: ["contacts", "contactRows"],
   review: [],
 };
 
@@ -54,6 +54,7 @@ export function initialValues(options: WizardOptions, idempotencyKey: string): W
     retryStrategyId: null,
     params: defaultParams(account, taskType),
     contacts: [],
+    contactRows: 0,
     idempotencyKey,
   };
 }

@@ -118,7 +118,7 @@ async function callsPerHour(now: Date, range: OverviewRange): Promise<HourPoint[
 async function providerComparison(): Promise<ProviderComparisonRow[]> {
   const db = getDb();
   const [accounts, totals, running] = await Promise.all([
-    db.providerAccount.findMany({ select: { id: true, name: true, kind: true, isDemo: true }, orderBy: [{ kind: "asc" }, { name: "asc" }] }),
+    db.providerAccount.findMany({ select: { id: true, name: true, kind: true, isDemo: true, enabled: true }, orderBy: [{ kind: "asc" }, { name: "asc" }] }),
     db.task.groupBy({
       by: ["accountId"],
       where: { status: { in: LIVE_STATUSES }, goneAt: null },
@@ -143,6 +143,7 @@ async function providerComparison(): Promise<ProviderComparisonRow[]> {
       kind: account.kind as ProviderKind,
       kindLabel: kindLabel(account.kind),
       isDemo: account.isDemo,
+      enabled: account.enabled,
       tasks: row?._count._all ?? 0,
       runningTasks: runningByAccount.get(account.id) ?? 0,
       totalCalls: stats.totalCalls,

@@ -93,6 +93,7 @@ function input(kind: CallProvider, extra: Partial<TTaskWizardInput> = {}): TTask
     retryStrategyId: strategyId,
     params: PARAMS[kind].params,
     contacts: numbers(250),
+    contactRows: 250,
     idempotencyKey: randomUUID(),
     ...extra,
   };
@@ -227,6 +228,17 @@ describe("server-side validation", () => {
     const ivr = await failure(createTaskFromWizard({ actor, input: input("aliyun-vms", { taskType: "2" }) }));
     expect(ivr).toMatchObject({ field: "params.IvrId" });
     expect(aliyun.state().createCount).toBe(creates);
+  });
+
+  it("a list whose rows are all invalid creates no task; no list at all still creates an empty one", async () => {
+    const before = yunfuTasks().length;
+    const refused = await failure(createTaskFromWizard({ actor, input: input("yunfu", { contacts: [], contactRows: 3 }) }));
+    expect(refused).toMatchObject({ code: "INVALID", field: "contacts" });
+    expect(refused.userMessage.en).toContain("None of the 3 rows");
+    expect(refused.userMessage.zh).toContain("3 行");
+    expect(yunfuTasks()).toHaveLength(before);
+    await createTaskFromWizard({ actor, input: input("yunfu", { contacts: [], contactRows: 0 }) });
+    expect(yunfuTasks()).toHaveLength(before + 1);
   });
 
   it("the provider's name limit is enforced on the basics step", async () => {

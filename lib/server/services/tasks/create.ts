@@ -80,6 +80,9 @@ export async function createTaskFromWizard({ actor, input }: { actor: AuditActor
     );
     const duplicate = duplicateContact(parsed.contacts);
     if (duplicate) throw duplicate;
+    if (parsed.contacts.length === 0 && parsed.contactRows > 0) {
+      throw new AppError("INVALID", tasksText("write.noValidNumbers", { rows: parsed.contactRows }), "contacts");
+    }
     const remote = await adapter.createTask!(ctx, draft).catch((e: unknown) => {
       throw providerWriteError(e);
     });
