@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import dynamic from "next/dynamic";
 import { WaitingText } from "@/components/tasks/waiting-text";
 import { EmptyState, Notice, PageHeader } from "@/components/ui/card";
 import { localize } from "@/i18n/locales";
@@ -12,8 +12,11 @@ import type { AttentionReason, Overview, OverviewRange } from "@/lib/contracts/s
 import { fetchJson } from "@/components/stats/fetch-json";
 import { KpiCard } from "@/components/stats/kpi-card";
 import { RateInfo } from "@/components/stats/rate-info";
-import { ChartPlaceholder, COLORS } from "@/components/stats/chart";
+import { ChartLoading, ChartPlaceholder } from "@/components/stats/chart";
 import { UpdatedAgo } from "@/components/stats/updated-ago";
+
+// recharts is most of this page's script: loaded after the page, in its own chunk (issue 14 goal 4).
+const HourlyChart = dynamic(() => import("./overview-chart").then((m) => m.HourlyChart), { ssr: false, loading: ChartLoading });
 
 /** The overview is a summary across tasks; a slower refresh than a running task's page is enough. */
 export const OVERVIEW_REFRESH_MS = 10_000;
@@ -145,17 +148,7 @@ function CallsPerHour({ data, range, onRange, loading }: { data: Overview; range
         {total === 0 ? (
           <ChartPlaceholder text={t("hourly.none")} />
         ) : (
-          <ResponsiveContainer width="100%" height="100%">
-            <AreaChart data={points} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
-              <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" vertical={false} />
-              <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={tick} fontSize={11} minTickGap={24} />
-              <YAxis allowDecimals={false} fontSize={11} width={44} />
-              <Tooltip labelFormatter={(v) => full(Number(v))} formatter={(value) => format.number(Number(value))} />
-              <Legend wrapperStyle={{ fontSize: 12 }} />
-              <Area type="monotone" dataKey="calls" name={t("hourly.calls")} stroke={COLORS.calls} fill={COLORS.calls} fillOpacity={0.15} isAnimationActive={false} />
-              <Area type="monotone" dataKey="answered" name={t("hourly.answered")} stroke={COLORS.answered} fill={COLORS.answered} fillOpacity={0.25} isAnimationActive={false} />
-            </AreaChart>
-          </ResponsiveContainer>
+          <HourlyChart points={points} tick={tick} full={full} />
         )}
       </div>
     </section>

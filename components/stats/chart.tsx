@@ -1,4 +1,7 @@
-// What every statistics chart shares: one colour per series, and the box shown instead of an empty chart.
+// What every statistics chart shares: one colour per series, the call outcomes in their order, and the box shown
+// instead of an empty chart (also while a lazily loaded chart's script arrives).
+"use client";
+import { useTranslations } from "next-intl";
 
 export const COLORS = {
   calls: "#1f57d1",
@@ -11,7 +14,15 @@ export const COLORS = {
   connect: "#0891b2",
 } as const;
 
+export const OUTCOMES = ["answered", "noAnswer", "busy", "failed", "other"] as const;
+
 /** Fills a chart's fixed-height box when there is nothing to draw, so the page does not jump. */
 export function ChartPlaceholder({ text }: { text: string }) {
   return <div className="flex h-full items-center justify-center rounded-md bg-slate-50 px-4 text-center text-sm text-slate-500">{text}</div>;
+}
+
+/** Shown in a chart's box while the chart's script loads. */
+export function ChartLoading() {
+  const t = useTranslations("stats");
+  return <ChartPlaceholder text={t("loading")} />;
 }

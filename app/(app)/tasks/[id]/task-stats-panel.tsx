@@ -1,12 +1,12 @@
 "use client";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import dynamic from "next/dynamic";
 import { Notice } from "@/components/ui/card";
 import { localize } from "@/i18n/locales";
 import { formatRate, reportedFigure, type TaskFigure } from "@/lib/domain/stats";
 import type { ProviderRateCheck, TaskStatsView } from "@/lib/contracts/stats";
-import { ChartPlaceholder, COLORS } from "@/components/stats/chart";
+import { ChartLoading, ChartPlaceholder, COLORS, OUTCOMES } from "@/components/stats/chart";
 import { StatsFetchError } from "@/components/stats/fetch-json";
 import { KpiCard } from "@/components/stats/kpi-card";
 import { RateInfo } from "@/components/stats/rate-info";
@@ -158,7 +158,6 @@ export const NOT_REPORTED = "—";
 
 function TimeSeries({ data }: { data: TaskStatsView | undefined }) {
   const t = useTranslations("stats");
-  const locale = useLocale();
   const format = useFormatter();
   const [mode, setMode] = useState<SeriesMode>("rates");
   const points = (data?.series ?? []).map((p) => ({ ...p, t: new Date(p.at).getTime() }));
@@ -191,41 +190,16 @@ function TimeSeries({ data }: { data: TaskStatsView | undefined }) {
       ) : points.length === 0 ? (
         <ChartPlaceholder text={t("task.noSnapshots")} />
       ) : (
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={points} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-            <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={timeLabel} fontSize={11} minTickGap={24} />
-            {mode === "rates" ? (
-              <YAxis domain={[0, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} fontSize={11} width={40} />
-            ) : (
-              <YAxis allowDecimals={false} fontSize={11} width={48} />
-            )}
-            <Tooltip
-              labelFormatter={(v) => timeLabel(Number(v))}
-              formatter={(value) => (mode === "rates" ? formatRate(Number(value), locale) : format.number(Number(value)))}
-            />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
-            {mode === "rates" ? (
-              <>
-                <Line type="monotone" dataKey="answerRate" name={t("kpi.answerRate")} stroke={COLORS.answered} dot={false} isAnimationActive={false} />
-                <Line type="monotone" dataKey="finishRate" name={t("kpi.finishRate")} stroke={COLORS.finish} dot={false} isAnimationActive={false} />
-                <Line type="monotone" dataKey="penetrationRate" name={t("kpi.connectRate")} stroke={COLORS.connect} dot={false} isAnimationActive={false} />
-              </>
-            ) : (
-              <>
-                <Line type="monotone" dataKey="totalCalls" name={t("kpi.calls")} stroke={COLORS.calls} dot={false} isAnimationActive={false} />
-                <Line type="monotone" dataKey="answeredCalls" name={t("kpi.answeredCalls")} stroke={COLORS.answered} dot={false} isAnimationActive={false} />
-                <Line type="monotone" dataKey="finishedOrders" name={t("kpi.finishedOrders")} stroke={COLORS.finish} dot={false} isAnimationActive={false} />
-              </>
-            )}
-          </LineChart>
-        </ResponsiveContainer>
+        <SeriesChart points={points} mode={mode} timeLabel={timeLabel} />
       )}
     </ChartFrame>
   );
 }
 
-const OUTCOMES = ["answered", "noAnswer", "busy", "failed", "other"] as const;
+// The charts' library (recharts) is the largest script of the page: loaded after it, in its own chunk, with the
+// chart's frame and placeholder already shown (issue 14 goal 4).
+const SeriesChart = dynamic(() => import("./task-charts").then((m) => m.SeriesChart), { ssr: false, loading: ChartLoading });
+const ActivityChart = dynamic(() => import("./task-charts").then((m) => m.ActivityChart), { ssr: false, loading: ChartLoading });
 
 function Outcomes({ data }: { data: TaskStatsView | undefined }) {
   const t = useTranslations("stats");
@@ -284,18 +258,7 @@ function Activity({ data }: { data: TaskStatsView | undefined }) {
       ) : !any ? (
         <ChartPlaceholder text={t("task.noActivity")} />
       ) : (
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={points} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" vertical={false} />
-            <XAxis dataKey="t" tickFormatter={hourLabel} fontSize={11} minTickGap={16} />
-            <YAxis allowDecimals={false} fontSize={11} width={40} />
-            <Tooltip labelFormatter={(v) => fullLabel(Number(v))} formatter={(value) => format.number(Number(value))} />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
-            {OUTCOMES.map((key) => (
-              <Bar key={key} dataKey={key} stackId="calls" name={t(`outcome.${key}`)} fill={COLORS[key]} isAnimationActive={false} />
-            ))}
-          </BarChart>
-        </ResponsiveContainer>
+        <ActivityChart points={points} hourLabel={hourLabel} fullLabel={fullLabel} />
       )}
     </ChartFrame>
   );
