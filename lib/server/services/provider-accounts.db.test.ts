@@ -87,6 +87,8 @@ describe("provider accounts", () => {
 
   it("an NXCloud answer whose signature does not verify is used, and the account shows a warning until a clean test", async () => {
     const { id } = await createAccount({ actor, data: input(DEMO_CREDENTIALS.secretKey) });
+    // The simulator listens on loopback: an administrator lets this account reach it (issue 12 point 4).
+    await setAccountPrivateNetwork({ actor, id, allow: true });
     await answerSigning("none");
     try {
       const { adapter, ctx } = await providerContextFor(id);
