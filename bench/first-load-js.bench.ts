@@ -65,7 +65,7 @@ async function scriptKb(browser: Browser, storageState: Awaited<ReturnType<Brows
 
 export async function run(): Promise<Row[]> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "dialboard-bench-js-"));
-  const server: ChildProcess = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
+  const server: ChildProcess = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/start.ts"], {
     env: { ...process.env, PORT: String(PORT), SIM_BASE_PORT: String(SIM_BASE), DIALBOARD_DATA_DIR: dataDir, BETTER_AUTH_URL: BASE, NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
