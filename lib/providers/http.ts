@@ -83,8 +83,8 @@ export async function sendWithRetry(
         // A timeout or a connection dropped mid-request may have reached the provider; a refused connection has not.
         mayHaveApplied: timedOut || !failedBeforeSending(e),
         userMessage: timedOut
-          ? { en: "The provider did not answer in time.", zh: "服务商未在规定时间内响应。" }
-          : { en: "The provider could not be reached. Check the base URL.", zh: "无法连接服务商，请检查接口地址。" },
+          ? securityText("http.timeout")
+          : securityText("http.unreachable"),
       });
     }
     if (res.status >= 300 && res.status < 400) {
@@ -117,9 +117,9 @@ export function httpStatusError(provider: ProviderKind, status: number, text: st
     retryable: status === 429 || status >= 500,
     userMessage:
       status === 429
-        ? { en: "The provider is rate limiting us; try again shortly.", zh: "服务商限流，请稍后重试。" }
+        ? securityText("http.rateLimited")
         : status >= 500
-          ? { en: "The provider had an internal error; try again later.", zh: "服务商内部错误，请稍后重试。" }
-          : { en: `The provider refused the request (HTTP ${status}).`, zh: `服务商拒绝了请求（HTTP ${status}）。` },
+          ? securityText("http.serverError")
+          : securityText("http.refused", { status }),
   });
 }

@@ -2,6 +2,7 @@
 // history of those counters (TaskSnapshot, kept as long as the mirror lives), and what its calls
 // ended as, hour by hour (HourlyRollup). CallRecord is never scanned here.
 import "server-only";
+import { serverText } from "../../texts";
 import { answerRate, countersOf, finishRate, penetrationRate, ratesDisagree } from "../../../domain/stats";
 import type { TaskStats } from "../../../domain/stats-types";
 import type { TaskStatus } from "../../../domain/task";
@@ -40,7 +41,7 @@ const TASK_SELECT = {
 const SNAPSHOT_SELECT = { at: true, ...COUNTER_SELECT } as const;
 
 export function taskNotFound(): AppError {
-  return new AppError("NOT_FOUND", { en: "This task no longer exists in Dialboard.", zh: "该任务在 Dialboard 中已不存在。" });
+  return new AppError("NOT_FOUND", serverText("stats.taskGone"));
 }
 
 export async function getTaskStats({ taskId, now }: { taskId: string; now: Date }): Promise<TaskStatsView> {
