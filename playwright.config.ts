@@ -2,7 +2,7 @@ import { defineConfig, devices } from "@playwright/test";
 import os from "node:os";
 import path from "node:path";
 
-// End to end in Debian's Chromium (STACK.md §8): a real server from `scripts/start.ts` on a fresh data
+// End to end in Debian's Chromium (docs/stack.md §8): a real server from `scripts/start.ts` on a fresh data
 // directory (SQLite + built-in simulators), one worker, specs run in file order after first-run.
 const port = Number(process.env.E2E_PORT ?? 3100);
 // Per-run auth state so parallel runs (different E2E_PORT) never share a session.

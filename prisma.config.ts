@@ -1,7 +1,7 @@
 import path from "node:path";
 import { defineConfig } from "prisma/config";
 
-// STACK.md §1: the CLI wants a native schema engine it cannot download here; `generate` never calls it,
+// docs/stack.md §1: the CLI wants a native schema engine it cannot download here; `generate` never calls it,
 // so any existing file will do. A machine that has the real engine keeps using it.
 process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= path.resolve("scripts/schema-engine-stub.sh");
 

@@ -6,7 +6,7 @@ import { getLocale, getMessages, getNow, getTimeZone } from "next-intl/server";
 import { QueryProvider } from "@/components/query-provider";
 import "./globals.css";
 
-// Self-hosted (STACK.md §6: next/font/google cannot download here).
+// Self-hosted (docs/stack.md §6: next/font/google cannot download here).
 const inter = localFont({
   src: "../node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2",
   variable: "--font-inter",

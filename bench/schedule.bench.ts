@@ -1,4 +1,4 @@
-// Schedule engine throughput (DESIGN.md "Testing": benchmarks live here, never in `npm test`).
+// Schedule engine throughput (docs/design.md "Testing": benchmarks live here, never in `npm test`).
 // Run alone with `npx tsx bench/schedule.bench.ts`, or through `npm run bench`.
 
 import { pathToFileURL } from "node:url";

@@ -121,7 +121,7 @@ test("a started NXCloud task's statistics move live and match the simulator; the
   // reports its final taskStat), then compare the page with the simulator's own numbers.
   await simFactor(page, DEMO_FACTOR);
   const simTask = async () => (await simState(page)).tasks.find((t) => t.setting.taskName === TASK_NAME);
-  // providers.md §3: taskStatus 3 = completed.
+  // docs/providers/research.md §3: taskStatus 3 = completed.
   await expect.poll(async () => (await simTask())?.taskStatus, { timeout: 200_000, intervals: [1_000] }).toBe(3);
   // The counters come from the provider's own taskStat: they must equal the simulator's exactly.
   let sim: SimTask | undefined;

@@ -17,7 +17,7 @@ async function nxTask(page: Page, remoteId: string): Promise<NxTask | undefined>
   const res = await page.request.get(`http://127.0.0.1:${NXCLOUD}/__sim/state`);
   expect(res.ok()).toBe(true);
   const tasks = ((await res.json()) as { tasks: NxTask[] }).tasks;
-  // NXCloud identifies a task by our userTaskID where it has one, else by its own taskID (providers.md §3).
+  // NXCloud identifies a task by our userTaskID where it has one, else by its own taskID (docs/providers/research.md §3).
   return tasks.find((t) => (t.userTaskID || t.taskID) === remoteId);
 }
 

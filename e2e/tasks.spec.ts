@@ -9,7 +9,7 @@ import { shot } from "./helpers";
 const SIM_BASE = Number(process.env.E2E_SIM_BASE_PORT ?? 4201);
 // Port order is part of the simulators' contract: yunfu, aliyun-vms, nxcloud, wshoto.
 const SIM = { yunfu: SIM_BASE, "aliyun-vms": SIM_BASE + 1, nxcloud: SIM_BASE + 2, wshoto: SIM_BASE + 3 } as const;
-// providers.md §3 taskStatus values, as the NXCloud simulator stores them.
+// docs/providers/research.md §3 taskStatus values, as the NXCloud simulator stores them.
 const NXCLOUD_RUNNING = 2;
 const NXCLOUD_PAUSED = 5;
 
@@ -20,7 +20,7 @@ async function simState(page: Page, kind: keyof typeof SIM): Promise<{ text: str
   return { text, json: JSON.parse(text) as Record<string, unknown> };
 }
 
-/** NXCloud identifies a task by our userTaskID where it has one, else by its own taskID (providers.md §3). */
+/** NXCloud identifies a task by our userTaskID where it has one, else by its own taskID (docs/providers/research.md §3). */
 async function nxTask(page: Page, remoteId: string) {
   const tasks = (await simState(page, "nxcloud")).json.tasks as { taskID: string; userTaskID: string; taskStatus: number }[];
   return tasks.find((t) => (t.userTaskID || t.taskID) === remoteId);

@@ -43,7 +43,7 @@ const KINDS: Kind[] = [
     offset: 2,
     find: (state, name) => {
       const task = (state.tasks as { setting: { taskName: string }; taskStatus: number; orders: unknown[] }[]).find((t) => t.setting.taskName === name);
-      // providers.md §3: taskStatus 2 running, 5 paused.
+      // docs/providers/research.md §3: taskStatus 2 running, 5 paused.
       return task ? { numbers: task.orders.length, state: task.taskStatus === 2 ? "running" : task.taskStatus === 5 ? "paused" : "other" } : null;
     },
     fillParams: async (page) => {
@@ -62,7 +62,7 @@ const KINDS: Kind[] = [
     find: (state, name) => {
       const enterprises = Object.values(state.enterprises as Record<string, { tasks: { props: Record<string, unknown>; orders: unknown[] }[] }>);
       const task = enterprises.flatMap((e) => e.tasks).find((t) => t.props.Name === name);
-      // providers.md §2: Status 1 running, 2 paused.
+      // docs/providers/research.md §2: Status 1 running, 2 paused.
       return task ? { numbers: task.orders.length, state: task.props.Status === 1 ? "running" : task.props.Status === 2 ? "paused" : "other" } : null;
     },
     fillParams: async (page) => {

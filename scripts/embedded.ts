@@ -1,4 +1,4 @@
-// The embedded mode (DESIGN.md "Runtime"): the four simulators on loopback, one demo provider account per
+// The embedded mode (docs/design.md "Runtime"): the four simulators on loopback, one demo provider account per
 // kind pointing at them, and demo groups and strategies, so the product is usable the minute it starts.
 import path from "node:path";
 import { cnCalendarFromPackage } from "../lib/domain/holidays";

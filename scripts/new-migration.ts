@@ -1,6 +1,6 @@
 // npm run db:migration -- <name>   creates prisma/sql/<UTC timestamp>_<name>.sql to write by hand
 // npm run db:migration             renders every prisma/sql/*.sql into both migration folders
-// The native schema engine that `prisma migrate dev` needs cannot be installed here (STACK.md §2), so a
+// The native schema engine that `prisma migrate dev` needs cannot be installed here (docs/stack.md §2), so a
 // migration is written once in portable SQL and rendered for SQLite and PostgreSQL. The db tests apply
 // every migration to both databases and exercise every model through Prisma, so drift fails the tests.
 import { writeFileSync } from "node:fs";

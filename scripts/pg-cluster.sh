@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A private PostgreSQL cluster for the tests (STACK.md §9): initdb into a temp dir, listen on a local
+# A private PostgreSQL cluster for the tests (docs/stack.md §9): initdb into a temp dir, listen on a local
 # port and a /tmp socket, leave the system's PostgreSQL alone.
 #   scripts/pg-cluster.sh start <dir> <port>   prints the connection URL
 #   scripts/pg-cluster.sh stop <dir>

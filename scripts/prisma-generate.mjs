@@ -1,4 +1,4 @@
-// postinstall: derive the PostgreSQL schema from the SQLite one and generate both clients (STACK.md §3).
+// postinstall: derive the PostgreSQL schema from the SQLite one and generate both clients (docs/stack.md §3).
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";

@@ -1,3 +1,3 @@
 #!/bin/sh
-echo "schema engine not available here: see STACK.md" >&2
+echo "schema engine not available here: see docs/stack.md" >&2
 exit 1

@@ -1,4 +1,4 @@
-// Contract types for call-time groups (DESIGN.md "Domain model"). The zod schema and
+// Contract types for call-time groups (docs/design.md "Domain model"). The zod schema and
 // validation live here too; the schedule engine is in ./schedule.ts.
 
 import { z } from "zod";

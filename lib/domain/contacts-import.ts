@@ -99,7 +99,7 @@ export function parseContacts(input: string, options: ParseContactsOptions): Con
       variables[variable] = value;
     }
     if (missing.length > 0) {
-      // providers.md §3 addBatchCall: every script variable is required.
+      // docs/providers/research.md §3 addBatchCall: every script variable is required.
       problem("missing-variable", text("contacts.missingVariable", { variables: inEachLocale((locale) => formatList(missing, locale)) }));
       return;
     }

@@ -1,4 +1,4 @@
-// Contract type for a holiday calendar (DESIGN.md "Holiday calendar"). Pure data so it can be
+// Contract type for a holiday calendar (docs/design.md "Holiday calendar"). Pure data so it can be
 // stored in the DB and passed to the schedule engine. Functions over it live in ./holidays.ts.
 
 export type HolidayKind = "holiday" | "makeUpWorkday";

@@ -1,7 +1,7 @@
-// Functions over the CN holiday calendar (DESIGN.md "Holiday calendar"). The data type is in
+// Functions over the CN holiday calendar (docs/design.md "Holiday calendar"). The data type is in
 // ./holiday-calendar.ts; the schedule engine reads calendars in ./schedule.ts.
 
-// providers.md §5: read chinese-days' data file, never its date functions (they fall back to
+// docs/providers/research.md §5: read chinese-days' data file, never its date functions (they fall back to
 // Mon–Fri for years they do not know and count ordinary weekends as holidays).
 import chineseDays from "chinese-days/dist/chinese-days.json" with { type: "json" };
 import { z } from "zod";
@@ -38,7 +38,7 @@ function yearOf(date: string): number {
 }
 
 // chinese-days values read "National Day,国庆节,3": English name, Chinese name, then the number of
-// extra days that year (providers.md §5). The count is not part of the holiday's name.
+// extra days that year (docs/providers/research.md §5). The count is not part of the holiday's name.
 function nameWithoutDayCount(value: string): string {
   return value.split(",").slice(0, 2).join(",");
 }
@@ -119,7 +119,7 @@ function arrangementIssues(input: ArrangementShape): { issues: ArrangementIssue[
   };
 
   if (input.holidays.length === 0) {
-    // providers.md addendum §5: a not-yet-published year appears as an empty placeholder file.
+    // docs/providers/research.md addendum §5: a not-yet-published year appears as an empty placeholder file.
     issues.push({ path: ["holidays"], message: text("holidays.noneListed", { year: String(year) }) });
   }
   input.holidays.forEach((holiday, index) => {

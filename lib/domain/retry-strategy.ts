@@ -1,4 +1,4 @@
-// Contract types for retry strategies (DESIGN.md "RetryStrategy"). attemptTimes() lives in ./retry.ts.
+// Contract types for retry strategies (docs/design.md "RetryStrategy"). attemptTimes() lives in ./retry.ts.
 
 export const CALL_OUTCOMES = ["answered", "no-answer", "busy", "unreachable", "rejected", "failed"] as const;
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];

@@ -1,4 +1,4 @@
-// Retry strategies (DESIGN.md "RetryStrategy"): validation, display and the attempt timeline the
+// Retry strategies (docs/design.md "RetryStrategy"): validation, display and the attempt timeline the
 // console previews before a task is created. The contract types live in ./retry-strategy.ts.
 
 import { z } from "zod";
@@ -53,7 +53,7 @@ export const ZRetryStrategy = z
         addRoundIssue(ctx, index, text("retry.roundAtLeastOneMinute", { round: index + 1 }));
       }
     });
-    // providers.md §2 RetryStrategy: with RetryStrategyTimeType 1 (from the first call), each
+    // docs/providers/research.md §2 RetryStrategy: with RetryStrategyTimeType 1 (from the first call), each
     // round's time must be greater than the previous round's.
     if (strategy.measureFrom !== "first-call") return;
     for (let index = 1; index < minutes.length; index++) {
@@ -120,7 +120,7 @@ export function defaultRetryStrategy(): RetryStrategy {
   return {
     name: "Retry after 30 min and 2 h",
     rounds: [{ after: { days: 0, hours: 0, minutes: 30 } }, { after: { days: 0, hours: 2, minutes: 0 } }],
-    // providers.md §2: RetryStrategyTimeType defaults to 1, measured from the first call.
+    // docs/providers/research.md §2: RetryStrategyTimeType defaults to 1, measured from the first call.
     measureFrom: "first-call",
     onlyToday: false,
     retryOn: ["no-answer", "busy", "unreachable", "failed"],

@@ -1,4 +1,4 @@
-// The call-time schedule engine (DESIGN.md "Domain model"): when a call-time group allows dialling.
+// The call-time schedule engine (docs/design.md "Domain model"): when a call-time group allows dialling.
 //
 // A group's ranges are wall-clock minutes in its IANA zone. Wall times are turned into instants
 // the way Temporal's disambiguation "compatible" does: a time inside a DST gap moves forward by
@@ -287,7 +287,7 @@ export function makeUpWeekday(
 }
 
 /**
- * DESIGN.md day rule: a date override beats everything; with skipHolidays a statutory holiday is
+ * docs/design.md day rule: a date override beats everything; with skipHolidays a statutory holiday is
  * closed and a make-up workday dials the ranges of makeUpWeekday(); otherwise the weekday's ranges.
  * Without calendar data for the year the weekly ranges apply, flagged.
  */

@@ -1,4 +1,4 @@
-// Contract type for task statistics (DESIGN.md "Stats"). Rates are computed in ./stats.ts.
+// Contract type for task statistics (docs/design.md "Stats"). Rates are computed in ./stats.ts.
 
 /** The six counters a task's statistics are made of: the one place that lists them. */
 export interface StatCounters {

@@ -1,4 +1,4 @@
-// The one place where task rates are defined (DESIGN.md "Stats"), and how each provider's
+// The one place where task rates are defined (docs/design.md "Stats"), and how each provider's
 // counters become TaskStats. The mappings take plain numbers so provider folders can call them
 // after parsing their wire format.
 
@@ -54,7 +54,7 @@ export function formatRate(rate: number, locale: Locale): string {
   return format.format(rate);
 }
 
-// providers.md §3: NXCloud rounds finishRate and answerRate to 2 decimal places, so a difference
+// docs/providers/research.md §3: NXCloud rounds finishRate and answerRate to 2 decimal places, so a difference
 // up to half of 0.01 is rounding, not disagreement. The epsilon absorbs binary float error.
 const PROVIDER_ROUNDING = 0.005;
 const FLOAT_EPSILON = 1e-9;
@@ -86,7 +86,7 @@ export function addStats(a: StatCounters, b: StatCounters): TaskStats {
   return eachCounter((counter) => a[counter] + b[counter]);
 }
 
-/** NXCloud listTask / taskCallback `taskStat` (providers.md §3). */
+/** NXCloud listTask / taskCallback `taskStat` (docs/providers/research.md §3). */
 export function statsFromNxcloud(stat: {
   answerOrderCount: number;
   finishOrderCount: number;
@@ -106,15 +106,15 @@ export function statsFromNxcloud(stat: {
     answeredOrders: stat.answerOrderCount,
     totalCalls: stat.totalCall,
     answeredCalls: stat.totalAnswerCall,
-    // providers.md §3: both are ratios (finishOrderCount/totalOrderCount) rounded to 2 dp.
+    // docs/providers/research.md §3: both are ratios (finishOrderCount/totalOrderCount) rounded to 2 dp.
     providerAnswerRate: stat.answerRate,
     providerFinishRate: stat.finishRate,
   };
 }
 
-/** Aliyun CloudMonitorTask `Data.Statistic` (providers.md §2 addendum "CloudMonitorTask field semantics"). */
+/** Aliyun CloudMonitorTask `Data.Statistic` (docs/providers/research.md §2 addendum "CloudMonitorTask field semantics"). */
 export function statsFromAliyun(stat: { AnswerCount: number; CalledCount: number; UncalledCount: number }): TaskStats {
-  // INFERENCE (providers.md §2): the API returns counts, no ratio. CalledCount (已呼叫) counts
+  // INFERENCE (docs/providers/research.md §2): the API returns counts, no ratio. CalledCount (已呼叫) counts
   // numbers called and UncalledCount (未呼叫) numbers not yet called, so the task holds their sum
   // and a called number counts as finished. There is no separate count of call attempts, so calls
   // = CalledCount; a number is retried only while unanswered, so AnswerCount (应答数量) is both
@@ -137,7 +137,7 @@ export function statsFromYunfu(stat: {
   callCount: number;
   answeredCallCount: number;
 }): TaskStats {
-  // INFERENCE: Yunfu reports no "finished" count (providers.md §1 lists no pending-retry counter),
+  // INFERENCE: Yunfu reports no "finished" count (docs/providers/research.md §1 lists no pending-retry counter),
   // so, as for Aliyun, a number counts as finished once it has been called.
   return {
     totalOrders: stat.numberCount,
@@ -150,7 +150,7 @@ export function statsFromYunfu(stat: {
 }
 
 /**
- * WShoto employee execution list (providers.md §4 page_query_user_execute_info_list). A follow-up
+ * WShoto employee execution list (docs/providers/research.md §4 page_query_user_execute_info_list). A follow-up
  * task makes no calls: its targets are the "numbers", a followed target is finished, and the
  * finish rate is the documented complete rate (followed ÷ planned). Calls and the answer rate do not exist
  * for it: WShoto's capabilities list them as unreported, so they read "—", not 0.00 %.

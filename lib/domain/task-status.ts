@@ -1,4 +1,4 @@
-// Task status rules (DESIGN.md "Task state machine", "Mirror and sync"): which operations a
+// Task status rules (docs/design.md "Task state machine", "Mirror and sync"): which operations a
 // status allows, and which of two reports of a task's status the mirror keeps.
 
 import { STATUS_RANK, type TaskOperation, type TaskStatus } from "./task";

@@ -1,4 +1,4 @@
-// Contract types for tasks (DESIGN.md "Task state machine").
+// Contract types for tasks (docs/design.md "Task state machine").
 
 export const TASK_STATUSES = ["draft", "pending", "running", "paused", "completed", "failed", "deleted"] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];

@@ -1,5 +1,5 @@
 // Times of day as the console shows and accepts them. A time of day is minutes after local
-// midnight (DESIGN.md "Domain model"); 1440 is the end of the day and reads "24:00".
+// midnight (docs/design.md "Domain model"); 1440 is the end of the day and reads "24:00".
 
 import type { MinuteRange } from "./call-time-group";
 
@@ -17,7 +17,7 @@ export function formatRange(range: MinuteRange): string {
   return `${formatMinute(range.start)}–${formatMinute(range.end)}`;
 }
 
-// "9:00" and "09:00" both appear in provider payloads (providers.md §6, Yunfu), and a Chinese
+// "9:00" and "09:00" both appear in provider payloads (docs/providers/research.md §6, Yunfu), and a Chinese
 // input method types the full-width colon.
 const HH_MM = /^(\d{1,2})[:：](\d{2})$/;
 

@@ -1,4 +1,4 @@
-// The one interface every provider folder implements (DESIGN.md "Provider adapter").
+// The one interface every provider folder implements (docs/design.md "Provider adapter").
 // Nothing outside lib/providers/<key>/ knows a provider's wire format: services and pages
 // talk to ProviderAdapter and read ProviderCapabilities.
 import type { CallTimeGroup, Encoded, LocalizedText } from "../domain/call-time-group";

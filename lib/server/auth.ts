@@ -1,4 +1,4 @@
-// better-auth: email + password, sessions in our database, roles from its admin plugin (STACK.md).
+// better-auth: email + password, sessions in our database, roles from its admin plugin (docs/stack.md).
 // Public sign-up is off: the first administrator is created server-side (setup), the rest by admins.
 import "server-only";
 import { betterAuth } from "better-auth";
@@ -78,7 +78,7 @@ function createAuth() {
     },
     advanced: {
       useSecureCookies: process.env.NODE_ENV === "production" && appUrl().startsWith("https://"),
-      // STACK.md: better-auth keys its limiter on a client-supplied X-Forwarded-For unless told which header
+      // docs/stack.md: better-auth keys its limiter on a client-supplied X-Forwarded-For unless told which header
       // to trust. It reads the socket address our server writes (scripts/server.mjs), or the header of a
       // reverse proxy you control (DIALBOARD_TRUSTED_IP_HEADER).
       ipAddress: { ipAddressHeaders: [clientIpHeader()] },

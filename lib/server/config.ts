@@ -1,4 +1,4 @@
-// Runtime configuration from the environment, with the embedded defaults (DESIGN.md "Runtime").
+// Runtime configuration from the environment, with the embedded defaults (docs/design.md "Runtime").
 // Secrets never come from here into logs or the browser.
 import "server-only";
 import { randomBytes } from "node:crypto";

@@ -1,4 +1,4 @@
-// One Prisma client for the whole server, picked from DATABASE_URL (STACK.md §3): `file:` → SQLite through
+// One Prisma client for the whole server, picked from DATABASE_URL (docs/stack.md §3): `file:` → SQLite through
 // better-sqlite3, `postgres://` → PostgreSQL through pg. Both generated clients share one API; we type
 // against the SQLite one.
 import "server-only";

@@ -1,4 +1,4 @@
-// Writes that must happen once per submit (DESIGN.md "Writing tasks: one pipeline"): the browser makes a key
+// Writes that must happen once per submit (docs/design.md "Writing tasks: one pipeline"): the browser makes a key
 // before its first submit and sends it again on every retry; the IdempotencyKey row of (scope, key) is the
 // claim. Its primary key makes two concurrent submits collide in the database, not in a race between processes.
 //

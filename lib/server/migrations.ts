@@ -1,6 +1,6 @@
 // Applies prisma/migrations (SQLite) or prisma/postgres/migrations (PostgreSQL) in order and records each
 // in Prisma's own _prisma_migrations table (same columns, sha256 checksum of the file), so the standard
-// `prisma migrate deploy` stays compatible on machines that have the native engine (STACK.md §2).
+// `prisma migrate deploy` stays compatible on machines that have the native engine (docs/stack.md §2).
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";

@@ -50,7 +50,7 @@ export interface StartSimServerOptions {
   faults: FaultInjector;
   handle: (req: SimRequest) => Promise<SimResponse> | SimResponse;
   admin?: SimAdmin;
-  /** Largest request body (after decompression), default 8 MB (Aliyun CloudImportTaskTel allows ≤ 8 MB, providers.md §2). */
+  /** Largest request body (after decompression), default 8 MB (Aliyun CloudImportTaskTel allows ≤ 8 MB, docs/providers/research.md §2). */
   maxBodyBytes?: number;
 }
 

@@ -8,7 +8,7 @@ export function simId(prefix?: string): string {
 }
 
 /**
- * 19-digit decimal id within int64 and above 2^53, like WShoto's (providers.md §4 "int64 ids"),
+ * 19-digit decimal id within int64 and above 2^53, like WShoto's (docs/providers/research.md §4 "int64 ids"),
  * so a client that parses it as a JS number loses digits and the tests notice.
  */
 export function bigId(random: () => number): string {

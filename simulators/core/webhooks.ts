@@ -1,5 +1,5 @@
 // Outbound webhooks of a simulator (task/order/call callbacks). Delivery is asynchronous and
-// retried on a network error or non-2xx, as the providers do (providers.md addendum §3 "Webhook
+// retried on a network error or non-2xx, as the providers do (docs/providers/research.md addendum §3 "Webhook
 // retry": NXCLOUD sister products retry on non-200). Faults can duplicate or reorder deliveries so
 // the app's dedupe and "never move backwards" rules are exercised.
 import type { FaultInjector } from "./faults";

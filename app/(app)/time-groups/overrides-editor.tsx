@@ -1,6 +1,6 @@
 "use client";
 // Date overrides: a date that is closed all day or has its own hours. An override beats the weekly
-// hours and the holiday calendar (DESIGN.md), so a company event or a one-off Sunday campaign fits.
+// hours and the holiday calendar (docs/design.md), so a company event or a one-off Sunday campaign fits.
 import { useLocale, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";

@@ -39,7 +39,7 @@ function sentAt(req: InboundWebhook): Date | null {
 
 /**
  * The delivery a signed callback names (ProviderAdapter.webhookDelivery): its `requestID` header and its
- * `createTs` header, Unix seconds at signing (providers.md §3 "Webhooks"; both are covered by the signature).
+ * `createTs` header, Unix seconds at signing (docs/providers/research.md §3 "Webhooks"; both are covered by the signature).
  */
 export function nxcloudWebhookDelivery(req: InboundWebhook): WebhookDelivery | null {
   const id = header(req, "requestID")?.trim();

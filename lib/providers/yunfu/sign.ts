@@ -1,7 +1,7 @@
 // Yunfu authentication. Requests carry `Authorization: Bearer <token>` (every sample in the docs);
 // the token is read from the Yunfu console, it is not issued by an API (addendum §1 "Token").
 //
-// Callbacks: whether Yunfu signs them is NOT FOUND (providers.md §1, addendum §1). Our own rule: the
+// Callbacks: whether Yunfu signs them is NOT FOUND (docs/providers/research.md §1, addendum §1). Our own rule: the
 // callback URL we give Yunfu carries the account's callback token as `?token=`, and a callback without the
 // right token is refused. An account with no token configured accepts no callback at all: an unsigned
 // "task deleted" from anyone would otherwise remove a real task from the mirror.

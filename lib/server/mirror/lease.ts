@@ -1,4 +1,4 @@
-// Job leases (DESIGN.md "Runtime": two instances never run the same sync). A lease is one JobLease row;
+// Job leases (docs/design.md "Runtime": two instances never run the same sync). A lease is one JobLease row;
 // claiming it is a single conditional statement, so the database decides the winner, not the processes:
 //   1. UPDATE … WHERE name = ? AND expiresAt < now  (take over an expired lease), or
 //   2. INSERT (first claim ever) — a concurrent second INSERT fails on the primary key.

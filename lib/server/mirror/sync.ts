@@ -1,4 +1,4 @@
-// The pull side of the mirror (DESIGN.md "Mirror and sync", issue 5 "Mirror"): per provider account, list
+// The pull side of the mirror (docs/design.md "Mirror and sync", issue 5 "Mirror"): per provider account, list
 // the remote tasks page by page, upsert them, store a snapshot per task, and mark what vanished — but only
 // after a COMPLETE listing: a failed or partial run never marks anything gone.
 import "server-only";

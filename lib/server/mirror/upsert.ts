@@ -1,4 +1,4 @@
-// Writing provider truth into the mirror (DESIGN.md "Mirror and sync"): tasks upserted by (account, remote
+// Writing provider truth into the mirror (docs/design.md "Mirror and sync"): tasks upserted by (account, remote
 // id), status that only moves forward, counters and a stats snapshot from the provider's report.
 import "server-only";
 import { countersDiffer, countersOf } from "../../domain/stats";

@@ -1,4 +1,4 @@
-// The push side of the mirror (DESIGN.md "Mirror and sync", issue 5 "Webhooks"): verify, store each event
+// The push side of the mirror (docs/design.md "Mirror and sync", issue 5 "Webhooks"): verify, store each event
 // in the inbox (WebhookEvent) under its dedupe key, answer fast, apply after the response. A re-delivered
 // event hits the unique (accountId, dedupeKey) and is acknowledged without being applied again.
 // Issue 12: replays are refused (webhook-replay.ts); a verified request that does not parse is kept raw with

@@ -1,4 +1,4 @@
-// Uploaded lists on disk (DESIGN.md "Numbers": streamed to disk, never held whole in memory, never through a
+// Uploaded lists on disk (docs/design.md "Numbers": streamed to disk, never held whole in memory, never through a
 // server-action body). A file is named by an unguessable id under <data dir>/uploads; with several instances
 // on PostgreSQL that directory must be shared for any instance to resume an import (README "Contact lists").
 import "server-only";

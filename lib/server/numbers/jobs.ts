@@ -1,4 +1,4 @@
-// Durable jobs (DESIGN.md "Jobs"): imports and sends are Job rows, claimed with the existing lease mechanism
+// Durable jobs (docs/design.md "Jobs"): imports and sends are Job rows, claimed with the existing lease mechanism
 // ("job:<id>", lib/server/mirror/lease.ts) so two instances never run the same job, and resumed from their
 // cursor after a crash or restart. Every instance polls for work; creating a job also kicks this instance.
 import "server-only";

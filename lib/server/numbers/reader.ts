@@ -1,4 +1,4 @@
-// Reading an uploaded list as a stream of rows, from any point a job stopped at (DESIGN.md "Jobs"): a CSV
+// Reading an uploaded list as a stream of rows, from any point a job stopped at (docs/design.md "Jobs"): a CSV
 // in UTF-8 resumes at the byte offset after its last committed row; GB18030 text and XLSX (a zip, which
 // cannot be entered in the middle) are read from the start and skip the rows already committed.
 import "server-only";

@@ -1,4 +1,4 @@
-// Call-time groups (DESIGN.md "Domain model"): stored as rows whose weekly hours and date overrides
+// Call-time groups (docs/design.md "Domain model"): stored as rows whose weekly hours and date overrides
 // are JSON, read and written here as domain CallTimeGroups. The mirror owns groups; tasks point at them.
 import "server-only";
 import en from "../../../messages/en/timeGroups.json" with { type: "json" };

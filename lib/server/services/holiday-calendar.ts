@@ -1,4 +1,4 @@
-// The CN holiday calendar in the database (DESIGN.md "Holiday calendar"): seeded from chinese-days
+// The CN holiday calendar in the database (docs/design.md "Holiday calendar"): seeded from chinese-days
 // the first time, then edited by administrators and extended by importing a year's arrangement.
 // The schedule engine reads it as a HolidayCalendar value, cached here per process.
 import "server-only";

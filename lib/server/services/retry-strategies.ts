@@ -1,4 +1,4 @@
-// Retry strategies (DESIGN.md "RetryStrategy"): local rules a task references. The row keeps the
+// Retry strategies (docs/design.md "RetryStrategy"): local rules a task references. The row keeps the
 // name in its own column and the rest of the domain strategy as JSON in `definition`.
 import "server-only";
 import en from "../../../messages/en/retry.json" with { type: "json" };

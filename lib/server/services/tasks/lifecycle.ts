@@ -1,4 +1,4 @@
-// Start, pause, complete, delete and edit a task. DESIGN.md "Mirror and sync": the provider is the
+// Start, pause, complete, delete and edit a task. docs/design.md "Mirror and sync": the provider is the
 // source of truth for remote state, so every write goes to the provider first and the mirror is then
 // refreshed from the provider's answer, never from what we expected it to say.
 import "server-only";

@@ -47,7 +47,7 @@ export type TaskListQuery = z.infer<typeof ZTaskListQuery>;
 // Status order that reads well for a manager: what is dialling first, what is over last.
 const STATUS_ORDER = Prisma.sql`CASE "status" WHEN 'running' THEN 0 WHEN 'paused' THEN 1 WHEN 'pending' THEN 2 WHEN 'draft' THEN 3 WHEN 'completed' THEN 4 WHEN 'failed' THEN 5 ELSE 6 END`;
 
-// Rates come from the stored counters (DESIGN.md "Stats"): the same formulas as lib/domain/stats.ts,
+// Rates come from the stored counters (docs/design.md "Stats"): the same formulas as lib/domain/stats.ts,
 // 0 when the denominator is 0. `* 1.0` makes the division non-integer on both databases.
 const SORT_SQL: Record<TaskSort, Prisma.Sql> = {
   name: Prisma.sql`"name"`,

@@ -1,4 +1,4 @@
-// The one pipeline every task write goes through (DESIGN.md "Writing tasks: one pipeline"): the wizard's
+// The one pipeline every task write goes through (docs/design.md "Writing tasks: one pipeline"): the wizard's
 // preview, its create, and the edit of an existing task. It resolves the adapter and its context, checks the
 // input against the provider's capabilities (limits after trimming, parameters and their cross-field rules),
 // encodes the call-time group and retry strategy with what the provider loses of them, and demands the loss
