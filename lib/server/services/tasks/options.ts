@@ -30,19 +30,18 @@ const MAX_CHOICES = 200;
  */
 async function paramChoicesOf(accountId: string, adapter: ProviderAdapter): Promise<Record<string, ParamChoice[]>> {
   const keys = adapter.capabilities.params.filter((spec) => spec.choices).map((spec) => spec.key);
-  if (!adapter.paramChoices || keys.length === 0) return {};
-  const { ctx } = await providerContextFor(accountId);
-  const entries = await Promise.all(
-    keys.map(async (key): Promise<[string, ParamChoice[]]> => {
-      try {
-        return [key, (await adapter.paramChoices!(ctx, key)).slice(0, MAX_CHOICES)];
-      } catch (err) {
-        logger.warn({ accountId, key, err: err instanceof Error ? err.message : String(err) }, "param choices failed");
-        return [key, []];
-      }
-    }),
-  );
-  return Object.fromEntries(entries.filter(([, choices]) => choices.length > 0));
+  const offer = adapter.paramChoices;
+  if (!offer || keys.length === 0) return {};
+  try {
+    const { ctx } = await providerContextFor(accountId);
+    const entries = await Promise.all(
+      keys.map(async (key): Promise<[string, ParamChoice[]]> => [key, (await offer.call(adapter, ctx, key)).slice(0, MAX_CHOICES)]),
+    );
+    return Object.fromEntries(entries.filter(([, choices]) => choices.length > 0));
+  } catch (err) {
+    logger.warn({ accountId, err: err instanceof Error ? err.message : String(err) }, "param choices failed");
+    return {};
+  }
 }
 
 /** Accounts, groups and strategies with each provider's loss report, for the wizard's steps. */
