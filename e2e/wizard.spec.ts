@@ -22,6 +22,10 @@ interface Kind {
   offset: number;
   find: (state: SimState, name: string) => SimTask | null;
   fillParams: (page: Page) => Promise<void>;
+  /** Parameters the simulator must have received as written (structured editors, offered values). */
+  sent?: Record<string, unknown>;
+  /** The simulator's record of the task's parameters. */
+  props?: (state: SimState, name: string) => Record<string, unknown> | null;
 }
 
 const PROBLEM_ROWS = ["phone,name", "13800138000,Zhang San", "13800138001,Li Si", "13800138000,Zhang San again", "12345,Not a number", "+8613900139000,Wang Wu"];
@@ -65,10 +69,36 @@ const KINDS: Kind[] = [
       // docs/providers/research.md §2: Status 1 running, 2 paused.
       return task ? { numbers: task.orders.length, state: task.props.Status === 1 ? "running" : task.props.Status === 2 ? "paused" : "other" } : null;
     },
-    fillParams: async (page) => {
-      await page.getByLabel(/^(Max concurrent calls|最大并发数)$/).fill("1");
-      await page.getByLabel(/^(Agent numbers, comma-separated|座席工号列表（英文逗号分隔）)$/).fill("1001,1002");
+    props: (state, name) => {
+      const enterprises = Object.values(state.enterprises as Record<string, { tasks: { props: Record<string, unknown> }[] }>);
+      return enterprises.flatMap((e) => e.tasks).find((t) => t.props.Name === name)?.props ?? null;
     },
+    fillParams: async (page) => {
+      // Sections from the provider's specs; the advanced one starts collapsed.
+      await expect(page.getByTestId("param-group-agents")).toBeVisible();
+      const advanced = page.getByTestId("param-group-advanced");
+      await expect(advanced).not.toHaveAttribute("open");
+      await expect(page.locator('[data-param="UserFields"]')).toBeHidden();
+      await shot(page, "wizard-params-aliyun-vms-collapsed-zh-CN-1280");
+      await expect(page.getByLabel(/^(Start day|定时开始日期)$/)).toHaveAttribute("type", "date");
+      await expect(page.getByLabel(/^(Start time|定时开始时间)$/)).toHaveAttribute("type", "time");
+      await page.getByLabel(/^(Max concurrent calls|最大并发数)$/).fill("1");
+      // The demo account offers its agents: a tick adds one to the typed list.
+      const cnos = page.getByLabel(/^(Agent numbers, comma-separated|座席工号列表（英文逗号分隔）)$/);
+      await cnos.fill("1001");
+      await page.locator('[data-param="Cnos"]').getByRole("checkbox", { name: "2001" }).check();
+      await expect(cnos).toHaveValue("1001,2001");
+      // Keyboard opens the advanced section; a key/value row becomes the JSON the provider documents.
+      await advanced.locator("summary").focus();
+      await page.keyboard.press("Enter");
+      await expect(advanced).toHaveAttribute("open", "");
+      const userFields = page.locator('[data-param="UserFields"]');
+      await userFields.getByRole("button", { name: /^(Add a row|添加一行)$/ }).click();
+      await userFields.getByLabel(/^(Field name|字段名) \(1\)$/).fill("source");
+      await userFields.getByLabel(/^(Value|值) \(1\)$/).fill("e2e");
+      await expect(userFields.getByTestId("param-json-value")).toHaveText('[{"source":"e2e"}]');
+    },
+    sent: { Cnos: "1001,2001", UserFields: '[{"source":"e2e"}]' },
   },
   {
     key: "yunfu",
@@ -182,6 +212,10 @@ for (const { kind, locale, width } of RUNS) {
     await created;
     await expect(page).toHaveURL(/\/tasks\/(?!new)[^/]+$/);
     await expect.poll(async () => (await simTask(kind, name))?.numbers).toBe(VALID);
+    if (kind.sent && kind.props) {
+      const props = kind.props((await (await fetch(simUrl(kind.offset))).json()) as SimState, name);
+      expect(props).toMatchObject(kind.sent);
+    }
 
     // The task page: start, see it running, pause — and the simulator agrees each time.
     await expect(page.getByTestId("task-controls")).toBeVisible();
@@ -206,6 +240,36 @@ for (const { kind, locale, width } of RUNS) {
     await shot(page, `wizard-task-paused-${tag}`);
   });
 }
+
+test("the Alibaba parameters step in English: sections, pickers and structured editors", async ({ page, baseURL }) => {
+  await page.context().addCookies([{ name: "NEXT_LOCALE", value: "en", url: baseURL ?? "http://localhost" }]);
+  await page.goto("/tasks/new");
+  await page.getByRole("radio", { name: /Aliyun demo/ }).check();
+  await page.getByTestId("wizard-next").click();
+  await page.getByRole("radio", { name: "Predictive outbound" }).check();
+  await page.getByTestId("wizard-next").click();
+  await page.getByLabel("Task name *").fill("Parameters in English");
+  await page.getByTestId("wizard-next").click();
+  await confirmGroupLosses(page, false);
+  await page.getByTestId("wizard-next").click();
+  await page.getByTestId("wizard-next").click();
+  await expect(page.getByTestId("param-form")).toBeVisible();
+  for (const section of ["Essentials", "Pacing", "Agents", "Caller ID"]) await expect(page.getByRole("group", { name: section, exact: true })).toBeVisible();
+  await expect(page.getByTestId("param-group-advanced")).not.toHaveAttribute("open");
+  await shot(page, "wizard-params-aliyun-vms-collapsed-en-1280");
+  // A fixed-shape sub-form: the area code and a tick become the documented object.
+  const clid = page.locator('[data-param="ClidProperty"]');
+  await clid.getByLabel("Default area code").fill("010");
+  await clid.getByLabel("Match the provincial capital").check();
+  await expect(clid.getByTestId("param-json-value")).toHaveText('{"defaultAreaCode":"010","isMatchCapital":"1"}');
+  await page.getByTestId("param-group-advanced").locator("summary").click();
+  const variables = page.locator('[data-param="CallVariables"]');
+  await variables.getByRole("button", { name: "Add a row" }).click();
+  await variables.getByLabel("Variable name (1)").fill("agentTag");
+  await variables.getByLabel("Value (1)").fill("${cdr_enterprise_id}");
+  await expect(variables.getByTestId("param-json-value")).toHaveText('[{"name":"agentTag","value":"${cdr_enterprise_id}"}]');
+  await shot(page, "wizard-params-aliyun-vms-open-en-1280");
+});
 
 test("the numbers step at 390 px in Chinese", async ({ page, baseURL }) => {
   await page.setViewportSize({ width: 390, height: 900 });

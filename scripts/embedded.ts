@@ -25,9 +25,12 @@ async function ensureDemoAccounts(basePort: number): Promise<Record<ProviderKind
   const ids = {} as Record<ProviderKind, string>;
   for (const kind of Object.keys(DEMO)) {
     const baseUrl = `http://127.0.0.1:${simulatorPort(kind, basePort)}`;
-    const existing = await db.providerAccount.findFirst({ where: { kind, isDemo: true }, select: { id: true } });
+    const existing = await db.providerAccount.findFirst({ where: { kind, isDemo: true }, select: { id: true, settings: true } });
     if (existing) {
-      await db.providerAccount.update({ where: { id: existing.id }, data: { baseUrl } });
+      // A setting the demo gained since this account was made (the wizard's agent choices) joins it; what the
+      // user set stays.
+      const settings = { ...DEMO[kind].settings, ...(JSON.parse(existing.settings) as Record<string, string>) };
+      await db.providerAccount.update({ where: { id: existing.id }, data: { baseUrl, settings: JSON.stringify(settings) } });
       ids[kind] = existing.id;
     } else {
       const demo = DEMO[kind];

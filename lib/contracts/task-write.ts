@@ -9,7 +9,7 @@
 import { z } from "zod";
 import { boundedRecord, ID_MAX, ZId } from "../domain/bounds";
 import type { LocalizedText } from "../domain/text";
-import type { ProviderKind, ParamSpec } from "../providers/types";
+import type { ParamChoice, ParamSpec, ProviderKind } from "../providers/types";
 
 /** One wizard import (MAX_CONTACT_ROWS of lib/domain/contacts-import.ts); "add numbers" takes as many. */
 export const MAX_CONTACTS_PER_REQUEST = 10_000;
@@ -98,6 +98,8 @@ export interface WizardAccount {
   taskTypes: { value: string; label: LocalizedText }[];
   limits: { nameMaxLength: number; descriptionMaxLength: number; contactsBatchSize: number };
   params: ParamSpec[];
+  /** Values the account offers for parameters whose spec says `choices` (its agents, its IVRs), by key. */
+  paramChoices: Record<string, ParamChoice[]>;
 }
 
 /** A call-time group or retry strategy to choose, with what each account's provider cannot keep of it. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { aliyunVmsCapabilities, TASK_TYPE_AUTOMATIC, TASK_TYPE_PREDICTIVE } from "./aliyun-vms/capabilities";
 import { nxcloudCapabilities } from "./nxcloud/capabilities";
 import { yunfuCapabilities } from "./yunfu/capabilities";
-import { checkParams, checkParamValue, defaultFormValues, paramRangeHint, paramsForTaskType, paramValuesFrom } from "./param-values";
+import { checkParams, checkParamValue, defaultFormValues, paramRangeHint, paramSections, paramsForTaskType, paramValuesFrom } from "./param-values";
 import type { ParamSpec } from "./types";
 
 const quotiety = aliyunVmsCapabilities.params.find((p) => p.key === "Quotiety") as ParamSpec;
@@ -29,6 +29,29 @@ describe("form generation", () => {
   it("describes the documented range", () => {
     expect(paramRangeHint(quotiety)).toEqual({ en: "Greater than 0 and at most 20, up to 2 decimals", zh: "大于 0 且不超过 20，最多 2 位小数" });
     expect(paramRangeHint(aliyunVmsCapabilities.params.find((p) => p.key === "CustomerTimeout") as ParamSpec)?.en).toBe("5 to 60");
+  });
+});
+
+describe("form sections", () => {
+  const label = { en: "x", zh: "x" };
+  it("puts parameters in the fixed section order, ungrouped ones with the essentials, advanced last", () => {
+    const specs: ParamSpec[] = [
+      { key: "json", label, type: "string", group: "advanced" },
+      { key: "clid", label, type: "string", group: "callerId" },
+      { key: "plain", label, type: "int" },
+      { key: "rate", label, type: "int", group: "pacing" },
+      { key: "first", label, type: "int", group: "essential" },
+    ];
+    expect(paramSections(specs).map(({ group, specs: list }) => [group, list.map((spec) => spec.key)])).toEqual([
+      ["essential", ["plain", "first"]],
+      ["pacing", ["rate"]],
+      ["callerId", ["clid"]],
+      ["advanced", ["json"]],
+    ]);
+  });
+
+  it("gives a provider without groups one section", () => {
+    expect(paramSections(nxcloudCapabilities.params).map((section) => section.group)).toEqual(["essential"]);
   });
 });
 

@@ -2,7 +2,7 @@
 // and the create service both check them. Pure (no I/O) so the browser shows the same range errors
 // the server enforces; the provider's cross-field rules (capabilities.validateParams) run on top.
 import type { LocalizedText } from "../domain/call-time-group";
-import type { ParamIssue, ParamSpec, ProviderCapabilities } from "./types";
+import { PARAM_GROUPS, type ParamGroup, type ParamIssue, type ParamSpec, type ProviderCapabilities } from "./types";
 
 export type ParamValue = string | number | boolean | null;
 export type ParamValues = Record<string, ParamValue>;
@@ -15,6 +15,13 @@ const t = (en: string, zh: string): LocalizedText => ({ en, zh });
 /** The parameters a task type uses, in the provider's documented order. */
 export function paramsForTaskType(specs: readonly ParamSpec[], taskType: string): ParamSpec[] {
   return specs.filter((spec) => !spec.taskTypes || spec.taskTypes.includes(taskType));
+}
+
+/** The form's sections in their fixed order, each with its parameters in the provider's order; empty ones left out. */
+export function paramSections(specs: readonly ParamSpec[]): { group: ParamGroup; specs: ParamSpec[] }[] {
+  return PARAM_GROUPS.map((group) => ({ group, specs: specs.filter((spec) => (spec.group ?? "essential") === group) })).filter(
+    (section) => section.specs.length > 0,
+  );
 }
 
 /** Form values prefilled with the documented defaults (blank where there is none). */

@@ -207,6 +207,52 @@ export interface FollowUpDetail {
   execution: EmployeeExecution[];
 }
 
+/**
+ * Where the parameters form shows a parameter. Sections appear in this order; "advanced" starts collapsed.
+ * A parameter without a group is essential.
+ */
+export const PARAM_GROUPS = ["essential", "pacing", "callerId", "agents", "advanced"] as const;
+export type ParamGroup = (typeof PARAM_GROUPS)[number];
+
+/** One field of a JSON parameter edited as a structure (see ParamFormat). */
+export interface ParamJsonField {
+  /** The JSON key. */
+  key: string;
+  label: LocalizedText;
+  /**
+   * text: a string; list: an array of strings, typed comma-separated; flag: "1" when ticked, "0" when not
+   * (the provider's own string flags).
+   */
+  type: "text" | "list" | "flag";
+  /** Characters of one value (the whole JSON string is bounded by ParamSpec.maxLength). */
+  maxLength?: number;
+}
+
+/**
+ * How a string parameter is typed, so the form offers a matching control while the value keeps the exact
+ * text the provider expects:
+ * - date: a calendar day "yyyy-MM-dd" (a date picker);
+ * - time: a time of day "HH:mm:ss" (a time picker);
+ * - list: values separated by commas (choices, when offered, are added to it);
+ * - pairs: a JSON array of one-key objects, [{"key":"value"}, …] (a key/value list);
+ * - records: a JSON array of objects with these fields, [{…}, …] (a row per object);
+ * - object: one JSON object with these fields (a small sub-form).
+ */
+export type ParamFormat =
+  | { kind: "date" }
+  | { kind: "time" }
+  | { kind: "list" }
+  | { kind: "pairs"; maxItems?: number; keyLabel: LocalizedText; valueLabel: LocalizedText }
+  | { kind: "records"; maxItems?: number; fields: ParamJsonField[] }
+  | { kind: "object"; fields: ParamJsonField[] };
+
+/** A value the adapter offers for a parameter (ProviderAdapter.paramChoices), e.g. one of the account's agents. */
+export interface ParamChoice {
+  value: string;
+  /** Shown beside the value when the provider names it. */
+  label?: string;
+}
+
 /** A parameter of the dialing-parameters form, generated from capabilities. */
 export interface ParamSpec {
   key: string;
@@ -229,6 +275,12 @@ export interface ParamSpec {
   required?: boolean;
   /** Only for these task types (undefined = all). */
   taskTypes?: string[];
+  /** The form's section; absent = essential. */
+  group?: ParamGroup;
+  /** How a string is typed (a picker, a list, a structured JSON editor); absent = free text. */
+  format?: ParamFormat;
+  /** The adapter offers values for it (ProviderAdapter.paramChoices); the manager may still type another. */
+  choices?: boolean;
 }
 
 export interface ParamIssue {
@@ -241,7 +293,7 @@ export interface CredentialField {
   label: LocalizedText;
   /** Write-only: encrypted at rest, never sent to a browser, never in an audit entry. Only credentialFields may be secret. */
   secret: boolean;
-  /** A secret the account works without (Yunfu's callback token: without it callbacks are refused). */
+  /** A secret or setting the account works without (Yunfu's callback token: without it callbacks are refused). */
   optional?: boolean;
   options?: { value: string; label: LocalizedText }[];
   default?: string;
@@ -323,6 +375,11 @@ export interface ProviderAdapter {
   listCalls?(ctx: ProviderContext, remoteId: string, cursor: string | null): Promise<Page<CallRecordEvent>>;
   /** Stops calling these numbers (E.164) in the task (capabilities.numberOps.remove). */
   removeNumbers?(ctx: ProviderContext, remoteId: string, phones: string[]): Promise<RemoveNumbersResult>;
+  /**
+   * Values to offer for a parameter whose spec says `choices` (the account's agents, its IVRs…), from a
+   * provider call or the account's settings. Best effort: the wizard shows none when it fails.
+   */
+  paramChoices?(ctx: ProviderContext, key: string): Promise<ParamChoice[]>;
   /** A follow-up task as the provider has it now: what staff are asked to do and each one's progress. */
   getFollowUpDetail?(ctx: ProviderContext, remoteId: string): Promise<FollowUpDetail>;
   /** Encode a group for this provider, naming every loss. */

@@ -5,6 +5,25 @@ const spec = (key: string) => caps.params.find((p) => p.key === key);
 const keys = (issues: { key: string }[]) => issues.map((i) => i.key);
 
 describe("Aliyun VMS capabilities", () => {
+  it("groups the parameters for the form, the rarely used ones in advanced", () => {
+    const inGroup = (group: string) => caps.params.filter((p) => p.group === group).map((p) => p.key);
+    expect(caps.params.every((p) => p.group !== undefined)).toBe(true);
+    expect(inGroup("essential")).toEqual(expect.arrayContaining(["Concurrency", "IvrId", "AutoStart", "AutoStartDay"]));
+    expect(inGroup("pacing")).toEqual(expect.arrayContaining(["CustomerTimeout", "Quotiety", "WarmUpDuration"]));
+    expect(inGroup("agents")).toEqual(expect.arrayContaining(["CallGroupType", "Cnos", "AgentGroup", "CallLimitStrategy"]));
+    expect(inGroup("callerId")).toEqual(expect.arrayContaining(["CustomerClidsCategory", "CustomerClids", "ClidProperty"]));
+    expect(inGroup("advanced")).toEqual(["CallPriorityStrategy", "CallVariables", "UserFields", "CustomerMoh", "CustomerVoice", "TemplateName", "AutoDelete"]);
+  });
+
+  it("types days and times for pickers and JSON fields by their documented shape (§JSON parameters)", () => {
+    for (const key of ["AutoStartDay", "AutoStopDay"]) expect(spec(key)?.format).toEqual({ kind: "date" });
+    for (const key of ["AutoStartTime", "AutoStopTime"]) expect(spec(key)?.format).toEqual({ kind: "time" });
+    expect(spec("UserFields")?.format?.kind).toBe("pairs");
+    expect(spec("CallVariables")?.format).toMatchObject({ kind: "records", maxItems: 5 });
+    expect(spec("CallLimitStrategy")?.format).toMatchObject({ kind: "records", fields: [{ key: "cnos", type: "list" }, { key: "limit", type: "text" }] });
+    expect(spec("ClidProperty")?.format).toMatchObject({ kind: "object", fields: [{ key: "defaultAreaCode" }, { key: "isMatchCapital", type: "flag" }] });
+  });
+
   it("lists the documented ranges and defaults (seed 001, docs/providers/aliyun-vms.md §Task parameters)", () => {
     expect(spec("CustomerTimeout")).toMatchObject({ min: 5, max: 60, default: 30 });
     expect(spec("AgentTimeout")).toMatchObject({ min: 5, max: 60, default: 10 });

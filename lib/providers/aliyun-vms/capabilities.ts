@@ -1,6 +1,6 @@
 // What the Aliyun VMS Cloud* API can do, its documented parameters with ranges and defaults, and
 // the cross-field rules (seed 001, SDK models; docs/providers/aliyun-vms.md §Task parameters).
-import type { ParamIssue, ParamSpec, ProviderCapabilities } from "../types";
+import type { ParamGroup, ParamIssue, ParamJsonField, ParamSpec, ProviderCapabilities } from "../types";
 import { aliyunText as t, type AliyunTextKey } from "./text";
 
 // A parameter's texts live in the catalog under params.<wire name>: label, help, options.<value>.
@@ -30,50 +30,87 @@ const choice = (key: string, values: string[], def: string | undefined, opts: { 
 export const TASK_TYPE_PREDICTIVE = "1";
 export const TASK_TYPE_AUTOMATIC = "2";
 
-/** Documented parameters of CloudCreateTask / CloudUpdateTask (seed 001, SDK models); keys are the wire names. */
+const fieldLabel = (key: string, field: string) => paramText(key, `fields.${field}`);
+const jsonField = (key: string, field: string, type: ParamJsonField["type"]): ParamJsonField => ({ key: field, label: fieldLabel(key, field), type, maxLength: 1000 });
+const inGroup = (group: ParamGroup, specs: ParamSpec[]): ParamSpec[] => specs.map((spec) => ({ ...spec, group }));
+
+/**
+ * Documented parameters of CloudCreateTask / CloudUpdateTask (seed 001, SDK models); keys are the wire names.
+ * Grouped for the form; the JSON ones carry their documented shapes (docs/providers/aliyun-vms.md §JSON parameters).
+ */
 export const ALIYUN_VMS_PARAMS: ParamSpec[] = [
-  int("Concurrency", 0, undefined, undefined, { help: true }),
-  int("CustomerTimeout", 5, 60, 30),
-  int("AgentTimeout", 5, 60, 10),
-  int("Wrapup", 1, 10800, 30),
-  int("MaxWaitTime", 10, 600, 40),
-  int("MinAvailableAgentCount", 1, 10, 10, { help: true }),
-  { ...labelled("Quotiety", true), type: "decimal", min: 0, minExclusive: true, max: 20, decimals: 2, default: 1 },
-  int("PredictAdjust", 50, 400, 100),
-  int("AnswerRate", 1, 100, 50),
-  int("WarmUpDuration", 60, 600, 300),
-  flag("IsRewarm", true),
-  flag("AutoStart", false, { help: true }),
-  text("AutoStartDay", { maxLength: 10 }),
-  text("AutoStartTime", { maxLength: 8 }),
-  flag("AutoStop", false, { help: true }),
-  text("AutoStopDay", { maxLength: 10 }),
-  text("AutoStopTime", { maxLength: 8 }),
-  flag("ForceEndFlag", false, { help: true }),
-  choice("AutoTaskType", ["0", "1"], "0", { help: true }),
-  flag("AutoComplete", true, { help: true }),
-  choice("CallGroupType", ["1", "2"], "1", { help: true }),
-  text("Cnos", { maxLength: 1000, help: true }),
-  text("AgentGroup", { maxLength: 1000 }),
-  choice("CallStrategy", ["1", "2", "3", "4"], "1"),
-  choice("CallRouteStrategy", ["1", "2"], undefined),
-  int("IvrId", 0, undefined, undefined, { help: true }),
-  text("IvrName", { maxLength: 1000 }),
-  choice("CustomerClidsCategory", ["1", "2", "4", "5"], undefined),
-  text("CustomerClids", { maxLength: 1000, help: true }),
-  text("CustomerClidsGroup", { maxLength: 1000, help: true }),
-  choice("CustomerClidType", ["1", "2"], "1"),
-  text("ClidProperty", { maxLength: 10000 }),
-  flag("CustomerClidWeightFlag", false),
-  text("CustomerClidWeight", { maxLength: 10000 }),
-  text("CallPriorityStrategy", { maxLength: 10000 }),
-  text("CallLimitStrategy", { maxLength: 10000 }),
-  text("CallVariables", { maxLength: 10000 }),
-  text("UserFields", { maxLength: 10000 }),
-  text("CustomerMoh", { maxLength: 1000 }),
-  text("CustomerVoice", { maxLength: 1000 }),
-  text("TemplateName", { maxLength: 1000 }),
-  flag("AutoDelete", false, { help: true }),
+  ...inGroup("essential", [
+    int("Concurrency", 0, undefined, undefined, { help: true }),
+    { ...int("IvrId", 0, undefined, undefined, { help: true }), choices: true },
+    text("IvrName", { maxLength: 1000 }),
+    flag("AutoStart", false, { help: true }),
+    { ...text("AutoStartDay", { maxLength: 10 }), format: { kind: "date" } },
+    { ...text("AutoStartTime", { maxLength: 8 }), format: { kind: "time" } },
+    flag("AutoStop", false, { help: true }),
+    { ...text("AutoStopDay", { maxLength: 10 }), format: { kind: "date" } },
+    { ...text("AutoStopTime", { maxLength: 8 }), format: { kind: "time" } },
+    flag("ForceEndFlag", false, { help: true }),
+    choice("AutoTaskType", ["0", "1"], "0", { help: true }),
+    flag("AutoComplete", true, { help: true }),
+  ]),
+  ...inGroup("pacing", [
+    int("CustomerTimeout", 5, 60, 30),
+    int("AgentTimeout", 5, 60, 10),
+    int("Wrapup", 1, 10800, 30),
+    int("MaxWaitTime", 10, 600, 40),
+    int("MinAvailableAgentCount", 1, 10, 10, { help: true }),
+    { ...labelled("Quotiety", true), type: "decimal", min: 0, minExclusive: true, max: 20, decimals: 2, default: 1 },
+    int("PredictAdjust", 50, 400, 100),
+    int("AnswerRate", 1, 100, 50),
+    int("WarmUpDuration", 60, 600, 300),
+    flag("IsRewarm", true),
+  ]),
+  ...inGroup("agents", [
+    choice("CallGroupType", ["1", "2"], "1", { help: true }),
+    { ...text("Cnos", { maxLength: 1000, help: true }), format: { kind: "list" }, choices: true },
+    text("AgentGroup", { maxLength: 1000 }),
+    choice("CallStrategy", ["1", "2", "3", "4"], "1"),
+    choice("CallRouteStrategy", ["1", "2"], undefined),
+    // Seed 001: [{"cnos":["2000","2001"],"limit":"5"}].
+    {
+      ...text("CallLimitStrategy", { maxLength: 10000 }),
+      format: { kind: "records", fields: [jsonField("CallLimitStrategy", "cnos", "list"), jsonField("CallLimitStrategy", "limit", "text")] },
+    },
+  ]),
+  ...inGroup("callerId", [
+    choice("CustomerClidsCategory", ["1", "2", "4", "5"], undefined),
+    { ...text("CustomerClids", { maxLength: 1000, help: true }), format: { kind: "list" } },
+    text("CustomerClidsGroup", { maxLength: 1000, help: true }),
+    choice("CustomerClidType", ["1", "2"], "1"),
+    // Seed 001: {"defaultAreaCode":"010", "isMatchCapital":"1"}.
+    {
+      ...text("ClidProperty", { maxLength: 10000 }),
+      format: { kind: "object", fields: [jsonField("ClidProperty", "defaultAreaCode", "text"), jsonField("ClidProperty", "isMatchCapital", "flag")] },
+    },
+    flag("CustomerClidWeightFlag", false),
+    // Seed 001: [{"number":"123,345","weight":"5"}] (the numbers are one comma-separated string).
+    {
+      ...text("CustomerClidWeight", { maxLength: 10000 }),
+      format: { kind: "records", fields: [jsonField("CustomerClidWeight", "number", "text"), jsonField("CustomerClidWeight", "weight", "text")] },
+    },
+  ]),
+  ...inGroup("advanced", [
+    text("CallPriorityStrategy", { maxLength: 10000 }),
+    // Seed 001: [{"name":"abcdefg","value":"${cdr_enterprise_id}"}], at most 5.
+    {
+      ...text("CallVariables", { maxLength: 10000 }),
+      format: { kind: "records", maxItems: 5, fields: [jsonField("CallVariables", "name", "text"), jsonField("CallVariables", "value", "text")] },
+    },
+    // Seed 001: [{"name":"1234"},{"name1":"12345"}], one pair per element.
+    {
+      ...text("UserFields", { maxLength: 10000 }),
+      format: { kind: "pairs", keyLabel: fieldLabel("UserFields", "key"), valueLabel: fieldLabel("UserFields", "value") },
+    },
+    text("CustomerMoh", { maxLength: 1000 }),
+    text("CustomerVoice", { maxLength: 1000 }),
+    text("TemplateName", { maxLength: 1000 }),
+    flag("AutoDelete", false, { help: true }),
+  ]),
 ];
 
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
@@ -188,6 +225,10 @@ export const aliyunVmsCapabilities: ProviderCapabilities = {
   settingFields: [
     { key: "enterpriseId", label: t("settings.enterpriseId"), secret: false },
     { key: "regionId", label: t("settings.regionId"), secret: false },
+    // No Cloud* action lists a call centre's agents or IVRs (docs/providers/aliyun-vms.md §Choices): the account
+    // declares the ones the wizard offers (param-choices.ts).
+    { key: "agentNumbers", label: t("settings.agentNumbers"), secret: false, optional: true },
+    { key: "ivrIds", label: t("settings.ivrIds"), secret: false, optional: true },
   ],
   params: ALIYUN_VMS_PARAMS,
   limits: {

@@ -17,6 +17,7 @@ import {
   type TimeConditionMode,
 } from "./mapping";
 import { addContacts, listCalls, removeNumbers } from "./numbers";
+import { aliyunParamChoices } from "./param-choices";
 import { aliyunText as t } from "./text";
 import { ensureTimeConditions, listConditions, releaseUnusedConditions } from "./time-conditions";
 import { ZGetTaskData, ZMonitorTaskData, ZResultData, ZTaskProperty } from "./wire";
@@ -158,6 +159,7 @@ export const aliyunVmsAdapter: ProviderAdapter = {
   addContacts,
   listCalls,
   removeNumbers,
+  paramChoices: aliyunParamChoices,
 
   async listTimeGroups(ctx): Promise<(CallTimeGroup & { remoteId: string })[]> {
     // A time condition is one window rule; which task field uses it decides whether it allows or forbids.

@@ -14,6 +14,8 @@ import { localize } from "@/i18n/locales";
 import type { TaskEditOptions } from "@/lib/contracts/task-write";
 import type { LocalizedText } from "@/lib/domain/call-time-group";
 import { wallDateTimeValue } from "@/lib/domain/time-format";
+import { StructuredParam } from "@/components/params/structured-param";
+import { isStructured, timeWithSeconds } from "@/lib/providers/param-json";
 import { checkParamValue, defaultFormValues, paramRangeHint, type ParamFormValue } from "@/lib/providers/param-values";
 import type { ParamSpec } from "@/lib/providers/types";
 import { updateTaskSettingsAction } from "./actions";
@@ -24,6 +26,12 @@ export interface SettingsInitial {
   callTimeGroupId: string | null;
   retryStrategyId: string | null;
   params: Record<string, string | number | boolean | null>;
+}
+
+/** Pickers where the spec says what a string holds (the value keeps the provider's own format). */
+function inputType(spec: ParamSpec): string {
+  if (spec.type === "datetime") return "datetime-local";
+  return spec.format?.kind === "date" ? "date" : spec.format?.kind === "time" ? "time" : "text";
 }
 
 function initialParams(specs: ParamSpec[], stored: SettingsInitial["params"]): Record<string, ParamFormValue> {
@@ -223,13 +231,16 @@ export function TaskSettingsForm({
                         </option>
                       ))}
                     </Select>
+                  ) : isStructured(spec.format) ? (
+                    <StructuredParam format={spec.format} label={localize(spec.label, locale)} invalid={invalid} value={String(value ?? "")} onChange={set} />
                   ) : (
                     <Input
                       id={id}
-                      type={spec.type === "datetime" ? "datetime-local" : "text"}
+                      type={inputType(spec)}
+                      step={spec.format?.kind === "time" ? 1 : undefined}
                       inputMode={spec.type === "int" ? "numeric" : spec.type === "decimal" ? "decimal" : undefined}
                       value={String(value ?? "")}
-                      onChange={(e) => set(e.target.value)}
+                      onChange={(e) => set(spec.format?.kind === "time" ? timeWithSeconds(e.target.value) : e.target.value)}
                       aria-invalid={invalid}
                       aria-describedby={describedBy}
                     />

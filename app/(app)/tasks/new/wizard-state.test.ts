@@ -14,6 +14,7 @@ const nx = {
   taskTypes: nxcloudCapabilities.taskTypes,
   limits: { nameMaxLength: 64, descriptionMaxLength: 500, contactsBatchSize: 500 },
   params: nxcloudCapabilities.params,
+  paramChoices: {},
 };
 const summary = { en: "", zh: "" };
 const options: WizardOptions = {

@@ -262,4 +262,11 @@ describe("wizardOptions", () => {
     expect(options.groups.find((g) => g.id === exactGroupId)?.losses[accounts.nxcloud]).toEqual([]);
     expect(options.strategies.map((s) => s.name)).toEqual(["Twice, an hour apart"]);
   });
+
+  it("offers the values an account declares for its parameters (the demo call centre's agents and IVR)", async () => {
+    const options = await wizardOptions();
+    const aliyunAccount = options.accounts.find((a) => a.kind === "aliyun-vms");
+    expect(aliyunAccount?.paramChoices).toEqual({ Cnos: [{ value: "2001" }, { value: "2002" }, { value: "2003" }], IvrId: [{ value: "330" }] });
+    expect(options.accounts.find((a) => a.kind === "nxcloud")?.paramChoices).toEqual({});
+  });
 });
