@@ -1,8 +1,9 @@
 // CSV export of a task's history: its counter snapshots or its hourly outcomes. Read in pages so a
 // task with months of snapshots streams without holding them all in memory.
 import "server-only";
-import { answerRate, finishRate, penetrationRate } from "../../../domain/stats";
+import { answerRate, finishRate, penetrationRate, type TaskFigure } from "../../../domain/stats";
 import { STAT_COUNTERS } from "../../../domain/stats-types";
+import { adapterFor } from "../../../providers/registry";
 import { getDb } from "../../db";
 import { COUNTER_SELECT } from "../../stat-counters";
 import { taskNotFound } from "./task-stats";
@@ -36,9 +37,11 @@ export interface TaskExport {
 }
 
 export async function exportTaskSeries({ taskId, series }: { taskId: string; series: ExportSeries }): Promise<TaskExport> {
-  const task = await getDb().task.findUnique({ where: { id: taskId }, select: { id: true, name: true } });
+  const task = await getDb().task.findUnique({ where: { id: taskId }, select: { id: true, name: true, account: { select: { kind: true } } } });
   if (!task) throw taskNotFound();
-  const rows = series === "snapshots" ? snapshotRows(taskId) : hourlyRows(taskId);
+  // A figure the provider does not report is an empty cell, as it is "—" on the page (issue 15 point 4).
+  const unreported = adapterFor(task.account.kind).capabilities.unreportedFigures ?? [];
+  const rows = series === "snapshots" ? snapshotRows(taskId, unreported) : hourlyRows(taskId);
   const header = (series === "snapshots" ? SNAPSHOT_COLUMNS : HOURLY_COLUMNS).join(",");
   const encoder = new TextEncoder();
   const iterator = rows[Symbol.asyncIterator]();
@@ -61,7 +64,8 @@ function ratio(value: number): string {
   return value.toFixed(6);
 }
 
-async function* snapshotRows(taskId: string): AsyncGenerator<string[][]> {
+async function* snapshotRows(taskId: string, unreported: readonly TaskFigure[]): AsyncGenerator<string[][]> {
+  const cell = (figure: string, value: string) => (unreported.includes(figure as TaskFigure) ? "" : value);
   let cursor: string | undefined;
   for (;;) {
     const page = await getDb().taskSnapshot.findMany({
@@ -74,10 +78,10 @@ async function* snapshotRows(taskId: string): AsyncGenerator<string[][]> {
     if (page.length === 0) return;
     yield page.map((s) => [
       s.at.toISOString(),
-      ...STAT_COUNTERS.map((counter) => String(s[counter])),
-      ratio(answerRate(s)),
+      ...STAT_COUNTERS.map((counter) => cell(counter, String(s[counter]))),
+      cell("answerRate", ratio(answerRate(s))),
       ratio(finishRate(s)),
-      ratio(penetrationRate(s)),
+      cell("penetrationRate", ratio(penetrationRate(s))),
     ]);
     if (page.length < PAGE_SIZE) return;
     cursor = page[page.length - 1].id;

@@ -238,7 +238,7 @@ describe("CSV export", () => {
     return { fileName, text: new TextDecoder().decode(bytes) };
   }
 
-  it("writes one row per snapshot with its counters and rates, oldest first", async () => {
+  it("writes one row per snapshot with its counters and rates, oldest first; what NXCloud does not report stays empty", async () => {
     const task = await seedTask({ accountId: account, name: "双十一 回访/2026" });
     await seedSnapshot(task, new Date("2026-03-04T02:00:00Z"), { totalOrders: 100, finishedOrders: 10, attemptedOrders: 20, totalCalls: 30, answeredCalls: 12 });
     await seedSnapshot(task, new Date("2026-03-04T01:00:00Z"), { totalOrders: 100 });
@@ -246,10 +246,19 @@ describe("CSV export", () => {
     expect(fileName).toBe("双十一-回访-2026-snapshots.csv");
     expect(text.split("\r\n")).toEqual([
       "at,total_orders,finished_orders,attempted_orders,answered_orders,total_calls,answered_calls,answer_rate,finish_rate,connect_rate",
-      "2026-03-04T01:00:00.000Z,100,0,0,0,0,0,0.000000,0.000000,0.000000",
-      "2026-03-04T02:00:00.000Z,100,10,20,0,30,12,0.400000,0.100000,0.200000",
+      // NXCloud reports no "numbers dialled", so neither it nor the connect rate is written as a guess.
+      "2026-03-04T01:00:00.000Z,100,0,,0,0,0,0.000000,0.000000,",
+      "2026-03-04T02:00:00.000Z,100,10,,0,30,12,0.400000,0.100000,",
       "",
     ]);
+  });
+
+  it("leaves WShoto's calls, answered calls and answer rate empty: it reports none of them", async () => {
+    const wshoto = await seedAccount("wshoto");
+    const task = await seedTask({ accountId: wshoto });
+    await seedSnapshot(task, new Date("2026-03-04T02:00:00Z"), { totalOrders: 100, finishedOrders: 78, attemptedOrders: 90 });
+    const { text } = await csvOf(task, "snapshots");
+    expect(text.split("\r\n")[1]).toBe("2026-03-04T02:00:00.000Z,100,78,90,0,,,,0.780000,0.900000");
   });
 
   it("writes the hourly outcomes with the calls no outcome column covers as 'other'", async () => {
