@@ -3,7 +3,8 @@
 // is recovered from the listings. Bounded per task and per run; what was read is kept.
 import "server-only";
 import { ProviderError } from "../../providers/errors";
-import type { ProviderAdapter, ProviderContext } from "../../providers/types";
+import type { ProviderAdapter, ProviderContext, RemoteNumber } from "../../providers/types";
+import { insertRows } from "../bulk-insert";
 import { getDb } from "../db";
 import { logger } from "../logger";
 import { recordCalls } from "../mirror/calls";
@@ -22,9 +23,47 @@ export interface LedgerSyncResult {
   errors: number;
 }
 
+/**
+ * One listing page into the ledger: one transaction that reads the page's stored rows in one query and writes
+ * every row in one statement (issue 14 goal 2: a statement per number made the ledger step a round trip per
+ * number). Returns the numbers written.
+ */
+async function writeNumbersPage(taskId: string, items: RemoteNumber[], now: Date): Promise<number> {
+  // One row per phone: the statement below may touch each stored row once. The last listing of a phone wins,
+  // as when each was written in turn.
+  const byPhone = new Map(items.map((n) => [n.phone, n]));
+  if (byPhone.size === 0) return 0;
+  await getDb().$transaction(async (tx) => {
+    const known = new Map(
+      (await tx.taskNumber.findMany({ where: { taskId, phone: { in: [...byPhone.keys()] } }, select: { phone: true, state: true, attempts: true } })).map((r) => [r.phone, r]),
+    );
+    const rows = [...byPhone.values()].map((n) => {
+      const prev = known.get(n.phone);
+      const state: LedgerState = stateFromRemote(n.state);
+      // A number we stopped or skipped stays so unless the provider itself says it removed it.
+      const keep = prev && (prev.state === "skipped" || (prev.state === "removed" && state !== "removed"));
+      return {
+        taskId,
+        phone: n.phone,
+        state: keep ? prev.state : state,
+        attempts: Math.max(prev?.attempts ?? 0, n.attempts ?? 0),
+        // Null: the listing does not say; the stored value stays (the statement's `fill`).
+        lastOutcome: n.lastOutcome || null,
+        lastCallAt: n.lastCallAt ?? null,
+        orderId: n.orderId || null,
+        createdAt: now,
+        updatedAt: new Date(),
+      };
+    });
+    await insertRows(tx, "TaskNumber", rows, {
+      mergeOn: { on: ["taskId", "phone"], set: ["state", "attempts", "updatedAt"], fill: ["lastOutcome", "lastCallAt", "orderId"] },
+    });
+  });
+  return items.length;
+}
+
 /** One task's numbers and calls from the provider into the ledger. */
 export async function syncTaskLedger({ adapter, ctx, taskId, remoteId, now = new Date() }: { adapter: ProviderAdapter; ctx: ProviderContext; taskId: string; remoteId: string; now?: Date }): Promise<{ numbers: number; calls: number }> {
-  const db = getDb();
   const ops = adapter.capabilities.numberOps;
   let numbers = 0;
   let calls = 0;
@@ -43,26 +82,7 @@ export async function syncTaskLedger({ adapter, ctx, taskId, remoteId, now = new
     let cursor: string | null = null;
     for (let page = 0; page < LEDGER_PAGES_PER_TASK; page++) {
       const res = await adapter.listNumbers(ctx, remoteId, cursor);
-      const phones = res.items.map((n) => n.phone);
-      const known = new Map(
-        (await db.taskNumber.findMany({ where: { taskId, phone: { in: phones } }, select: { phone: true, state: true, attempts: true } })).map((r) => [r.phone, r]),
-      );
-      for (const n of res.items) {
-        const prev = known.get(n.phone);
-        const state: LedgerState = stateFromRemote(n.state);
-        // A number we stopped or skipped stays so unless the provider itself says it removed it.
-        const keep = prev && (prev.state === "skipped" || (prev.state === "removed" && state !== "removed"));
-        const data = {
-          ...(keep ? {} : { state }),
-          attempts: Math.max(prev?.attempts ?? 0, n.attempts ?? 0),
-          ...(n.lastOutcome ? { lastOutcome: n.lastOutcome } : {}),
-          ...(n.lastCallAt ? { lastCallAt: n.lastCallAt } : {}),
-          ...(n.orderId ? { orderId: n.orderId } : {}),
-        };
-        if (prev) await db.taskNumber.update({ where: { taskId_phone: { taskId, phone: n.phone } }, data });
-        else await db.taskNumber.create({ data: { taskId, phone: n.phone, state, ...data, createdAt: now } });
-        numbers++;
-      }
+      numbers += await writeNumbersPage(taskId, res.items, now);
       if (!res.nextCursor) break;
       cursor = res.nextCursor;
     }
