@@ -12,7 +12,7 @@ import { AppError } from "../errors";
 import { logger } from "../logger";
 import { serverText } from "../texts";
 import { providerContextFor } from "../services/provider-accounts";
-import { syncAccountLedger } from "../numbers/ledger-sync";
+import { startAccountLedger } from "../numbers/ledger-sync";
 import { leaseOwner, withLease } from "./lease";
 import { upsertRemoteTasks, type UpsertResult } from "./upsert";
 
@@ -144,14 +144,22 @@ async function runSync(accountId: string, trigger: SyncTrigger, owner: string, h
         return fetched;
       };
       let total: number | null = null;
+      // The per-number ledger from the provider's number and call listings, where it offers them: it follows
+      // the mirror's live tasks from now on and the listing's as their pages are written, so its provider
+      // requests overlap the listing (issue 14 goal 2).
+      const ledger = await startAccountLedger({ accountId, adapter, ctx });
       // Pages written but not yet counted, oldest first. The count and the lease renewal follow each write in order.
-      const writes: Promise<UpsertResult[]>[] = [];
+      const writes: { upserted: Promise<UpsertResult[]>; items: RemoteTask[] }[] = [];
       const settleOldest = async () => {
-        for (const u of await writes.shift()!) {
+        const { upserted, items } = writes.shift()!;
+        const statusOf = new Map(items.map((t) => [t.remoteId, t.status]));
+        const results = await upserted;
+        for (const u of results) {
           seen.add(u.remoteId);
           if (u.created) counts.created++;
           else if (u.changed) counts.updated++;
         }
+        ledger.offer(results.map((u) => ({ id: u.id, remoteId: u.remoteId, status: statusOf.get(u.remoteId) ?? "" })));
         counts.seen = seen.size;
         counts.pages++;
         await db.syncRun.update({ where: { id: run.id }, data: { pages: counts.pages, seen: counts.seen, created: counts.created, updated: counts.updated } });
@@ -168,22 +176,21 @@ async function runSync(accountId: string, trigger: SyncTrigger, owner: string, h
             total = page.total;
             expectedByRun.set(run.id, total);
           }
-          const write = upsertRemoteTasks(accountId, items, { at: fetchAt, source: "listing" });
-          write.catch(() => undefined);
-          writes.push(write);
+          const upserted = upsertRemoteTasks(accountId, items, { at: fetchAt, source: "listing" });
+          upserted.catch(() => undefined);
+          writes.push({ upserted, items });
           if (writes.length >= writesInFlight()) await settleOldest();
         }
         while (writes.length) await settleOldest();
+        // Offset paging over a list that changed meanwhile can skip a task; then this listing is not complete
+        // enough to call anything gone. The next run will see it.
+        if (total === null || seen.size >= total) counts.gone = await markGone(accountId, seen, run.startedAt, new Date());
+        await ledger.finish();
       } catch (e) {
         // Nothing of this run goes on after it has ended.
-        await Promise.allSettled(writes);
+        await Promise.allSettled([...writes.map((w) => w.upserted), ledger.stop()]);
         throw e;
       }
-      // Offset paging over a list that changed meanwhile can skip a task; then this listing is not complete
-      // enough to call anything gone. The next run will see it.
-      if (total === null || seen.size >= total) counts.gone = await markGone(accountId, seen, run.startedAt, new Date());
-      // The per-number ledger from the provider's number and call listings, where it offers them.
-      await syncAccountLedger({ accountId, adapter, ctx });
       await db.syncRun.update({ where: { id: run.id }, data: { status: "ok", finishedAt: new Date(), gone: counts.gone } });
       return { runId: run.id, status: "ok" as const, seen: counts.seen, created: counts.created, updated: counts.updated, gone: counts.gone };
     } catch (e) {

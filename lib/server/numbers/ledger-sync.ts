@@ -90,18 +90,36 @@ export async function syncTaskLedger({ adapter, ctx, taskId, remoteId, now = new
   return { numbers, calls };
 }
 
-/** The ledger step of an account's sync: its live tasks, when the provider lists numbers or calls. */
-export async function syncAccountLedger({ accountId, adapter, ctx, now = new Date() }: { accountId: string; adapter: ProviderAdapter; ctx: ProviderContext; now?: Date }): Promise<LedgerSyncResult> {
+export interface LedgerTask {
+  id: string;
+  remoteId: string;
+  status: string;
+}
+
+/** The ledger step of one account's sync, fed tasks while the task listing is still running. */
+export interface AccountLedgerRun {
+  /** Tasks to follow, in order of preference; not live ones and those past the run's bound are passed over. */
+  offer(tasks: readonly LedgerTask[]): void;
+  /** Waits for every task offered; nothing more is taken after. */
+  finish(): Promise<LedgerSyncResult>;
+  /** Takes nothing more and waits for the tasks in flight (a failed sync). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the ledger step of an account's sync (issue 14 goal 2): up to MAX_TASKS_PER_RUN live tasks, the ones
+ * the mirror changed last first (offered before the listing), then the listing's. Each task is followed as soon
+ * as it is offered, so its provider requests overlap the rest of the listing instead of following it.
+ */
+export async function startAccountLedger({ accountId, adapter, ctx, now = new Date() }: { accountId: string; adapter: ProviderAdapter; ctx: ProviderContext; now?: Date }): Promise<AccountLedgerRun> {
   const result: LedgerSyncResult = { tasks: 0, numbers: 0, calls: 0, errors: 0 };
   const ops = adapter.capabilities.numberOps;
-  if (!(ops.list && adapter.listNumbers) && !(ops.calls && adapter.listCalls)) return result;
-  const tasks = await getDb().task.findMany({
-    where: { accountId, goneAt: null, status: { in: LIVE_TASK } },
-    orderBy: { updatedAt: "desc" },
-    take: MAX_TASKS_PER_RUN,
-    select: { id: true, remoteId: true },
-  });
-  const queue = [...tasks];
+  const enabled = Boolean((ops.list && adapter.listNumbers) || (ops.calls && adapter.listCalls));
+  const taken = new Set<string>();
+  const queue: LedgerTask[] = [];
+  const inFlight = new Set<Promise<void>>();
+  let closed = !enabled;
+
   const worker = async () => {
     for (let t = queue.shift(); t; t = queue.shift()) {
       try {
@@ -116,8 +134,46 @@ export async function syncAccountLedger({ accountId, adapter, ctx, now = new Dat
       }
     }
   };
-  // Tasks are independent (each writes only its own ledger rows): a few at once overlap one task's provider
-  // requests with another's writes, instead of the whole step waiting on one round trip at a time (issue 14 goal 2).
-  await Promise.all(Array.from({ length: Math.min(TASKS_IN_FLIGHT, tasks.length) }, worker));
-  return result;
+  const offer = (tasks: readonly LedgerTask[]) => {
+    if (closed) return;
+    for (const t of tasks) {
+      if (taken.size >= MAX_TASKS_PER_RUN) break;
+      if (!LIVE_TASK.includes(t.status) || taken.has(t.id)) continue;
+      taken.add(t.id);
+      queue.push(t);
+    }
+    // Tasks are independent (each writes only its own ledger rows): a few at once overlap one task's provider
+    // requests with another's writes, instead of the whole step waiting on one round trip at a time.
+    while (inFlight.size < TASKS_IN_FLIGHT && queue.length) {
+      const w: Promise<void> = worker().finally(() => inFlight.delete(w));
+      inFlight.add(w);
+    }
+  };
+  const drain = async () => {
+    while (inFlight.size) await Promise.all(inFlight);
+  };
+
+  if (enabled) {
+    offer(
+      await getDb().task.findMany({
+        where: { accountId, goneAt: null, status: { in: LIVE_TASK } },
+        orderBy: { updatedAt: "desc" },
+        take: MAX_TASKS_PER_RUN,
+        select: { id: true, remoteId: true, status: true },
+      }),
+    );
+  }
+  return {
+    offer,
+    async finish() {
+      closed = true;
+      await drain();
+      return result;
+    },
+    async stop() {
+      closed = true;
+      queue.length = 0;
+      await drain();
+    },
+  };
 }
