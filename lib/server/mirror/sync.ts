@@ -53,6 +53,12 @@ const GONE_CHUNK = 500;
 const RUN_LOOKUPS = 10;
 const RUN_LOOKUP_GAP_MS = 100;
 /**
+ * The run's progress row and the lease are written at most this often, not after every page: each is a
+ * round trip the listing waits for (issue 14 goal 2). Well within LEASE_TTL_MS; the progress bar polls
+ * about as often.
+ */
+const PROGRESS_EVERY_MS = 1_000;
+/**
  * Pages whose upsert transactions run at once. On PostgreSQL every statement is a round trip to another
  * process, so a page's transaction mostly waits: a few pages in flight (each on its own pooled connection;
  * pages hold different tasks, and a task two pages share is a create race upsert.ts already resolves) keep the
@@ -130,6 +136,8 @@ async function runSync(accountId: string, trigger: SyncTrigger, owner: string, h
     const run = await db.syncRun.create({ data: { accountId, trigger, status: "running" }, select: { id: true, startedAt: true } });
     hooks.onStart?.(run.id);
     const counts = { seen: 0, created: 0, updated: 0, gone: 0, pages: 0 };
+    const progress = () => ({ pages: counts.pages, seen: counts.seen, created: counts.created, updated: counts.updated });
+    let progressAt = performance.now();
     const seen = new Set<string>();
     try {
       const { adapter, ctx } = await providerContextFor(accountId);
@@ -148,7 +156,8 @@ async function runSync(accountId: string, trigger: SyncTrigger, owner: string, h
       // the mirror's live tasks from now on and the listing's as their pages are written, so its provider
       // requests overlap the listing (issue 14 goal 2).
       const ledger = await startAccountLedger({ accountId, adapter, ctx });
-      // Pages written but not yet counted, oldest first. The count and the lease renewal follow each write in order.
+      // Pages written but not yet counted, oldest first. The count follows each write in order, and so do the
+      // progress row and the lease renewal, at most every PROGRESS_EVERY_MS.
       const writes: { upserted: Promise<UpsertResult[]>; items: RemoteTask[] }[] = [];
       const settleOldest = async () => {
         const { upserted, items } = writes.shift()!;
@@ -162,8 +171,10 @@ async function runSync(accountId: string, trigger: SyncTrigger, owner: string, h
         ledger.offer(results.map((u) => ({ id: u.id, remoteId: u.remoteId, status: statusOf.get(u.remoteId) ?? "" })));
         counts.seen = seen.size;
         counts.pages++;
-        await db.syncRun.update({ where: { id: run.id }, data: { pages: counts.pages, seen: counts.seen, created: counts.created, updated: counts.updated } });
-        if (!(await renew())) throw new Error("sync lease lost");
+        if (performance.now() - progressAt < PROGRESS_EVERY_MS) return;
+        progressAt = performance.now();
+        const [, renewed] = await Promise.all([db.syncRun.update({ where: { id: run.id }, data: progress() }), renew()]);
+        if (!renewed) throw new Error("sync lease lost");
       };
       try {
         let next: Promise<FetchedPage> | null = fetchPage(null);
@@ -191,12 +202,12 @@ async function runSync(accountId: string, trigger: SyncTrigger, owner: string, h
         await Promise.allSettled([...writes.map((w) => w.upserted), ledger.stop()]);
         throw e;
       }
-      await db.syncRun.update({ where: { id: run.id }, data: { status: "ok", finishedAt: new Date(), gone: counts.gone } });
+      await db.syncRun.update({ where: { id: run.id }, data: { ...progress(), status: "ok", finishedAt: new Date(), gone: counts.gone } });
       return { runId: run.id, status: "ok" as const, seen: counts.seen, created: counts.created, updated: counts.updated, gone: counts.gone };
     } catch (e) {
       const error = describeError(e);
       logger.warn({ accountId, runId: run.id, err: (e as Error).message }, "sync failed");
-      await db.syncRun.update({ where: { id: run.id }, data: { status: "error", finishedAt: new Date(), error } });
+      await db.syncRun.update({ where: { id: run.id }, data: { ...progress(), status: "error", finishedAt: new Date(), error } });
       return { runId: run.id, status: "error" as const, seen: counts.seen, created: counts.created, updated: counts.updated, gone: 0, error };
     } finally {
       expectedByRun.delete(run.id);
