@@ -46,6 +46,22 @@ describe("insertRows", () => {
     expect((await db.task.findFirstOrThrow({ where: { remoteId: "a" } })).name).toBe("First");
   });
 
+  it("merges into the stored row on the named key: set columns replaced, fill columns only where the new row has a value", async () => {
+    const db = getDb();
+    const taskId = (await db.task.create({ data: { accountId, remoteId: "t", name: "T", status: "running", statusAt: at }, select: { id: true } })).id;
+    await db.taskNumber.create({ data: { taskId, phone: "+8613800000001", state: "sent", attempts: 1, lastOutcome: "busy", orderId: "o1", createdAt: at } });
+    const later = new Date(at.getTime() + 60_000);
+    const row = (phone: string, extra: Record<string, string | number | Date | null>) => ({ taskId, phone, state: "answered", attempts: 2, lastOutcome: null, lastCallAt: null, orderId: null, createdAt: later, updatedAt: later, ...extra });
+    await insertRows(db, "TaskNumber", [row("+8613800000001", { lastCallAt: later }), row("+8613800000002", { lastOutcome: "answered", orderId: "o2" })], {
+      mergeOn: { on: ["taskId", "phone"], set: ["state", "attempts", "updatedAt"], fill: ["lastOutcome", "lastCallAt", "orderId"] },
+    });
+    const rows = await db.taskNumber.findMany({ where: { taskId }, orderBy: { phone: "asc" } });
+    expect(rows.map(({ phone, state, attempts, lastOutcome, lastCallAt, orderId, createdAt }) => ({ phone, state, attempts, lastOutcome, lastCallAt, orderId, createdAt }))).toEqual([
+      { phone: "+8613800000001", state: "answered", attempts: 2, lastOutcome: "busy", lastCallAt: later, orderId: "o1", createdAt: at },
+      { phone: "+8613800000002", state: "answered", attempts: 2, lastOutcome: "answered", lastCallAt: null, orderId: "o2", createdAt: later },
+    ]);
+  });
+
   it("splits rows over statements when they need more parameters than one takes, and by column set", async () => {
     const db = getDb();
     const perStatement = Math.floor(MAX_PARAMS_PER_STATEMENT / Object.keys(taskRow("x")).length);

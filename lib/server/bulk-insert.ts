@@ -33,6 +33,22 @@ export interface InsertOptions<K extends string> {
   skipConflictsOn?: string[];
   /** Columns returned for every row actually inserted (skipped rows return nothing). */
   returning?: K[];
+  /**
+   * ON CONFLICT (`on`) DO UPDATE instead (an upsert in one statement): the stored row takes the new row's `set`
+   * columns, and its `fill` columns only where the new value is not null (a report that says nothing about a
+   * field keeps what was stored). Rows of one call must not repeat a key: PostgreSQL refuses to update one row
+   * twice in a statement.
+   */
+  mergeOn?: { on: string[]; set: string[]; fill?: string[] };
+}
+
+function mergeClause(table: string, merge: NonNullable<InsertOptions<string>["mergeOn"]>): string {
+  // `excluded` is the row the INSERT proposed; the same spelling on SQLite (3.24+) and PostgreSQL.
+  const assignments = [
+    ...merge.set.map((c) => `${quote(c)} = excluded.${quote(c)}`),
+    ...(merge.fill ?? []).map((c) => `${quote(c)} = COALESCE(excluded.${quote(c)}, ${quote(table)}.${quote(c)})`),
+  ];
+  return ` ON CONFLICT (${merge.on.map(quote).join(", ")}) DO UPDATE SET ${assignments.join(", ")}`;
 }
 
 /**
@@ -55,7 +71,7 @@ export async function insertRows<K extends string = never>(
     if (group) group.push(row);
     else groups.set(key, [row]);
   }
-  const conflict = opts.skipConflictsOn?.length ? ` ON CONFLICT (${opts.skipConflictsOn.map(quote).join(", ")}) DO NOTHING` : "";
+  const conflict = opts.mergeOn ? mergeClause(table, opts.mergeOn) : opts.skipConflictsOn?.length ? ` ON CONFLICT (${opts.skipConflictsOn.map(quote).join(", ")}) DO NOTHING` : "";
   const returning = opts.returning?.length ? ` RETURNING ${opts.returning.map(quote).join(", ")}` : "";
   const out: Record<K, unknown>[] = [];
   for (const [key, group] of groups) {

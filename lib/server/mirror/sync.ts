@@ -12,7 +12,7 @@ import { AppError } from "../errors";
 import { logger } from "../logger";
 import { serverText } from "../texts";
 import { providerContextFor } from "../services/provider-accounts";
-import { syncAccountLedger } from "../numbers/ledger-sync";
+import { startAccountLedger } from "../numbers/ledger-sync";
 import { leaseOwner, withLease } from "./lease";
 import { upsertRemoteTasks, type UpsertResult } from "./upsert";
 
@@ -52,6 +52,12 @@ const PAGE_ATTEMPTS = 3;
 const GONE_CHUNK = 500;
 const RUN_LOOKUPS = 10;
 const RUN_LOOKUP_GAP_MS = 100;
+/**
+ * The run's progress row and the lease are written at most this often, not after every page: each is a
+ * round trip the listing waits for (issue 14 goal 2). Well within LEASE_TTL_MS; the progress bar polls
+ * about as often.
+ */
+const PROGRESS_EVERY_MS = 1_000;
 /**
  * Pages whose upsert transactions run at once. On PostgreSQL every statement is a round trip to another
  * process, so a page's transaction mostly waits: a few pages in flight (each on its own pooled connection;
@@ -130,6 +136,8 @@ async function runSync(accountId: string, trigger: SyncTrigger, owner: string, h
     const run = await db.syncRun.create({ data: { accountId, trigger, status: "running" }, select: { id: true, startedAt: true } });
     hooks.onStart?.(run.id);
     const counts = { seen: 0, created: 0, updated: 0, gone: 0, pages: 0 };
+    const progress = () => ({ pages: counts.pages, seen: counts.seen, created: counts.created, updated: counts.updated });
+    let progressAt = performance.now();
     const seen = new Set<string>();
     try {
       const { adapter, ctx } = await providerContextFor(accountId);
@@ -144,18 +152,29 @@ async function runSync(accountId: string, trigger: SyncTrigger, owner: string, h
         return fetched;
       };
       let total: number | null = null;
-      // Pages written but not yet counted, oldest first. The count and the lease renewal follow each write in order.
-      const writes: Promise<UpsertResult[]>[] = [];
+      // The per-number ledger from the provider's number and call listings, where it offers them: it follows
+      // the mirror's live tasks from now on and the listing's as their pages are written, so its provider
+      // requests overlap the listing (issue 14 goal 2).
+      const ledger = await startAccountLedger({ accountId, adapter, ctx });
+      // Pages written but not yet counted, oldest first. The count follows each write in order, and so do the
+      // progress row and the lease renewal, at most every PROGRESS_EVERY_MS.
+      const writes: { upserted: Promise<UpsertResult[]>; items: RemoteTask[] }[] = [];
       const settleOldest = async () => {
-        for (const u of await writes.shift()!) {
+        const { upserted, items } = writes.shift()!;
+        const statusOf = new Map(items.map((t) => [t.remoteId, t.status]));
+        const results = await upserted;
+        for (const u of results) {
           seen.add(u.remoteId);
           if (u.created) counts.created++;
           else if (u.changed) counts.updated++;
         }
+        ledger.offer(results.map((u) => ({ id: u.id, remoteId: u.remoteId, status: statusOf.get(u.remoteId) ?? "" })));
         counts.seen = seen.size;
         counts.pages++;
-        await db.syncRun.update({ where: { id: run.id }, data: { pages: counts.pages, seen: counts.seen, created: counts.created, updated: counts.updated } });
-        if (!(await renew())) throw new Error("sync lease lost");
+        if (performance.now() - progressAt < PROGRESS_EVERY_MS) return;
+        progressAt = performance.now();
+        const [, renewed] = await Promise.all([db.syncRun.update({ where: { id: run.id }, data: progress() }), renew()]);
+        if (!renewed) throw new Error("sync lease lost");
       };
       try {
         let next: Promise<FetchedPage> | null = fetchPage(null);
@@ -168,28 +187,27 @@ async function runSync(accountId: string, trigger: SyncTrigger, owner: string, h
             total = page.total;
             expectedByRun.set(run.id, total);
           }
-          const write = upsertRemoteTasks(accountId, items, { at: fetchAt, source: "listing" });
-          write.catch(() => undefined);
-          writes.push(write);
+          const upserted = upsertRemoteTasks(accountId, items, { at: fetchAt, source: "listing" });
+          upserted.catch(() => undefined);
+          writes.push({ upserted, items });
           if (writes.length >= writesInFlight()) await settleOldest();
         }
         while (writes.length) await settleOldest();
+        // Offset paging over a list that changed meanwhile can skip a task; then this listing is not complete
+        // enough to call anything gone. The next run will see it.
+        if (total === null || seen.size >= total) counts.gone = await markGone(accountId, seen, run.startedAt, new Date());
+        await ledger.finish();
       } catch (e) {
         // Nothing of this run goes on after it has ended.
-        await Promise.allSettled(writes);
+        await Promise.allSettled([...writes.map((w) => w.upserted), ledger.stop()]);
         throw e;
       }
-      // Offset paging over a list that changed meanwhile can skip a task; then this listing is not complete
-      // enough to call anything gone. The next run will see it.
-      if (total === null || seen.size >= total) counts.gone = await markGone(accountId, seen, run.startedAt, new Date());
-      // The per-number ledger from the provider's number and call listings, where it offers them.
-      await syncAccountLedger({ accountId, adapter, ctx });
-      await db.syncRun.update({ where: { id: run.id }, data: { status: "ok", finishedAt: new Date(), gone: counts.gone } });
+      await db.syncRun.update({ where: { id: run.id }, data: { ...progress(), status: "ok", finishedAt: new Date(), gone: counts.gone } });
       return { runId: run.id, status: "ok" as const, seen: counts.seen, created: counts.created, updated: counts.updated, gone: counts.gone };
     } catch (e) {
       const error = describeError(e);
       logger.warn({ accountId, runId: run.id, err: (e as Error).message }, "sync failed");
-      await db.syncRun.update({ where: { id: run.id }, data: { status: "error", finishedAt: new Date(), error } });
+      await db.syncRun.update({ where: { id: run.id }, data: { ...progress(), status: "error", finishedAt: new Date(), error } });
       return { runId: run.id, status: "error" as const, seen: counts.seen, created: counts.created, updated: counts.updated, gone: 0, error };
     } finally {
       expectedByRun.delete(run.id);

@@ -3,7 +3,8 @@
 // is recovered from the listings. Bounded per task and per run; what was read is kept.
 import "server-only";
 import { ProviderError } from "../../providers/errors";
-import type { ProviderAdapter, ProviderContext } from "../../providers/types";
+import type { ProviderAdapter, ProviderContext, RemoteNumber } from "../../providers/types";
+import { insertRows } from "../bulk-insert";
 import { getDb } from "../db";
 import { logger } from "../logger";
 import { recordCalls } from "../mirror/calls";
@@ -22,9 +23,47 @@ export interface LedgerSyncResult {
   errors: number;
 }
 
+/**
+ * One listing page into the ledger: one transaction that reads the page's stored rows in one query and writes
+ * every row in one statement (issue 14 goal 2: a statement per number made the ledger step a round trip per
+ * number). Returns the numbers written.
+ */
+async function writeNumbersPage(taskId: string, items: RemoteNumber[], now: Date): Promise<number> {
+  // One row per phone: the statement below may touch each stored row once. The last listing of a phone wins,
+  // as when each was written in turn.
+  const byPhone = new Map(items.map((n) => [n.phone, n]));
+  if (byPhone.size === 0) return 0;
+  await getDb().$transaction(async (tx) => {
+    const known = new Map(
+      (await tx.taskNumber.findMany({ where: { taskId, phone: { in: [...byPhone.keys()] } }, select: { phone: true, state: true, attempts: true } })).map((r) => [r.phone, r]),
+    );
+    const rows = [...byPhone.values()].map((n) => {
+      const prev = known.get(n.phone);
+      const state: LedgerState = stateFromRemote(n.state);
+      // A number we stopped or skipped stays so unless the provider itself says it removed it.
+      const keep = prev && (prev.state === "skipped" || (prev.state === "removed" && state !== "removed"));
+      return {
+        taskId,
+        phone: n.phone,
+        state: keep ? prev.state : state,
+        attempts: Math.max(prev?.attempts ?? 0, n.attempts ?? 0),
+        // Null: the listing does not say; the stored value stays (the statement's `fill`).
+        lastOutcome: n.lastOutcome || null,
+        lastCallAt: n.lastCallAt ?? null,
+        orderId: n.orderId || null,
+        createdAt: now,
+        updatedAt: new Date(),
+      };
+    });
+    await insertRows(tx, "TaskNumber", rows, {
+      mergeOn: { on: ["taskId", "phone"], set: ["state", "attempts", "updatedAt"], fill: ["lastOutcome", "lastCallAt", "orderId"] },
+    });
+  });
+  return items.length;
+}
+
 /** One task's numbers and calls from the provider into the ledger. */
 export async function syncTaskLedger({ adapter, ctx, taskId, remoteId, now = new Date() }: { adapter: ProviderAdapter; ctx: ProviderContext; taskId: string; remoteId: string; now?: Date }): Promise<{ numbers: number; calls: number }> {
-  const db = getDb();
   const ops = adapter.capabilities.numberOps;
   let numbers = 0;
   let calls = 0;
@@ -43,26 +82,7 @@ export async function syncTaskLedger({ adapter, ctx, taskId, remoteId, now = new
     let cursor: string | null = null;
     for (let page = 0; page < LEDGER_PAGES_PER_TASK; page++) {
       const res = await adapter.listNumbers(ctx, remoteId, cursor);
-      const phones = res.items.map((n) => n.phone);
-      const known = new Map(
-        (await db.taskNumber.findMany({ where: { taskId, phone: { in: phones } }, select: { phone: true, state: true, attempts: true } })).map((r) => [r.phone, r]),
-      );
-      for (const n of res.items) {
-        const prev = known.get(n.phone);
-        const state: LedgerState = stateFromRemote(n.state);
-        // A number we stopped or skipped stays so unless the provider itself says it removed it.
-        const keep = prev && (prev.state === "skipped" || (prev.state === "removed" && state !== "removed"));
-        const data = {
-          ...(keep ? {} : { state }),
-          attempts: Math.max(prev?.attempts ?? 0, n.attempts ?? 0),
-          ...(n.lastOutcome ? { lastOutcome: n.lastOutcome } : {}),
-          ...(n.lastCallAt ? { lastCallAt: n.lastCallAt } : {}),
-          ...(n.orderId ? { orderId: n.orderId } : {}),
-        };
-        if (prev) await db.taskNumber.update({ where: { taskId_phone: { taskId, phone: n.phone } }, data });
-        else await db.taskNumber.create({ data: { taskId, phone: n.phone, state, ...data, createdAt: now } });
-        numbers++;
-      }
+      numbers += await writeNumbersPage(taskId, res.items, now);
       if (!res.nextCursor) break;
       cursor = res.nextCursor;
     }
@@ -70,18 +90,36 @@ export async function syncTaskLedger({ adapter, ctx, taskId, remoteId, now = new
   return { numbers, calls };
 }
 
-/** The ledger step of an account's sync: its live tasks, when the provider lists numbers or calls. */
-export async function syncAccountLedger({ accountId, adapter, ctx, now = new Date() }: { accountId: string; adapter: ProviderAdapter; ctx: ProviderContext; now?: Date }): Promise<LedgerSyncResult> {
+export interface LedgerTask {
+  id: string;
+  remoteId: string;
+  status: string;
+}
+
+/** The ledger step of one account's sync, fed tasks while the task listing is still running. */
+export interface AccountLedgerRun {
+  /** Tasks to follow, in order of preference; not live ones and those past the run's bound are passed over. */
+  offer(tasks: readonly LedgerTask[]): void;
+  /** Waits for every task offered; nothing more is taken after. */
+  finish(): Promise<LedgerSyncResult>;
+  /** Takes nothing more and waits for the tasks in flight (a failed sync). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the ledger step of an account's sync (issue 14 goal 2): up to MAX_TASKS_PER_RUN live tasks, the ones
+ * the mirror changed last first (offered before the listing), then the listing's. Each task is followed as soon
+ * as it is offered, so its provider requests overlap the rest of the listing instead of following it.
+ */
+export async function startAccountLedger({ accountId, adapter, ctx, now = new Date() }: { accountId: string; adapter: ProviderAdapter; ctx: ProviderContext; now?: Date }): Promise<AccountLedgerRun> {
   const result: LedgerSyncResult = { tasks: 0, numbers: 0, calls: 0, errors: 0 };
   const ops = adapter.capabilities.numberOps;
-  if (!(ops.list && adapter.listNumbers) && !(ops.calls && adapter.listCalls)) return result;
-  const tasks = await getDb().task.findMany({
-    where: { accountId, goneAt: null, status: { in: LIVE_TASK } },
-    orderBy: { updatedAt: "desc" },
-    take: MAX_TASKS_PER_RUN,
-    select: { id: true, remoteId: true },
-  });
-  const queue = [...tasks];
+  const enabled = Boolean((ops.list && adapter.listNumbers) || (ops.calls && adapter.listCalls));
+  const taken = new Set<string>();
+  const queue: LedgerTask[] = [];
+  const inFlight = new Set<Promise<void>>();
+  let closed = !enabled;
+
   const worker = async () => {
     for (let t = queue.shift(); t; t = queue.shift()) {
       try {
@@ -96,8 +134,46 @@ export async function syncAccountLedger({ accountId, adapter, ctx, now = new Dat
       }
     }
   };
-  // Tasks are independent (each writes only its own ledger rows): a few at once overlap one task's provider
-  // requests with another's writes, instead of the whole step waiting on one round trip at a time (issue 14 goal 2).
-  await Promise.all(Array.from({ length: Math.min(TASKS_IN_FLIGHT, tasks.length) }, worker));
-  return result;
+  const offer = (tasks: readonly LedgerTask[]) => {
+    if (closed) return;
+    for (const t of tasks) {
+      if (taken.size >= MAX_TASKS_PER_RUN) break;
+      if (!LIVE_TASK.includes(t.status) || taken.has(t.id)) continue;
+      taken.add(t.id);
+      queue.push(t);
+    }
+    // Tasks are independent (each writes only its own ledger rows): a few at once overlap one task's provider
+    // requests with another's writes, instead of the whole step waiting on one round trip at a time.
+    while (inFlight.size < TASKS_IN_FLIGHT && queue.length) {
+      const w: Promise<void> = worker().finally(() => inFlight.delete(w));
+      inFlight.add(w);
+    }
+  };
+  const drain = async () => {
+    while (inFlight.size) await Promise.all(inFlight);
+  };
+
+  if (enabled) {
+    offer(
+      await getDb().task.findMany({
+        where: { accountId, goneAt: null, status: { in: LIVE_TASK } },
+        orderBy: { updatedAt: "desc" },
+        take: MAX_TASKS_PER_RUN,
+        select: { id: true, remoteId: true, status: true },
+      }),
+    );
+  }
+  return {
+    offer,
+    async finish() {
+      closed = true;
+      await drain();
+      return result;
+    },
+    async stop() {
+      closed = true;
+      queue.length = 0;
+      await drain();
+    },
+  };
 }

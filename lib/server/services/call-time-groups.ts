@@ -111,6 +111,11 @@ export async function listCallTimeGroups(): Promise<CallTimeGroupListRow[]> {
   return rows.map((row) => ({ ...fromRow(row), taskCount: row._count.tasks }));
 }
 
+/** Every group's rules, without the task counts the list page shows: what "is it open now" needs. */
+export async function allCallTimeGroups(): Promise<StoredCallTimeGroup[]> {
+  return (await getDb().callTimeGroup.findMany({ select: GROUP_SELECT })).map(fromRow);
+}
+
 export async function getCallTimeGroup(id: string): Promise<StoredCallTimeGroup> {
   const row = await getDb().callTimeGroup.findUnique({ where: { id }, select: GROUP_SELECT });
   if (!row) throw notFound();

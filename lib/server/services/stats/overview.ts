@@ -11,7 +11,7 @@ import type { ProviderKind } from "../../../providers/types";
 import { syncIntervalSec } from "../../config";
 import { getDb } from "../../db";
 import type { Prisma } from "../../../generated/sqlite/client";
-import { listCallTimeGroups } from "../call-time-groups";
+import { allCallTimeGroups } from "../call-time-groups";
 import { getHolidayCalendar } from "../holiday-calendar";
 import {
   ATTENTION_REASONS,
@@ -23,7 +23,7 @@ import {
   type OverviewRange,
   type ProviderComparisonRow,
 } from "../../../contracts/stats";
-import { tasksPausedByUser, waitingFor } from "../tasks/waiting";
+import { allTasksPausedByUser, waitingFor } from "../tasks/waiting";
 
 /** "Today" starts at midnight here; the same zone the UI formats dates in (i18n/request.ts). */
 export const REPORTING_TIME_ZONE = "Asia/Shanghai";
@@ -39,23 +39,25 @@ const LIVE_STATUSES = ["draft", "pending", "running", "paused", "completed", "fa
 const TERMINAL_STATUSES = ["completed", "failed", "deleted"];
 
 export async function getOverview({ now, range }: { now: Date; range: OverviewRange }): Promise<Overview> {
-  const [taskCount, accountCount, kpis, hourly, providers, attention] = await Promise.all([
-    getDb().task.count({ where: { status: { in: LIVE_STATUSES }, goneAt: null } }),
-    getDb().providerAccount.count(),
-    overviewKpis(now),
-    callsPerHour(now, range),
-    providerComparison(),
-    needsAttention(now),
+  // One query per kind of row instead of one per widget (issue 14 goal 3): the tasks' counters grouped by
+  // account and status feed the KPIs, the provider comparison and the attention counts; one roll-up query the
+  // chart and today's calls.
+  const totals = taskTotals();
+  const [accounts, tasks, hours, attention] = await Promise.all([
+    getDb().providerAccount.findMany({ select: { id: true, name: true, kind: true, isDemo: true, enabled: true }, orderBy: [{ kind: "asc" }, { name: "asc" }] }),
+    totals,
+    hourlySums(now, range),
+    needsAttention(now, totals),
   ]);
   const staleAfter = staleAfterSec();
   return {
     generatedAt: now.toISOString(),
-    isEmpty: taskCount === 0,
-    accountCount,
-    kpis,
+    isEmpty: tasks.all.tasks === 0,
+    accountCount: accounts.length,
+    kpis: overviewKpis(tasks, hours.today),
     range,
-    hourly,
-    providers,
+    hourly: hours.points,
+    providers: providerComparison(accounts, tasks),
     attention: attention.items,
     attentionCounts: attention.counts,
     staleAfterSec: staleAfter,
@@ -68,43 +70,94 @@ export function startOfReportingDay(now: Date): Date {
   return new Date(new TZDate(local.getFullYear(), local.getMonth(), local.getDate(), REPORTING_TIME_ZONE).getTime());
 }
 
-async function overviewKpis(now: Date): Promise<OverviewKpis> {
-  const db = getDb();
-  const [today, running, paused] = await Promise.all([
-    db.hourlyRollup.aggregate({ where: { hour: { gte: startOfReportingDay(now) } }, _sum: { calls: true, answered: true } }),
-    db.task.aggregate({
-      where: { status: "running", goneAt: null },
-      _count: { _all: true },
-      _sum: { totalOrders: true, finishedOrders: true },
-    }),
-    db.task.count({ where: { status: "paused", goneAt: null } }),
-  ]);
-  const callsToday = today._sum.calls ?? 0;
-  const answeredToday = today._sum.answered ?? 0;
-  const runningTotalOrders = running._sum.totalOrders ?? 0;
-  const runningFinishedOrders = running._sum.finishedOrders ?? 0;
+interface Totals {
+  tasks: number;
+  totalCalls: number;
+  answeredCalls: number;
+  totalOrders: number;
+  finishedOrders: number;
+}
+
+const noTotals = (): Totals => ({ tasks: 0, totalCalls: 0, answeredCalls: 0, totalOrders: 0, finishedOrders: 0 });
+
+function addTo(into: Totals, row: Totals): void {
+  into.tasks += row.tasks;
+  into.totalCalls += row.totalCalls;
+  into.answeredCalls += row.answeredCalls;
+  into.totalOrders += row.totalOrders;
+  into.finishedOrders += row.finishedOrders;
+}
+
+/** Live tasks' counters: in all, per status, per account, and running per account. */
+interface TaskTotals {
+  all: Totals;
+  byStatus: Map<string, Totals>;
+  byAccount: Map<string, Totals>;
+  runningByAccount: Map<string, number>;
+}
+
+async function taskTotals(): Promise<TaskTotals> {
+  const rows = await getDb().task.groupBy({
+    by: ["accountId", "status"],
+    where: { status: { in: LIVE_STATUSES }, goneAt: null },
+    _count: { _all: true },
+    _sum: { totalCalls: true, answeredCalls: true, totalOrders: true, finishedOrders: true },
+  });
+  const out: TaskTotals = { all: noTotals(), byStatus: new Map(), byAccount: new Map(), runningByAccount: new Map() };
+  for (const row of rows) {
+    const totals: Totals = {
+      tasks: row._count._all,
+      totalCalls: row._sum.totalCalls ?? 0,
+      answeredCalls: row._sum.answeredCalls ?? 0,
+      totalOrders: row._sum.totalOrders ?? 0,
+      finishedOrders: row._sum.finishedOrders ?? 0,
+    };
+    addTo(out.all, totals);
+    const byStatus = out.byStatus.get(row.status) ?? noTotals();
+    addTo(byStatus, totals);
+    out.byStatus.set(row.status, byStatus);
+    const byAccount = out.byAccount.get(row.accountId) ?? noTotals();
+    addTo(byAccount, totals);
+    out.byAccount.set(row.accountId, byAccount);
+    if (row.status === "running") out.runningByAccount.set(row.accountId, totals.tasks);
+  }
+  return out;
+}
+
+function overviewKpis(tasks: TaskTotals, today: { calls: number; answered: number }): OverviewKpis {
+  const running = tasks.byStatus.get("running") ?? noTotals();
   return {
-    runningTasks: running._count._all,
-    pausedTasks: paused,
-    callsToday,
-    answeredToday,
-    answerRateToday: answerRate({ totalCalls: callsToday, answeredCalls: answeredToday }),
-    runningFinishRate: finishRate({ totalOrders: runningTotalOrders, finishedOrders: runningFinishedOrders }),
-    runningFinishedOrders,
-    runningTotalOrders,
+    runningTasks: running.tasks,
+    pausedTasks: tasks.byStatus.get("paused")?.tasks ?? 0,
+    callsToday: today.calls,
+    answeredToday: today.answered,
+    answerRateToday: answerRate({ totalCalls: today.calls, answeredCalls: today.answered }),
+    runningFinishRate: finishRate(running),
+    runningFinishedOrders: running.finishedOrders,
+    runningTotalOrders: running.totalOrders,
   };
 }
 
-/** One point per hour of the range, oldest first, the current hour last; hours without calls are 0. */
-async function callsPerHour(now: Date, range: OverviewRange): Promise<HourPoint[]> {
+/**
+ * The chart: one point per hour of the range, oldest first, the current hour last; hours without calls are 0.
+ * Today's calls come from the same rows: local midnight is always within the last 24 hours.
+ */
+async function hourlySums(now: Date, range: OverviewRange): Promise<{ points: HourPoint[]; today: { calls: number; answered: number } }> {
   const hours = RANGE_HOURS[range];
   const currentHour = Math.floor(now.getTime() / HOUR_MS) * HOUR_MS;
   const from = new Date(currentHour - (hours - 1) * HOUR_MS);
+  const midnight = startOfReportingDay(now);
   const rows = await getDb().hourlyRollup.groupBy({
     by: ["hour"],
-    where: { hour: { gte: from } },
+    where: { hour: { gte: midnight < from ? midnight : from } },
     _sum: { calls: true, answered: true },
   });
+  const today = { calls: 0, answered: 0 };
+  for (const row of rows) {
+    if (row.hour < midnight) continue;
+    today.calls += row._sum.calls ?? 0;
+    today.answered += row._sum.answered ?? 0;
+  }
   const byHour = new Map(rows.map((row) => [row.hour.getTime(), row._sum]));
   const points: HourPoint[] = [];
   for (let i = 0; i < hours; i++) {
@@ -112,31 +165,15 @@ async function callsPerHour(now: Date, range: OverviewRange): Promise<HourPoint[
     const sums = byHour.get(at);
     points.push({ hour: new Date(at).toISOString(), calls: sums?.calls ?? 0, answered: sums?.answered ?? 0 });
   }
-  return points;
+  return { points, today };
 }
 
-async function providerComparison(): Promise<ProviderComparisonRow[]> {
-  const db = getDb();
-  const [accounts, totals, running] = await Promise.all([
-    db.providerAccount.findMany({ select: { id: true, name: true, kind: true, isDemo: true, enabled: true }, orderBy: [{ kind: "asc" }, { name: "asc" }] }),
-    db.task.groupBy({
-      by: ["accountId"],
-      where: { status: { in: LIVE_STATUSES }, goneAt: null },
-      _count: { _all: true },
-      _sum: { totalCalls: true, answeredCalls: true, totalOrders: true, finishedOrders: true },
-    }),
-    db.task.groupBy({ by: ["accountId"], where: { status: "running", goneAt: null }, _count: { _all: true } }),
-  ]);
-  const totalsByAccount = new Map(totals.map((row) => [row.accountId, row]));
-  const runningByAccount = new Map(running.map((row) => [row.accountId, row._count._all]));
+function providerComparison(
+  accounts: { id: string; name: string; kind: string; isDemo: boolean; enabled: boolean }[],
+  tasks: TaskTotals,
+): ProviderComparisonRow[] {
   return accounts.map((account) => {
-    const row = totalsByAccount.get(account.id);
-    const stats = {
-      totalCalls: row?._sum.totalCalls ?? 0,
-      answeredCalls: row?._sum.answeredCalls ?? 0,
-      totalOrders: row?._sum.totalOrders ?? 0,
-      finishedOrders: row?._sum.finishedOrders ?? 0,
-    };
+    const stats = tasks.byAccount.get(account.id) ?? noTotals();
     return {
       accountId: account.id,
       accountName: account.name,
@@ -144,8 +181,8 @@ async function providerComparison(): Promise<ProviderComparisonRow[]> {
       kindLabel: kindLabel(account.kind),
       isDemo: account.isDemo,
       enabled: account.enabled,
-      tasks: row?._count._all ?? 0,
-      runningTasks: runningByAccount.get(account.id) ?? 0,
+      tasks: stats.tasks,
+      runningTasks: tasks.runningByAccount.get(account.id) ?? 0,
       totalCalls: stats.totalCalls,
       answeredCalls: stats.answeredCalls,
       answerRate: answerRate(stats),
@@ -183,16 +220,13 @@ const ATTENTION_SELECT = {
  * running while their call-time group says no dialling now; not synced for three sync intervals.
  * Each reason is counted in full, but only the first ATTENTION_LIMIT tasks of each are loaded.
  */
-async function needsAttention(now: Date): Promise<{ items: AttentionItem[]; counts: Record<AttentionReason, number> }> {
+async function needsAttention(now: Date, taskCounts: Promise<TaskTotals>): Promise<{ items: AttentionItem[]; counts: Record<AttentionReason, number> }> {
   const db = getDb();
   const staleSec = staleAfterSec();
   const staleBefore = staleSec === null ? null : new Date(now.getTime() - staleSec * 1000);
-  const [pausedIds, closedGroupIds] = await Promise.all([
-    db.task.findMany({ where: { status: "paused", goneAt: null }, select: { id: true }, orderBy: { statusAt: "desc" } }),
-    groupsClosedAt(now),
-  ]);
-  const pausedByUser = await tasksPausedByUser(pausedIds.map((task) => task.id));
-  const providerPausedIds = pausedIds.map((task) => task.id).filter((id) => !pausedByUser.has(id));
+  const [pausedByUser, groups, calendar] = await Promise.all([allTasksPausedByUser(), allCallTimeGroups(), getHolidayCalendar()]);
+  // Groups are few (a center has a handful), tasks many.
+  const closedGroupIds = groups.filter((group) => !isCallable(group, now, calendar)).map((group) => group.id);
 
   const where: Record<AttentionReason, Prisma.TaskWhereInput | null> = {
     failed: { status: "failed", goneAt: null },
@@ -207,23 +241,31 @@ async function needsAttention(now: Date): Promise<{ items: AttentionItem[]; coun
             OR: [{ lastSyncAt: { lt: staleBefore } }, { lastSyncAt: null, createdAt: { lt: staleBefore } }],
           },
   };
-  const firstOf = (reason: AttentionReason) => {
+  const firstOf = async (reason: AttentionReason) => {
     if (reason === "paused-by-provider") {
-      const ids = providerPausedIds.slice(0, ATTENTION_LIMIT);
-      return ids.length > 0 ? db.task.findMany({ where: { id: { in: ids } }, select: ATTENTION_SELECT, orderBy: { statusAt: "desc" } }) : Promise.resolve([]);
+      // The latest paused ones, enough of them that ATTENTION_LIMIT remain once those a user paused are set aside.
+      const paused = await db.task.findMany({
+        where: { status: "paused", goneAt: null },
+        select: ATTENTION_SELECT,
+        orderBy: { statusAt: "desc" },
+        take: ATTENTION_LIMIT + pausedByUser.size,
+      });
+      return paused.filter((task) => !pausedByUser.has(task.id)).slice(0, ATTENTION_LIMIT);
     }
     const condition = where[reason];
-    return condition ? db.task.findMany({ where: condition, select: ATTENTION_SELECT, orderBy: { statusAt: "desc" }, take: ATTENTION_LIMIT }) : Promise.resolve([]);
+    return condition ? db.task.findMany({ where: condition, select: ATTENTION_SELECT, orderBy: { statusAt: "desc" }, take: ATTENTION_LIMIT }) : [];
   };
-  const countOf = (reason: AttentionReason) => {
-    if (reason === "paused-by-provider") return Promise.resolve(providerPausedIds.length);
+  const countOf = async (reason: AttentionReason) => {
+    // Failed and paused tasks are counted already (taskTotals); both read live tasks not gone.
+    if (reason === "failed") return (await taskCounts).byStatus.get("failed")?.tasks ?? 0;
+    if (reason === "paused-by-provider") return Math.max(0, ((await taskCounts).byStatus.get("paused")?.tasks ?? 0) - pausedByUser.size);
     const condition = where[reason];
-    return condition ? db.task.count({ where: condition }) : Promise.resolve(0);
+    return condition ? db.task.count({ where: condition }) : 0;
   };
   const [firsts, totals] = await Promise.all([Promise.all(ATTENTION_REASONS.map(firstOf)), Promise.all(ATTENTION_REASONS.map(countOf))]);
 
   const byTask = new Map<string, AttentionItem>();
-  const waiting = await waitingFor(firsts.flat(), now);
+  const waiting = await waitingFor(firsts.flat(), now, { groups, calendar, pausedByUser });
   ATTENTION_REASONS.forEach((reason, index) => {
     for (const task of firsts[index]) {
       const item = byTask.get(task.id) ?? {
@@ -245,12 +287,6 @@ async function needsAttention(now: Date): Promise<{ items: AttentionItem[]; coun
   });
   const counts = Object.fromEntries(ATTENTION_REASONS.map((reason, index) => [reason, totals[index]])) as Record<AttentionReason, number>;
   return { items: [...byTask.values()].slice(0, ATTENTION_LIMIT), counts };
-}
-
-/** Groups that allow no dialling at `now`. Groups are few (a center has a handful), tasks many. */
-async function groupsClosedAt(now: Date): Promise<string[]> {
-  const [groups, calendar] = await Promise.all([listCallTimeGroups(), getHolidayCalendar()]);
-  return groups.filter((group) => !isCallable(group, now, calendar)).map((group) => group.id);
 }
 
 /** The provider's name in both languages, as its adapter states it. */

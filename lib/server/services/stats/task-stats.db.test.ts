@@ -4,7 +4,7 @@ import { freshDatabase } from "../../testing/db";
 import { resetHolidayCalendarCache } from "../holiday-calendar";
 import { exportTaskSeries } from "./export";
 import { getTaskForecast } from "./forecast";
-import { ACTIVITY_HOURS, getTaskStats, SERIES_MAX_POINTS } from "./task-stats";
+import { ACTIVITY_HOURS, getTaskStats, SERIES_MAX_POINTS, thinnedPositions } from "./task-stats";
 import { seedAccount, seedGroup, seedRollup, seedSnapshot, seedTask } from "./testing";
 
 const NOW = new Date("2026-03-04T10:30:00+08:00");
@@ -82,6 +82,9 @@ describe("task statistics", () => {
     expect(view.series).toHaveLength(SERIES_MAX_POINTS);
     expect(view.series[0].totalCalls).toBe(0);
     expect(view.series.at(-1)?.totalCalls).toBe(count - 1);
+    // Evenly spread: exactly the snapshots at the thinned positions (totalCalls is each one's position here).
+    expect(view.series.map((p) => p.totalCalls)).toEqual(thinnedPositions(count, SERIES_MAX_POINTS));
+    expect(new Set(view.series.map((p) => p.totalCalls)).size).toBe(SERIES_MAX_POINTS);
   });
 
   it("breaks calls down by outcome from the roll-ups, and lays the last 48 hours out hour by hour", async () => {

@@ -4,11 +4,12 @@
 import "server-only";
 import { serverText } from "../../texts";
 import { answerRate, countersOf, finishRate, penetrationRate, ratesDisagree } from "../../../domain/stats";
-import type { TaskStats } from "../../../domain/stats-types";
+import type { StatCounters, TaskStats } from "../../../domain/stats-types";
 import type { TaskStatus } from "../../../domain/task";
 import { adapterFor } from "../../../providers/registry";
 import type { ProviderKind } from "../../../providers/types";
 import { getDb } from "../../db";
+import { Prisma } from "../../../generated/sqlite/client";
 import { AppError } from "../../errors";
 import { COUNTER_SELECT } from "../../stat-counters";
 import type { ActivityPoint, OutcomeBreakdown, ProviderRateCheck, TaskRates, TaskStatsView } from "../../../contracts/stats";
@@ -39,6 +40,7 @@ const TASK_SELECT = {
 } as const;
 
 const SNAPSHOT_SELECT = { at: true, ...COUNTER_SELECT } as const;
+type Snapshot = StatCounters & { at: Date };
 
 export function taskNotFound(): AppError {
   return new AppError("NOT_FOUND", serverText("stats.taskGone"));
@@ -46,19 +48,29 @@ export function taskNotFound(): AppError {
 
 export async function getTaskStats({ taskId, now }: { taskId: string; now: Date }): Promise<TaskStatsView> {
   const db = getDb();
-  const task = await db.task.findUnique({ where: { id: taskId }, select: TASK_SELECT });
-  if (!task) throw taskNotFound();
-
-  const caps = adapterFor(task.account.kind).capabilities;
-  const [snapshots, outcomeSums, latestHour, waiting] = await Promise.all([
-    db.taskSnapshot.findMany({ where: { taskId }, select: SNAPSHOT_SELECT, orderBy: { at: "asc" } }),
+  // Everything at once but what needs the task row (issue 14 goal 3): on a busy server every round trip
+  // waits its turn, so the page costs as many waits as its longest chain of queries, here two.
+  const taskAndWaiting = (async () => {
+    const task = await db.task.findUnique({ where: { id: taskId }, select: TASK_SELECT });
+    return task ? { task, waiting: await waitingFor([task], now) } : null;
+  })();
+  const others = Promise.all([
+    chartSnapshots(taskId),
     db.hourlyRollup.aggregate({
       where: { taskId },
       _sum: { calls: true, answered: true, noAnswer: true, busy: true, failed: true, talkSeconds: true },
     }),
-    db.hourlyRollup.findFirst({ where: { taskId }, select: { hour: true }, orderBy: { hour: "desc" } }),
-    waitingFor([task], now),
+    // The latest hours with calls: the activity chart's hours are among them (see latestActivity).
+    db.hourlyRollup.findMany({ where: { taskId }, select: ACTIVITY_SELECT, orderBy: { hour: "desc" }, take: ACTIVITY_HOURS }),
   ]);
+  // Nothing is left running when the task turns out to be gone.
+  others.catch(() => undefined);
+  const found = await taskAndWaiting;
+  if (!found) throw taskNotFound();
+  const { task, waiting } = found;
+  const [[series, snapshotCount], outcomeSums, latestRows] = await others;
+
+  const caps = adapterFor(task.account.kind).capabilities;
 
   const counters: TaskStats = {
     ...countersOf(task),
@@ -85,14 +97,14 @@ export async function getTaskStats({ taskId, now }: { taskId: string; now: Date 
       answerRate: providerCheck(rates.answerRate, task.providerAnswerRate),
       finishRate: providerCheck(rates.finishRate, task.providerFinishRate),
     },
-    series: thin(snapshots, SERIES_MAX_POINTS).map((snapshot) => ({
+    series: series.map((snapshot) => ({
       at: snapshot.at.toISOString(),
       ...countersOf(snapshot),
       ...ratesOf(snapshot),
     })),
-    snapshotCount: snapshots.length,
+    snapshotCount,
     outcomes: outcomesOf(outcomeSums._sum),
-    activity: await activity(taskId, activityEnd(task.status === "running", now, latestHour?.hour ?? null)),
+    activity: activity(latestRows, activityEnd(task.status === "running", now, latestRows[0]?.hour ?? null)),
   };
 }
 
@@ -139,15 +151,18 @@ export function activityEnd(running: boolean, now: Date, latestHour: Date | null
   return latestHour > now ? latestHour : now;
 }
 
-/** The ACTIVITY_HOURS hours ending with `until`'s hour, zeros where nothing was dialled. */
-async function activity(taskId: string, until: Date): Promise<ActivityPoint[]> {
+const ACTIVITY_SELECT = { hour: true, calls: true, answered: true, noAnswer: true, busy: true, failed: true } as const;
+type ActivityRow = { hour: Date; calls: number; answered: number; noAnswer: number; busy: number; failed: number };
+
+/**
+ * The ACTIVITY_HOURS hours ending with `until`'s hour, zeros where nothing was dialled. `latest` are the task's
+ * latest ACTIVITY_HOURS roll-up rows: `until` is never before the latest of them (activityEnd), so every row
+ * of the window (at most one per hour) is among them.
+ */
+function activity(latest: ActivityRow[], until: Date): ActivityPoint[] {
   const lastHour = Math.floor(until.getTime() / HOUR_MS) * HOUR_MS;
   const from = lastHour - (ACTIVITY_HOURS - 1) * HOUR_MS;
-  const rows = await getDb().hourlyRollup.findMany({
-    where: { taskId, hour: { gte: new Date(from), lte: new Date(lastHour) } },
-    select: { hour: true, calls: true, answered: true, noAnswer: true, busy: true, failed: true },
-  });
-  const byHour = new Map(rows.map((row) => [row.hour.getTime(), row]));
+  const byHour = new Map(latest.filter((row) => row.hour.getTime() >= from && row.hour.getTime() <= lastHour).map((row) => [row.hour.getTime(), row]));
   const points: ActivityPoint[] = [];
   for (let i = 0; i < ACTIVITY_HOURS; i++) {
     const at = from + i * HOUR_MS;
@@ -165,13 +180,36 @@ async function activity(taskId: string, until: Date): Promise<ActivityPoint[]> {
 }
 
 /**
- * At most `max` items, evenly spread, always keeping the first and the last (the current state):
- * a chart of months of snapshots stays readable and its payload small.
+ * Positions (0-based, ascending) of at most `max` of `count` items, evenly spread, always the first and the last
+ * (the current state): a chart of months of snapshots stays readable and its payload small. Position i is
+ * i × (count − 1) / (max − 1) rounded half up, in integers so that SQL (chartSnapshots) picks the same ones.
  */
-export function thin<T>(items: T[], max: number): T[] {
-  if (items.length <= max) return items;
-  const out: T[] = [];
-  const step = (items.length - 1) / (max - 1);
-  for (let i = 0; i < max; i++) out.push(items[Math.round(i * step)]);
-  return out;
+export function thinnedPositions(count: number, max: number): number[] {
+  if (count <= max) return Array.from({ length: count }, (_, i) => i);
+  return Array.from({ length: max }, (_, i) => Math.floor((2 * i * (count - 1) + (max - 1)) / (2 * (max - 1))));
+}
+
+/**
+ * The snapshots the chart shows (oldest first, thinnedPositions of them) and how many there are. Only the chosen
+ * ones leave the database (issue 14 goal 3): a month of per-minute snapshots is tens of thousands of rows, and
+ * read and thinned in JS they cost the page a second and more. Row k (0-based, of n) is kept when it is the
+ * position of the nearest i: with n > max the step exceeds 1, so round(k × (max − 1) / (n − 1)) is the only
+ * i that can land on k.
+ */
+async function chartSnapshots(taskId: string): Promise<[Snapshot[], number]> {
+  const db = getDb();
+  const max = Prisma.raw(String(SERIES_MAX_POINTS));
+  const picked = await db.$queryRaw<{ id: string; n: number | bigint }[]>(Prisma.sql`
+    SELECT "id", "n" FROM (
+      SELECT "id", ROW_NUMBER() OVER (ORDER BY "at" ASC, "id" ASC) - 1 AS "k", COUNT(*) OVER () AS "n"
+      FROM "TaskSnapshot" WHERE "taskId" = ${taskId}
+    ) AS "numbered"
+    WHERE CASE
+      WHEN "n" <= ${max} THEN 1
+      WHEN (2 * ((2 * "k" * (${max} - 1) + ("n" - 1)) / (2 * ("n" - 1))) * ("n" - 1) + (${max} - 1)) / (2 * (${max} - 1)) = "k" THEN 1
+      ELSE 0
+    END = 1`);
+  if (picked.length === 0) return [[], 0];
+  const rows = await db.taskSnapshot.findMany({ where: { id: { in: picked.map((r) => r.id) } }, select: SNAPSHOT_SELECT, orderBy: [{ at: "asc" }, { id: "asc" }] });
+  return [rows, Number(picked[0].n)];
 }

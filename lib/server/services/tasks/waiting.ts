@@ -5,7 +5,9 @@ import "server-only";
 import type { TaskKind, TaskStatus } from "../../../domain/task";
 import { waitingReason, type WaitingReason } from "../../../domain/waiting";
 import { getDb } from "../../db";
-import { listCallTimeGroups } from "../call-time-groups";
+import { Prisma } from "../../../generated/sqlite/client";
+import type { HolidayCalendar } from "../../../domain/holiday-calendar";
+import { allCallTimeGroups, type StoredCallTimeGroup } from "../call-time-groups";
 import { getHolidayCalendar } from "../holiday-calendar";
 
 /** A waiting reason as JSON (the page polls it). */
@@ -22,15 +24,23 @@ export interface WaitingTask {
   callTimeGroupId: string | null;
 }
 
+/** What a caller that has already read them passes on, so that one page reads each once. */
+export interface WaitingContext {
+  groups?: StoredCallTimeGroup[];
+  calendar?: HolidayCalendar;
+  /** Paused tasks a user paused, among (at least) the paused ones of `tasks`. */
+  pausedByUser?: Set<string>;
+}
+
 /** Why each of `tasks` is not dialling at `now`; tasks with nothing holding them are absent. */
-export async function waitingFor(tasks: WaitingTask[], now: Date): Promise<Map<string, WaitingView>> {
+export async function waitingFor(tasks: WaitingTask[], now: Date, known: WaitingContext = {}): Promise<Map<string, WaitingView>> {
   const out = new Map<string, WaitingView>();
   const live = tasks.filter((task) => task.kind === "call" && ["running", "pending", "paused"].includes(task.status));
   if (live.length === 0) return out;
   const [groups, calendar, pausedByUser, failedAt] = await Promise.all([
-    listCallTimeGroups(),
-    getHolidayCalendar(),
-    tasksPausedByUser(live.filter((task) => task.status === "paused").map((task) => task.id)),
+    known.groups ?? allCallTimeGroups(),
+    known.calendar ?? getHolidayCalendar(),
+    known.pausedByUser ?? tasksPausedByUser(live.filter((task) => task.status === "paused").map((task) => task.id)),
     accountsUnreachable([...new Set(live.map((task) => task.accountId))]),
   ]);
   const groupById = new Map(groups.map((group) => [group.id, group]));
@@ -112,3 +122,20 @@ export async function tasksPausedByUser(pausedIds: string[]): Promise<Set<string
   return new Set([...latest].filter(([, entry]) => entry.action === "task.pause").map(([taskId]) => taskId));
 }
 
+/**
+ * Every live paused task whose latest start or pause by a signed-in user was a pause, in one query: the overview
+ * asks about all paused tasks at once (thousands at a large center), which by id took a read of every paused task
+ * and a query per IDS_PER_QUERY of them (issue 14 goal 3).
+ */
+export async function allTasksPausedByUser(): Promise<Set<string>> {
+  const rows = await getDb().$queryRaw<{ id: string }[]>(Prisma.sql`
+    SELECT "id" FROM (
+      SELECT a."targetId" AS "id", a."action" AS "action",
+        ROW_NUMBER() OVER (PARTITION BY a."targetId" ORDER BY a."at" DESC, a."id" DESC) AS "latest"
+      FROM "AuditEntry" a JOIN "Task" t ON t."id" = a."targetId"
+      WHERE t."status" = 'paused' AND t."goneAt" IS NULL
+        AND a."targetType" = 'task' AND a."actorId" IS NOT NULL AND a."action" IN (${Prisma.join(USER_STATUS_ACTIONS)})
+    ) AS "entries"
+    WHERE "latest" = 1 AND "action" = 'task.pause'`);
+  return new Set(rows.map((row) => row.id));
+}
