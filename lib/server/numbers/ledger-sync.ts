@@ -3,7 +3,7 @@
 // is recovered from the listings. Bounded per task and per run; what was read is kept.
 import "server-only";
 import { ProviderError } from "../../providers/errors";
-import type { ProviderAdapter, ProviderContext } from "../../providers/types";
+import type { ProviderAdapter, ProviderContext, RemoteNumber } from "../../providers/types";
 import { getDb } from "../db";
 import { logger } from "../logger";
 import { recordCalls } from "../mirror/calls";
@@ -20,6 +20,43 @@ export interface LedgerSyncResult {
   numbers: number;
   calls: number;
   errors: number;
+}
+
+/** Which of two listings of one phone says what happens to it now: a live order (dialling before queued), else the later call. */
+function laterOf(a: RemoteNumber, b: RemoteNumber): RemoteNumber {
+  const live = (n: RemoteNumber) => (n.state === "dialling" ? 2 : n.state === "queued" ? 1 : 0);
+  if (live(a) !== live(b)) return live(a) > live(b) ? a : b;
+  return (a.lastCallAt?.getTime() ?? -Infinity) > (b.lastCallAt?.getTime() ?? -Infinity) ? a : b;
+}
+
+/**
+ * One row per phone from a listing page: a page may list a phone more than once (NXCloud lists one order per
+ * send of the number, docs/providers/nxcloud.md §3; a repeated order in sims and bench data), and the ledger has
+ * one row per (task, phone). The state and order are those of the order still being dialled or, when none is, of
+ * the latest call; the last outcome is the latest call's; attempts add up over distinct orders (the same order
+ * listed twice counts once).
+ */
+function onePerPhone(items: readonly RemoteNumber[]): RemoteNumber[] {
+  const byPhone = new Map<string, { merged: RemoteNumber; attemptsByOrder: Map<string, number> }>();
+  items.forEach((n, i) => {
+    const order = n.orderId ?? `#${i}`;
+    const seen = byPhone.get(n.phone);
+    if (!seen) {
+      byPhone.set(n.phone, { merged: n, attemptsByOrder: new Map([[order, n.attempts ?? 0]]) });
+      return;
+    }
+    seen.attemptsByOrder.set(order, Math.max(seen.attemptsByOrder.get(order) ?? 0, n.attempts ?? 0));
+    const winner = laterOf(seen.merged, n);
+    const lastCall = (n.lastCallAt?.getTime() ?? -Infinity) > (seen.merged.lastCallAt?.getTime() ?? -Infinity) ? n : seen.merged;
+    const reported = seen.merged.attempts !== null || n.attempts !== null;
+    seen.merged = {
+      ...winner,
+      attempts: reported ? [...seen.attemptsByOrder.values()].reduce((sum, a) => sum + a, 0) : null,
+      lastOutcome: lastCall.lastOutcome ?? winner.lastOutcome,
+      lastCallAt: lastCall.lastCallAt ?? winner.lastCallAt,
+    };
+  });
+  return [...byPhone.values()].map((v) => v.merged);
 }
 
 /** One task's numbers and calls from the provider into the ledger. */
@@ -43,11 +80,12 @@ export async function syncTaskLedger({ adapter, ctx, taskId, remoteId, now = new
     let cursor: string | null = null;
     for (let page = 0; page < LEDGER_PAGES_PER_TASK; page++) {
       const res = await adapter.listNumbers(ctx, remoteId, cursor);
-      const phones = res.items.map((n) => n.phone);
+      const items = onePerPhone(res.items);
+      const phones = items.map((n) => n.phone);
       const known = new Map(
         (await db.taskNumber.findMany({ where: { taskId, phone: { in: phones } }, select: { phone: true, state: true, attempts: true } })).map((r) => [r.phone, r]),
       );
-      for (const n of res.items) {
+      for (const n of items) {
         const prev = known.get(n.phone);
         const state: LedgerState = stateFromRemote(n.state);
         // A number we stopped or skipped stays so unless the provider itself says it removed it.
