@@ -40,7 +40,7 @@ export function ResultView({ result }: { result: TaskCreationResult }) {
           </Notice>
         ))}
         {result.listSend ? (
-          <Link href={`/tasks/${result.taskId}/numbers`} className="inline-flex rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          <Link href={`/tasks/${result.taskId}/numbers?job=${result.listSend.jobId}`} className="inline-flex rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-700">
             {t("result.openNumbers")}
           </Link>
         ) : (
