@@ -100,7 +100,7 @@ test("a task made in the wizard from a list gets the list's numbers; its numbers
   await expect(numbersStep.getByRole("radio", { name: /From a contact list/ })).toBeChecked();
   await page.getByTestId("wizard-next").click();
   await expect(numbersStep.getByRole("alert")).toHaveText("Choose a contact list, or switch to pasting numbers.");
-  await numbersStep.getByLabel("Contact list").selectOption({ label: `${listName} (${NUMBERS} numbers)` });
+  await numbersStep.getByTestId("list-picker").getByLabel("Contact list").selectOption({ label: `${listName} (${NUMBERS} numbers)` });
   await expect(numbersStep.getByTestId("send-summary")).toHaveText(`All ${NUMBERS} numbers will be sent.`);
   await page.getByTestId("wizard-next").click();
   await expect(page.getByTestId("review-list")).toContainText(listName);
