@@ -4,8 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { shot } from "./helpers";
 
-// Issue 13's acceptance, the sending half: a contact list is sent to an NXCloud task made in the wizard, the
-// numbers tab fills while the simulator dials, one number is found across tasks, and putting it on do-not-call
+// Issue 13's acceptance, the sending half: an NXCloud task is made in the wizard from a contact list (the
+// numbers step's "From a contact list"), the list is sent by the send job the create started, the numbers tab
+// fills while the simulator dials, one number is found across tasks, and putting it on do-not-call
 // stops it at the simulator (NXCloud stopOrder).
 
 const SIM_BASE = Number(process.env.E2E_SIM_BASE_PORT ?? 4201);
@@ -56,7 +57,7 @@ test.afterAll(async ({ request }) => {
   await request.post(`${NXCLOUD_SIM}/__sim/config`, { data: JSON.stringify({ dialing: { factor: DEMO_FACTOR } }) });
 });
 
-test("a list sent to an NXCloud task fills its numbers tab while the simulator dials; do-not-call stops a number there", async ({ page, baseURL }) => {
+test("a task made in the wizard from a list gets the list's numbers; its numbers tab fills while the simulator dials; do-not-call stops a number there", async ({ page, baseURL }) => {
   test.setTimeout(300_000);
   await page.context().addCookies([{ name: "NEXT_LOCALE", value: "en", url: baseURL ?? "http://localhost" }]);
   const name = `E2E list send ${Date.now()}`;
@@ -75,7 +76,7 @@ test("a list sent to an NXCloud task fills its numbers tab while the simulator d
   await page.getByRole("button", { name: "Start import" }).click();
   await expect(page.getByTestId("job-progress")).toHaveAttribute("data-state", "done", { timeout: 60_000 });
 
-  // An NXCloud task made in the wizard without numbers.
+  // An NXCloud task made in the wizard from the list.
   await page.goto("/tasks/new");
   await page.getByRole("radio", { name: /NXCloud demo/ }).check();
   await page.getByTestId("wizard-next").click();
@@ -91,21 +92,40 @@ test("a list sent to an NXCloud task fills its numbers tab while the simulator d
   await page.getByTestId("wizard-next").click();
   await page.getByLabel(/^Concurrent calls \*$/).fill("1");
   await page.getByTestId("wizard-next").click();
-  await page.getByTestId("wizard-next").click();
-  await page.getByTestId("wizard-create").click();
-  await expect(page).toHaveURL(/\/tasks\/(?!new)[^/]+$/);
-  const taskUrl = new URL(page.url()).pathname;
 
-  // The numbers tab: pick the list, read what will be sent, send, follow the batches.
-  await page.goto(`${taskUrl}/numbers`);
-  await page.getByLabel("Contact list").selectOption({ label: `${listName} (${NUMBERS} numbers)` });
-  await expect(page.getByTestId("send-summary")).toHaveText(`All ${NUMBERS} numbers will be sent.`);
-  await page.getByRole("button", { name: `Send ${NUMBERS} numbers` }).click();
+  // The numbers step: a list instead of a paste (by keyboard), with what this account would skip.
+  const numbersStep = page.getByTestId("step-numbers");
+  await numbersStep.getByRole("radio", { name: /Paste or upload/ }).focus();
+  await page.keyboard.press("ArrowUp");
+  await expect(numbersStep.getByRole("radio", { name: /From a contact list/ })).toBeChecked();
+  await page.getByTestId("wizard-next").click();
+  await expect(numbersStep.getByRole("alert")).toHaveText("Choose a contact list, or switch to pasting numbers.");
+  await numbersStep.getByTestId("list-picker").getByLabel("Contact list").selectOption({ label: `${listName} (${NUMBERS} numbers)` });
+  await expect(numbersStep.getByTestId("send-summary")).toHaveText(`All ${NUMBERS} numbers will be sent.`);
+  await page.getByTestId("wizard-next").click();
+  await expect(page.getByTestId("review-list")).toContainText(listName);
+  await expect(page.getByTestId("review-list")).toContainText(`${NUMBERS} of ${NUMBERS} will be sent`);
+  await page.getByTestId("wizard-create").click();
+  await expect(page.getByTestId("wizard-list-sending")).toBeVisible();
+
+  // The result links to the task's numbers tab, which follows the batches of the send the create started.
+  await page.getByRole("link", { name: "Open the numbers tab" }).click();
+  await expect(page).toHaveURL(/\/tasks\/(?!new)[^/]+\/numbers\?job=/);
+  const taskUrl = new URL(page.url()).pathname.replace(/\/numbers$/, "");
   await expect(page.getByTestId("job-progress")).toHaveAttribute("data-state", "done", { timeout: 60_000 });
   await expect.poll(async () => (await simTask(page, name))?.orders.length).toBe(NUMBERS);
   await page.reload();
   await expect(page.getByTestId("state-sent")).toContainText(String(NUMBERS));
   await shot(page, "contacts-send-numbers-sent-en");
+
+  // "Add numbers from a list" on the tab: the same list again would send nothing twice.
+  await page.goto(`${taskUrl}/numbers`);
+  await page.getByLabel("Contact list").selectOption({ label: `${listName} (${NUMBERS} numbers)` });
+  await expect(page.getByTestId("send-summary")).toHaveText(
+    `${NUMBERS} of ${NUMBERS} will be skipped — do-not-call 0, over the contact cap 0, already in this task ${NUMBERS}.`,
+  );
+  await expect(page.getByRole("button", { name: "Send 0 numbers" })).toBeDisabled();
+  expect((await simTask(page, name))?.orders).toHaveLength(NUMBERS);
 
   // Start it while the simulator's clock is inside the group's hours, slow enough that most numbers wait.
   await simFactor(page, 3_600);

@@ -56,10 +56,17 @@ export const ZTaskWizardInput = ZTaskPreviewInput.extend({
    * whose rows all failed must not silently become an empty task (issue 15 point 13).
    */
   contactRows: z.number().int().min(0).max(100_000_000).default(0),
+  /**
+   * Or a contact list (/contacts) instead of pasted numbers: the task is created empty and the list is sent to
+   * it by the durable send job, in the provider's batch size (issue 13 point 3). Never with `contacts`.
+   */
+  listId: ZId.nullable().default(null),
   // Made in the browser before the first submit and sent again on every retry of the same task.
   idempotencyKey: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
 });
 export type TTaskWizardInput = z.infer<typeof ZTaskWizardInput>;
+/** What a caller may send (defaults not yet applied: no list, no rows). */
+export type TTaskWizardRequest = z.input<typeof ZTaskWizardInput>;
 
 /** Editing an existing task (its provider and task type stay). */
 export const ZTaskSettings = ZTaskSettingsFields;
@@ -130,6 +137,8 @@ export interface SendContactsResult {
 export interface TaskCreationResult {
   taskId: string;
   contacts: SendContactsResult;
+  /** The send job of the list chosen on the numbers step (its task page's numbers tab follows it); null without a list. */
+  listSend: { jobId: string } | null;
 }
 
 /** The settings form's choices for one task: groups and strategies with what this task's provider loses. */

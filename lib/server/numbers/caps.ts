@@ -23,8 +23,8 @@ export async function setCapRule({ actor, rule }: { actor: AuditActor; rule: Omi
   return next;
 }
 
-/** Calls made and calls waiting, per number, across every task except `exceptTaskId`. */
-export async function numberLoads(phones: string[], exceptTaskId: string, rule: ContactCapRule, now: Date): Promise<Map<string, NumberLoad>> {
+/** Calls made and calls waiting, per number, across every task except `exceptTaskId` (null: every task). */
+export async function numberLoads(phones: string[], exceptTaskId: string | null, rule: ContactCapRule, now: Date): Promise<Map<string, NumberLoad>> {
   const db = getDb();
   const { dayStart, weekStart } = capWindows(now, rule.timeZone);
   const loads = new Map<string, NumberLoad>(phones.map((p) => [p, { callsToday: 0, callsWeek: 0, pending: 0 }]));
@@ -39,7 +39,7 @@ export async function numberLoads(phones: string[], exceptTaskId: string, rule: 
     }
     const waiting = await db.taskNumber.groupBy({
       by: ["phone"],
-      where: { phone: { in: chunk }, taskId: { not: exceptTaskId }, state: { in: ["queued", "sent"] }, task: { status: { in: LIVE_TASK } } },
+      where: { phone: { in: chunk }, ...(exceptTaskId ? { taskId: { not: exceptTaskId } } : {}), state: { in: ["queued", "sent"] }, task: { status: { in: LIVE_TASK } } },
       _count: { _all: true },
     });
     for (const w of waiting) loads.get(w.phone)!.pending = w._count._all;

@@ -23,15 +23,51 @@ export interface LedgerSyncResult {
   errors: number;
 }
 
+/** Which of two listings of one phone says what happens to it now: a live order (dialling before queued), else the later call. */
+function laterOf(a: RemoteNumber, b: RemoteNumber): RemoteNumber {
+  const live = (n: RemoteNumber) => (n.state === "dialling" ? 2 : n.state === "queued" ? 1 : 0);
+  if (live(a) !== live(b)) return live(a) > live(b) ? a : b;
+  return (a.lastCallAt?.getTime() ?? -Infinity) > (b.lastCallAt?.getTime() ?? -Infinity) ? a : b;
+}
+
+/**
+ * One row per phone from a listing page: a page may list a phone more than once (NXCloud lists one order per
+ * send of the number, docs/providers/nxcloud.md §3; a repeated order in sims and bench data), and the ledger has
+ * one row per (task, phone). The state and order are those of the order still being dialled or, when none is, of
+ * the latest call; the last outcome is the latest call's; attempts add up over distinct orders (the same order
+ * listed twice counts once).
+ */
+function onePerPhone(items: readonly RemoteNumber[]): RemoteNumber[] {
+  const byPhone = new Map<string, { merged: RemoteNumber; attemptsByOrder: Map<string, number> }>();
+  items.forEach((n, i) => {
+    const order = n.orderId ?? `#${i}`;
+    const seen = byPhone.get(n.phone);
+    if (!seen) {
+      byPhone.set(n.phone, { merged: n, attemptsByOrder: new Map([[order, n.attempts ?? 0]]) });
+      return;
+    }
+    seen.attemptsByOrder.set(order, Math.max(seen.attemptsByOrder.get(order) ?? 0, n.attempts ?? 0));
+    const winner = laterOf(seen.merged, n);
+    const lastCall = (n.lastCallAt?.getTime() ?? -Infinity) > (seen.merged.lastCallAt?.getTime() ?? -Infinity) ? n : seen.merged;
+    const reported = seen.merged.attempts !== null || n.attempts !== null;
+    seen.merged = {
+      ...winner,
+      attempts: reported ? [...seen.attemptsByOrder.values()].reduce((sum, a) => sum + a, 0) : null,
+      lastOutcome: lastCall.lastOutcome ?? winner.lastOutcome,
+      lastCallAt: lastCall.lastCallAt ?? winner.lastCallAt,
+    };
+  });
+  return [...byPhone.values()].map((v) => v.merged);
+}
+
 /**
  * One listing page into the ledger: one transaction that reads the page's stored rows in one query and writes
  * every row in one statement (issue 14 goal 2: a statement per number made the ledger step a round trip per
  * number). Returns the numbers written.
  */
 async function writeNumbersPage(taskId: string, items: RemoteNumber[], now: Date): Promise<number> {
-  // One row per phone: the statement below may touch each stored row once. The last listing of a phone wins,
-  // as when each was written in turn.
-  const byPhone = new Map(items.map((n) => [n.phone, n]));
+  // One row per phone: the statement below may touch each stored row once (onePerPhone says which listing wins).
+  const byPhone = new Map(onePerPhone(items).map((n) => [n.phone, n]));
   if (byPhone.size === 0) return 0;
   await getDb().$transaction(async (tx) => {
     const known = new Map(

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import type { CallRecordEvent } from "../../providers/types";
+import type { CallRecordEvent, RemoteNumber } from "../../providers/types";
 import { flushAudit } from "../audit";
 import { getDb } from "../db";
 import { recordCalls } from "../mirror/calls";
@@ -64,6 +64,35 @@ describe("the per-number ledger", () => {
       { state: "sent", orderId: "o-+8613800138001" },
       { state: "sent", orderId: "o-+8613800138002" },
       { state: "skipped", orderId: "o-+8613800138003" },
+    ]);
+  });
+
+  it("a listing page that lists one phone twice makes one ledger row: the live order's state, the orders' calls added up", async () => {
+    const stub = stubProvider({ list: true, remove: false });
+    const order = (orderId: string, phone: string, state: RemoteNumber["state"], attempts: number, lastCallAt: string | null): RemoteNumber => ({
+      phone,
+      orderId,
+      state,
+      attempts,
+      lastOutcome: lastCallAt ? "no-answer" : null,
+      lastCallAt: lastCallAt ? new Date(lastCallAt) : null,
+      raw: {},
+    });
+    const page = [
+      order("o1", "+8613800138001", "not-answered", 2, "2027-01-10T01:00:00Z"),
+      order("o2", "+8613800138002", "answered", 1, "2027-01-10T01:30:00Z"),
+      // The number sent again: a second order, not dialled yet.
+      order("o3", "+8613800138001", "queued", 0, null),
+      // The same order listed twice (simulator and bench data do).
+      order("o2", "+8613800138002", "answered", 1, "2027-01-10T01:30:00Z"),
+    ];
+    const adapter = { ...stub.adapter, listNumbers: async () => ({ items: page, nextCursor: null, total: page.length }) };
+    const { ctx } = await stub.contextFor("x");
+    expect(await syncTaskLedger({ adapter, ctx, taskId, remoteId: "r1" })).toEqual({ numbers: 2, calls: 0 });
+    const rows = await getDb().taskNumber.findMany({ where: { taskId }, orderBy: { phone: "asc" }, select: { phone: true, state: true, attempts: true, orderId: true, lastCallAt: true } });
+    expect(rows).toEqual([
+      { phone: "+8613800138001", state: "sent", attempts: 2, orderId: "o3", lastCallAt: new Date("2027-01-10T01:00:00Z") },
+      { phone: "+8613800138002", state: "answered", attempts: 1, orderId: "o2", lastCallAt: new Date("2027-01-10T01:30:00Z") },
     ]);
   });
 

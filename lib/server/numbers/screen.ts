@@ -1,6 +1,7 @@
 // Which numbers of a send are skipped, and why (issue 13 points 2–4): on DNC (global or the task's account),
 // already in this task, over the organisation's contact caps. The send job and the summary shown before
-// sending use this one function, so the summary is what the send will do.
+// sending use this one function, so the summary is what the send will do. A task not created yet (the
+// wizard's summary: taskId null) has no numbers, so none is "already in this task".
 import "server-only";
 import { capVerdict, type ContactCapRule } from "../../domain/numbers/caps";
 import type { ProblemReason } from "../../domain/numbers/rows";
@@ -20,7 +21,7 @@ export async function screenNumbers({
   rule,
   now,
 }: {
-  taskId: string;
+  taskId: string | null;
   accountId: string;
   phones: string[];
   rule: ContactCapRule;
@@ -30,7 +31,7 @@ export async function screenNumbers({
   const blocked = await blockedAmong(phones, accountId, now);
   for (const p of blocked) skipped.set(p, { reason: "dnc", detail: {} });
   const rest = phones.filter((p) => !skipped.has(p));
-  const already = await inTask(taskId, rest);
+  const already = taskId ? await inTask(taskId, rest) : new Set<string>();
   for (const p of already) skipped.set(p, { reason: "in-task", detail: {} });
   if (rule.enabled) {
     const open = rest.filter((p) => !already.has(p));

@@ -62,6 +62,21 @@ describe("sending a list to a task", () => {
     expect((await getJobView(again.jobId)).problemCounts).toMatchObject({ "in-task": 5 });
   });
 
+  it("before its task exists (the wizard), the summary is for the account: its DNC and the global one, the caps, nothing already in the task", async () => {
+    const stub = stubProvider({ list: true, remove: false });
+    const { taskId, listId, accountId } = await setup(stub, [1, 2, 3, 4]);
+    const other = await createAccount("nxcloud", "http://127.0.0.1:9", {});
+    const now = new Date();
+    await addDncEntry({ actor: ACTOR, phone: phone(1), scope: GLOBAL_SCOPE, reason: "asked", expiresAt: null, contextFor: stub.contextFor });
+    await addDncEntry({ actor: ACTOR, phone: phone(2), scope: accountId, reason: "this account", expiresAt: null, contextFor: stub.contextFor });
+    // Another account's list does not block this one's.
+    await addDncEntry({ actor: ACTOR, phone: phone(3), scope: other, reason: "other account", expiresAt: null, contextFor: stub.contextFor });
+    await getDb().taskNumber.create({ data: { taskId, phone: phone(4), state: "sent" } });
+    expect(await sendSummary({ accountId, listId, now })).toEqual({ total: 4, willSend: 2, dnc: 2, cap: 0, inTask: 0 });
+    expect(await sendSummary({ taskId, listId, now })).toEqual({ total: 4, willSend: 1, dnc: 2, cap: 0, inTask: 1 });
+    await expect(sendSummary({ accountId: "gone", listId, now })).rejects.toMatchObject({ code: "NOT_FOUND", field: "accountId" });
+  });
+
   it("a batch whose answer was lost is found in the provider's listing: nothing is sent twice, what did not land is sent once", async () => {
     const stub = stubProvider({ list: true, remove: false });
     const { taskId, listId } = await setup(stub, [1, 2, 3, 4, 5, 6, 7]);

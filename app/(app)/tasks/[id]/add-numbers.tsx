@@ -1,6 +1,8 @@
 "use client";
 // "Add numbers": the wizard's import (paste or CSV, every problem row listed), then the numbers go to
-// the provider in its batch size; each failed batch and each number the provider refused is shown.
+// the provider in its batch size; each failed batch and each number the provider refused is shown. A contact
+// list is sent from the numbers tab (its send job and progress live there), linked from here.
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
@@ -41,6 +43,9 @@ export function AddNumbers({ taskId, batchSize }: { taskId: string; batchSize: n
   return (
     <div className="space-y-3" data-testid="add-numbers">
       <UnsavedChangesGuard dirty={count > 0 && result === null} />
+      <Link href={`/tasks/${taskId}/numbers`} className="text-sm font-medium text-brand-700 hover:underline" data-testid="add-numbers-from-list">
+        {t("fromList")}
+      </Link>
       <ContactsImport variables={[]} defaultCountry="CN" onParsed={setParsed} />
       <div className="flex flex-wrap items-center gap-3">
         <Button onClick={send} disabled={pending || count === 0}>

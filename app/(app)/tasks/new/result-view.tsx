@@ -1,5 +1,6 @@
 "use client";
-// After a create whose numbers did not all go through: what the provider refused and which batches failed.
+// After a create whose numbers did not all go through: what the provider refused and which batches failed. Or
+// after a create with a contact list: the list is being sent, and the task's numbers tab follows its batches.
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { Card, Notice } from "@/components/ui/card";
@@ -14,7 +15,13 @@ export function ResultView({ result }: { result: TaskCreationResult }) {
     <Card>
       <div className="space-y-4" data-testid="wizard-result">
         <h2 className="text-lg font-semibold text-slate-900">{t("result.title")}</h2>
-        <p className="text-sm text-slate-700">{t("result.summary", { accepted: contacts.accepted })}</p>
+        {result.listSend ? (
+          <p className="text-sm text-slate-700" data-testid="wizard-list-sending">
+            {t("result.listSending")}
+          </p>
+        ) : (
+          <p className="text-sm text-slate-700">{t("result.summary", { accepted: contacts.accepted })}</p>
+        )}
         {contacts.rejected.length > 0 ? (
           <div>
             <p className="text-sm font-medium text-red-700">{t("result.rejected", { count: contacts.rejected.length })}</p>
@@ -32,9 +39,15 @@ export function ResultView({ result }: { result: TaskCreationResult }) {
             {t("result.failedBatch", { index: b.index + 1, error: localize(b.error, locale) })}
           </Notice>
         ))}
-        <Link href={`/tasks/${result.taskId}`} className="inline-flex rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-700">
-          {t("result.open")}
-        </Link>
+        {result.listSend ? (
+          <Link href={`/tasks/${result.taskId}/numbers?job=${result.listSend.jobId}`} className="inline-flex rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-700">
+            {t("result.openNumbers")}
+          </Link>
+        ) : (
+          <Link href={`/tasks/${result.taskId}`} className="inline-flex rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-700">
+            {t("result.open")}
+          </Link>
+        )}
       </div>
     </Card>
   );

@@ -6,24 +6,29 @@ import { useFormContext } from "react-hook-form";
 import { LossReport } from "@/components/schedule/loss-report";
 import { Button } from "@/components/ui/button";
 import { localize } from "@/i18n/locales";
+import type { SendSummaryView } from "@/lib/contracts/numbers";
 import type { TaskPreview, WizardAccount } from "@/lib/contracts/task-write";
 import type { ContactsImport as ParsedContacts } from "@/lib/domain/contacts-import";
 import { paramsForTaskType } from "@/lib/providers/param-values";
 import type { ParamSpec } from "@/lib/providers/types";
+import type { ChosenList } from "./numbers-step";
 import type { WizardStep, WizardValues } from "./wizard-state";
 
 const FIRST_ROWS = 5;
 
-/** What the server made of the form (the preview of the last Next) and the numbers as imported. */
+/** What the server made of the form (the preview of the last Next) and the numbers as imported, or the list to send. */
 export function ReviewStep({
   account,
   preview,
   contacts,
+  list,
   onEdit,
 }: {
   account: WizardAccount;
   preview: TaskPreview;
   contacts: ParsedContacts | null;
+  /** The contact list chosen instead of pasted numbers. */
+  list: ChosenList | null;
   onEdit: (step: WizardStep) => void;
 }) {
   const t = useTranslations("wizard");
@@ -61,6 +66,53 @@ export function ReviewStep({
       <summary className="cursor-pointer text-xs font-medium text-slate-600">{t("review.encoded")}</summary>
       <pre className="mt-1 max-h-64 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100">{JSON.stringify(value, null, 2)}</pre>
     </details>
+  );
+
+  const pastedNumbers = (
+    <div className="space-y-2 text-sm">
+      <p className="font-medium text-slate-900" data-testid="review-number-count">
+        {t("review.numbersCount", { count: numbers.length })}
+      </p>
+      {contacts && contacts.problems.length > 0 ? <p className="text-amber-800">{t("review.numbersSkipped", { count: contacts.problems.length })}</p> : null}
+      {numbers.length > 0 ? (
+        <table className="w-full text-left text-sm">
+          <caption className="mb-1 text-left text-xs text-slate-500">{t("review.firstRows")}</caption>
+          <thead className="text-xs text-slate-500">
+            <tr>
+              <th scope="col" className="py-1 pr-3 font-medium">{t("review.phone")}</th>
+              <th scope="col" className="py-1 pr-3 font-medium">{t("review.contactName")}</th>
+              {Object.keys(numbers[0].variables).map((variable) => (
+                <th key={variable} scope="col" className="py-1 pr-3 font-medium">
+                  {variable}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {numbers.slice(0, FIRST_ROWS).map((contact) => (
+              <tr key={contact.phone} className="border-t border-slate-100">
+                <td className="py-1 pr-3 font-mono text-xs">{contact.phone}</td>
+                <td className="py-1 pr-3">{contact.name}</td>
+                {Object.values(contact.variables).map((value, i) => (
+                  <td key={i} className="py-1 pr-3">
+                    {value}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </div>
+  );
+  const listNumbers = (name: string, summary: SendSummaryView) => (
+    <div className="space-y-1 text-sm" data-testid="review-list">
+      <p className="text-slate-900">{t("review.list", { name })}</p>
+      <p className="font-medium text-slate-900" data-testid="review-number-count">
+        {t("review.listWillSend", { willSend: summary.willSend, total: summary.total })}
+      </p>
+      {summary.willSend < summary.total ? <p className="text-amber-800">{t("review.listSkipped", { dnc: summary.dnc, cap: summary.cap })}</p> : null}
+    </div>
   );
 
   return (
@@ -126,46 +178,7 @@ export function ReviewStep({
         ),
         "review-params",
       )}
-      {section(
-        t("review.numbers"),
-        "numbers",
-        <div className="space-y-2 text-sm">
-          <p className="font-medium text-slate-900" data-testid="review-number-count">
-            {t("review.numbersCount", { count: numbers.length })}
-          </p>
-          {contacts && contacts.problems.length > 0 ? <p className="text-amber-800">{t("review.numbersSkipped", { count: contacts.problems.length })}</p> : null}
-          {numbers.length > 0 ? (
-            <table className="w-full text-left text-sm">
-              <caption className="mb-1 text-left text-xs text-slate-500">{t("review.firstRows")}</caption>
-              <thead className="text-xs text-slate-500">
-                <tr>
-                  <th scope="col" className="py-1 pr-3 font-medium">{t("review.phone")}</th>
-                  <th scope="col" className="py-1 pr-3 font-medium">{t("review.contactName")}</th>
-                  {Object.keys(numbers[0].variables).map((variable) => (
-                    <th key={variable} scope="col" className="py-1 pr-3 font-medium">
-                      {variable}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {numbers.slice(0, FIRST_ROWS).map((contact) => (
-                  <tr key={contact.phone} className="border-t border-slate-100">
-                    <td className="py-1 pr-3 font-mono text-xs">{contact.phone}</td>
-                    <td className="py-1 pr-3">{contact.name}</td>
-                    {Object.values(contact.variables).map((value, i) => (
-                      <td key={i} className="py-1 pr-3">
-                        {value}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : null}
-        </div>,
-        "review-numbers",
-      )}
+      {section(t("review.numbers"), "numbers", list?.list && list.summary ? listNumbers(list.list.name, list.summary) : pastedNumbers, "review-numbers")}
     </div>
   );
 }

@@ -18,7 +18,7 @@ import { AccountStep } from "./account-step";
 import { createTaskAction, previewTaskAction } from "./actions";
 import { BasicsStep } from "./basics-step";
 import { GroupStep } from "./group-step";
-import { NumbersStep } from "./numbers-step";
+import { NumbersStep, type ChosenList } from "./numbers-step";
 import { ParamsStep } from "./params-step";
 import { ResultView } from "./result-view";
 import { RetryStep } from "./retry-step";
@@ -28,12 +28,15 @@ import { StepNav } from "./step-nav";
 import { TypeStep } from "./type-step";
 import {
   initialValues,
+  listProblem,
   newIdempotencyKey,
+  numbersRequest,
   previewRequest,
   SERVER_CHECKED_STEPS,
   STEP_FIELDS,
   stepForField,
   WIZARD_STEPS,
+  type NumbersSource,
   type WizardStep,
   type WizardValues,
 } from "./wizard-state";
@@ -59,6 +62,8 @@ export function TaskWizard({ options }: { options: WizardOptions }) {
   const [visited, setVisited] = useState<Set<WizardStep>>(() => new Set(["account"]));
   const [preview, setPreview] = useState<TaskPreview | null>(null);
   const [imported, setImported] = useState<ParsedContacts | null>(null);
+  const [source, setSource] = useState<NumbersSource>("paste");
+  const [chosenList, setChosenList] = useState<ChosenList>({ list: null, summary: null });
   const [result, setResult] = useState<TaskCreationResult | null>(null);
   const [pending, startTransition] = useTransition();
   const account = options.accounts.find((a) => a.id === form.watch("accountId")) ?? null;
@@ -84,6 +89,11 @@ export function TaskWizard({ options }: { options: WizardOptions }) {
   async function checkStep(): Promise<boolean> {
     form.clearErrors();
     if (STEP_FIELDS[step].length > 0 && !(await form.trigger([...STEP_FIELDS[step]]))) return false;
+    const listIssue = step === "numbers" ? listProblem(source, form.getValues("listId"), chosenList.summary) : null;
+    if (listIssue) {
+      form.setError("listId", { type: "client", message: t(`numbers.${listIssue}`, { total: chosenList.summary?.total ?? 0 }) });
+      return false;
+    }
     if (!SERVER_CHECKED_STEPS.has(step)) return true;
     const res = await previewTaskAction(previewRequest(form.getValues(), account));
     if (!res?.data) {
@@ -107,10 +117,11 @@ export function TaskWizard({ options }: { options: WizardOptions }) {
   function create(values: WizardValues) {
     startTransition(async () => {
       form.clearErrors();
-      const res = await createTaskAction({ ...previewRequest(values, account), contacts: values.contacts, contactRows: values.contactRows, idempotencyKey: values.idempotencyKey });
+      const res = await createTaskAction({ ...previewRequest(values, account), ...numbersRequest(values, source), idempotencyKey: values.idempotencyKey });
       if (!res?.data) return showFailure(res?.serverError);
-      const { contacts, taskId } = res.data;
-      if (contacts.rejected.length === 0 && contacts.failedBatches.length === 0) router.push(`/tasks/${taskId}`);
+      const { contacts, taskId, listSend } = res.data;
+      // A list is still being sent: the result links to the numbers tab that follows its batches.
+      if (!listSend && contacts.rejected.length === 0 && contacts.failedBatches.length === 0) router.push(`/tasks/${taskId}`);
       else setResult(res.data);
     });
   }
@@ -137,9 +148,9 @@ export function TaskWizard({ options }: { options: WizardOptions }) {
             <GroupStep options={options} account={account} current={step} />
             <RetryStep options={options} account={account} current={step} />
             <ParamsStep account={account} current={step} />
-            <NumbersStep account={account} current={step} onParsed={setImported} />
+            <NumbersStep account={account} current={step} source={source} onSource={setSource} onList={setChosenList} onParsed={setImported} />
             <StepFrame step="review" current={step} intro={t("review.intro", { provider: localize(account?.providerLabel, locale) ?? "" })}>
-              {account && preview ? <ReviewStep account={account} preview={preview} contacts={imported} onEdit={go} /> : null}
+              {account && preview ? <ReviewStep account={account} preview={preview} contacts={source === "paste" ? imported : null} list={source === "list" ? chosenList : null} onEdit={go} /> : null}
             </StepFrame>
             {failure ? (
               <div className="mt-4">

@@ -3,7 +3,7 @@ import { ZTaskWizardInput, type WizardOptions } from "@/lib/contracts/task-write
 import { nxcloudCapabilities } from "@/lib/providers/nxcloud/capabilities";
 import { yunfuCapabilities } from "@/lib/providers/yunfu/capabilities";
 import { taskBodyFromDraft } from "@/lib/providers/yunfu/mapping";
-import { initialValues, previewRequest, requestParams, STEP_FIELDS, stepForField, variableNames, WIZARD_STEPS } from "./wizard-state";
+import { initialValues, listProblem, numbersRequest, previewRequest, requestParams, STEP_FIELDS, stepForField, variableNames, WIZARD_STEPS } from "./wizard-state";
 
 const nx = {
   id: "acc-nx",
@@ -33,6 +33,7 @@ describe("wizard state", () => {
     expect(stepForField("params.startupAt")).toBe("params");
     expect(stepForField("acceptLosses")).toBe("group");
     expect(stepForField("contacts")).toBe("numbers");
+    expect(stepForField("listId")).toBe("numbers");
     expect(stepForField(undefined)).toBe("review");
   });
 
@@ -48,6 +49,27 @@ describe("wizard state", () => {
     // The form's values are the create action's own input: the same schema checks both.
     expect(ZTaskWizardInput.safeParse({ ...values, name: "Renewals" }).success).toBe(true);
     expect(previewRequest(values, nx).params).toEqual(requestParams(nx.params, "callbot", values.params));
+  });
+
+  it("sends the numbers of the chosen source only: a list (no pasted numbers) or the paste (no list)", () => {
+    const contacts = [{ phone: "+8613800138000", name: "Zhang San", variables: {} }];
+    const values = { ...initialValues(options, "0123456789abcdef"), name: "Renewals", contacts, contactRows: 2, listId: "list-1" };
+    expect(numbersRequest(values, "list")).toEqual({ contacts: [], contactRows: 0, listId: "list-1" });
+    expect(numbersRequest(values, "paste")).toEqual({ contacts, contactRows: 2, listId: null });
+    // The create action's schema takes either.
+    expect(ZTaskWizardInput.safeParse({ ...values, ...numbersRequest(values, "list") }).success).toBe(true);
+    expect(ZTaskWizardInput.parse({ ...values, listId: undefined }).listId).toBeNull();
+    expect(ZTaskWizardInput.safeParse({ ...values, listId: "" }).success).toBe(false);
+  });
+
+  it("does not leave the numbers step with no list, a list still being checked, or a list that would send nothing", () => {
+    const summary = { total: 3, willSend: 1, dnc: 1, cap: 1, inTask: 0 };
+    expect(listProblem("list", null, null)).toBe("chooseList");
+    expect(listProblem("list", "list-1", null)).toBe("listChecking");
+    expect(listProblem("list", "list-1", { ...summary, willSend: 0, dnc: 2 })).toBe("listNothingToSend");
+    expect(listProblem("list", "list-1", summary)).toBeNull();
+    // Pasting (or sending nothing, to create the task empty) is not about a list.
+    expect(listProblem("paste", null, null)).toBeNull();
   });
 
   it("sends blanks as null, flags as booleans and local datetimes as instants", () => {

@@ -2,6 +2,7 @@
 // ZTaskWizardInput), which step owns which field, and how form values become the request. No React here, so
 // it is unit-tested directly.
 import type { z } from "zod";
+import type { SendSummaryView } from "@/lib/contracts/numbers";
 import type { TTaskPreviewInput, WizardAccount, WizardOptions, ZTaskWizardInput } from "@/lib/contracts/task-write";
 import { wallDateTimeValue } from "@/lib/domain/time-format";
 import { defaultFormValues, paramsForTaskType, type ParamFormValue } from "@/lib/providers/param-values";
@@ -22,7 +23,7 @@ export const STEP_FIELDS: Record<WizardStep, readonly WizardField[]> = {
   group: ["callTimeGroupId", "acceptLosses"],
   retry: ["retryStrategyId"],
   params: ["params"],
-  numbers: ["contacts", "contactRows"],
+  numbers: ["contacts", "contactRows", "listId"],
   review: [],
 };
 
@@ -55,6 +56,7 @@ export function initialValues(options: WizardOptions, idempotencyKey: string): W
     params: defaultParams(account, taskType),
     contacts: [],
     contactRows: 0,
+    listId: null,
     idempotencyKey,
   };
 }
@@ -101,6 +103,29 @@ export function previewRequest(values: WizardValues, account: WizardAccount | nu
     retryStrategyId: values.retryStrategyId,
     params: account ? requestParams(account.params, values.taskType, values.params) : {},
   };
+}
+
+/** Where the numbers step takes the numbers from: a contact list (/contacts), or pasted / uploaded here. */
+export type NumbersSource = "list" | "paste";
+
+/**
+ * The numbers the create sends, from the source chosen on the numbers step only: what was pasted before the
+ * user switched to a list (or the reverse) stays in the form, to switch back to, but is not sent.
+ */
+export function numbersRequest(values: WizardValues, source: NumbersSource): Pick<WizardValues, "contacts" | "contactRows" | "listId"> {
+  return source === "list" ? { contacts: [], contactRows: 0, listId: values.listId ?? null } : { contacts: values.contacts, contactRows: values.contactRows, listId: null };
+}
+
+/**
+ * Why the numbers step cannot go on with a list (the wizard's key under "numbers."), or null: no list chosen,
+ * its summary still being read, or a list that would send nothing (refused like a paste without a valid number;
+ * the server checks again on create).
+ */
+export function listProblem(source: NumbersSource, listId: string | null | undefined, summary: SendSummaryView | null): "chooseList" | "listChecking" | "listNothingToSend" | null {
+  if (source !== "list") return null;
+  if (!listId) return "chooseList";
+  if (!summary) return "listChecking";
+  return summary.willSend === 0 ? "listNothingToSend" : null;
 }
 
 /** Script variable names typed as "a, b ,c": trimmed, blanks and repeats removed. */

@@ -13,11 +13,13 @@ import { DEMO_CREDENTIALS as YUNFU_CREDENTIALS, DEMO_SETTINGS as YUNFU_SETTINGS 
 import { flushAudit } from "../../audit";
 import { getDb } from "../../db";
 import { AppError } from "../../errors";
+import { addDncEntry, GLOBAL_SCOPE } from "../../numbers/dnc";
+import { runJob } from "../../numbers/jobs";
 import { freshDatabase } from "../../testing/db";
 import { createCallTimeGroup } from "../call-time-groups";
 import { createAccount } from "../provider-accounts";
 import { createRetryStrategy } from "../retry-strategies";
-import type { TTaskWizardInput } from "@/lib/contracts/task-write";
+import type { TTaskWizardInput, TTaskWizardRequest } from "@/lib/contracts/task-write";
 import { createTaskFromWizard, previewTaskCreation } from "./create";
 import { wizardOptions } from "./options";
 
@@ -81,7 +83,7 @@ const PARAMS: Record<CallProvider, { taskType: string; params: TTaskWizardInput[
   nxcloud: { taskType: "callbot", params: { maxCall: "5", startupType: "1" } },
 };
 
-function input(kind: CallProvider, extra: Partial<TTaskWizardInput> = {}): TTaskWizardInput {
+function input(kind: CallProvider, extra: Partial<TTaskWizardRequest> = {}): TTaskWizardRequest {
   return {
     accountId: accounts[kind],
     taskType: PARAMS[kind].taskType,
@@ -250,6 +252,56 @@ describe("server-side validation", () => {
     await getDb().providerAccount.update({ where: { id: accounts.yunfu }, data: { enabled: false } });
     expect(await failure(createTaskFromWizard({ actor, input: input("yunfu") }))).toMatchObject({ field: "accountId" });
     expect(await failure(createTaskFromWizard({ actor, input: input("nxcloud", { taskType: "1" }) }))).toMatchObject({ field: "taskType" });
+  });
+});
+
+describe("a contact list chosen on the numbers step", () => {
+  async function contactList(phones: string[]): Promise<string> {
+    const db = getDb();
+    const list = await db.contactList.create({ data: { name: "Spring renewals", size: phones.length, nextSeq: phones.length + 1 }, select: { id: true } });
+    await db.contact.createMany({ data: phones.map((phone, i) => ({ listId: list.id, seq: i + 1, phone, name: `c${i}` })) });
+    return list.id;
+  }
+  const listPhones = numbers(7).map((c) => c.phone);
+
+  it("creates the task without pasted numbers and starts exactly one send job; the list reaches the provider and the ledger once", async () => {
+    const listId = await contactList(listPhones);
+    // On this account's do-not-call list: never sent.
+    await addDncEntry({ actor, phone: listPhones[6], scope: accounts.nxcloud, reason: "asked", expiresAt: null });
+    const req = input("nxcloud", { contacts: [], contactRows: 0, listId });
+    const res = await createTaskFromWizard({ actor, input: req });
+    expect(res.contacts.accepted).toBe(0);
+    expect(res.listSend).toEqual({ jobId: expect.any(String) });
+    const jobs = await getDb().job.findMany({ where: { taskId: res.taskId }, select: { id: true, kind: true, listId: true } });
+    expect(jobs).toEqual([{ id: res.listSend!.jobId, kind: "send", listId }]);
+
+    await runJob(res.listSend!.jobId);
+    // A resubmit of the same form (double click, retry) answers with the same task and job, and sends nothing again.
+    expect(await createTaskFromWizard({ actor, input: req })).toEqual(res);
+    await runJob(res.listSend!.jobId);
+    expect(await getDb().job.count({ where: { taskId: res.taskId } })).toBe(1);
+
+    const remote = nxTasks().find((t) => t.userTaskID === req.idempotencyKey);
+    expect(remote?.orders.map((o) => `+${o.userPhone}`).sort()).toEqual(listPhones.slice(0, 6));
+    const ledger = await getDb().taskNumber.findMany({ where: { taskId: res.taskId }, orderBy: { phone: "asc" }, select: { phone: true, state: true, reason: true } });
+    expect(ledger).toEqual([
+      ...listPhones.slice(0, 6).map((phone) => ({ phone, state: "sent", reason: null })),
+      { phone: listPhones[6], state: "skipped", reason: "dnc" },
+    ]);
+  });
+
+  it("a list that would send nothing is refused like an empty paste, in both languages, and creates no task", async () => {
+    const listId = await contactList(listPhones.slice(0, 2));
+    for (const phone of listPhones.slice(0, 2)) await addDncEntry({ actor, phone, scope: GLOBAL_SCOPE, reason: "asked", expiresAt: null });
+    const requests = nxcloud.state.createRequests;
+    const refused = await failure(createTaskFromWizard({ actor, input: input("nxcloud", { contacts: [], contactRows: 0, listId }) }));
+    expect(refused).toMatchObject({ code: "INVALID", field: "listId" });
+    expect(refused.userMessage.en).toContain("None of the list's 2 numbers would be sent (do-not-call 2");
+    expect(refused.userMessage.zh).toContain("该列表的 2 个号码都不会被发送");
+    const both = await failure(createTaskFromWizard({ actor, input: input("nxcloud", { listId }) }));
+    expect(both).toMatchObject({ code: "INVALID", field: "listId" });
+    expect(nxcloud.state.createRequests).toBe(requests);
+    expect(await getDb().job.count()).toBe(0);
   });
 });
 

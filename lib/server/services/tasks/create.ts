@@ -1,13 +1,16 @@
 // Creating a task from the wizard (/tasks/new): the task-write pipeline checks everything the form sent
 // (write.ts), the provider creates the task once per idempotency key, the mirror records it with its local
-// links, and its numbers go out in the provider's batch size.
+// links, and its numbers go out in the provider's batch size: pasted numbers here, a contact list through the
+// durable send job (the one path of "add numbers from a list", lib/server/numbers/send-job.ts).
 import "server-only";
-import { ZTaskWizardInput, type TaskCreationResult, type TaskPreview, type TTaskPreviewInput, type TTaskWizardInput } from "../../../contracts/task-write";
+import { ZTaskWizardInput, type TaskCreationResult, type TaskPreview, type TTaskPreviewInput, type TTaskWizardRequest } from "../../../contracts/task-write";
 import type { Contact } from "../../../providers/types";
 import { recordAudit, type AuditActor } from "../../audit";
 import { AppError } from "../../errors";
 import { claimIdempotencyKey, recordIdempotencyKey, releaseIdempotencyKey } from "../../idempotency";
 import { upsertRemoteTask } from "../../mirror/upsert";
+import { startSend } from "../../numbers/send-job";
+import { sendSummary } from "../../numbers/send-summary";
 import { sendContactsInBatches } from "./contacts";
 import { refreshMirror } from "./lifecycle";
 import { tasksText } from "./texts";
@@ -63,11 +66,21 @@ function duplicateContact(contacts: Contact[]): AppError | null {
   return null;
 }
 
+/** A list chosen on the numbers step: it exists and sends something (like a paste with no valid number, a list that would send nothing makes no task). */
+async function checkList({ listId, accountId, contacts }: { listId: string; accountId: string; contacts: Contact[] }): Promise<void> {
+  if (contacts.length > 0) throw new AppError("INVALID", tasksText("write.listAndContacts"), "listId");
+  const summary = await sendSummary({ accountId, listId });
+  if (summary.willSend === 0) {
+    throw new AppError("INVALID", tasksText("write.listNothingToSend", { total: summary.total, dnc: summary.dnc, cap: summary.cap }), "listId");
+  }
+}
+
 /**
  * Checks the wizard's input through the pipeline, creates the task at the provider (once per idempotency
- * key), mirrors it with its local links and sends the numbers in the provider's batch size.
+ * key), mirrors it with its local links and sends the numbers in the provider's batch size, or starts the
+ * send job of the chosen list.
  */
-export async function createTaskFromWizard({ actor, input }: { actor: AuditActor; input: TTaskWizardInput }): Promise<TaskCreationResult> {
+export async function createTaskFromWizard({ actor, input }: { actor: AuditActor; input: TTaskWizardRequest }): Promise<TaskCreationResult> {
   const parsed = ZTaskWizardInput.parse(input);
   const key = parsed.idempotencyKey;
   const earlier = await claim(key);
@@ -83,6 +96,7 @@ export async function createTaskFromWizard({ actor, input }: { actor: AuditActor
     if (parsed.contacts.length === 0 && parsed.contactRows > 0) {
       throw new AppError("INVALID", tasksText("write.noValidNumbers", { rows: parsed.contactRows }), "contacts");
     }
+    if (parsed.listId) await checkList({ listId: parsed.listId, accountId, contacts: parsed.contacts });
     const remote = await adapter.createTask!(ctx, draft).catch((e: unknown) => {
       throw providerWriteError(e);
     });
@@ -95,7 +109,9 @@ export async function createTaskFromWizard({ actor, input }: { actor: AuditActor
     const contacts = parsed.contacts.length > 0 ? await sendContactsInBatches({ adapter, ctx, remoteId: remote.remoteId, contacts: parsed.contacts }) : null;
     // The provider now counts the numbers; its answer, not our arithmetic, updates the mirror.
     if (contacts) await refreshMirror({ adapter, ctx, accountId, taskId, remoteId: remote.remoteId });
-    const result: TaskCreationResult = { taskId, contacts: contacts ?? { accepted: 0, rejected: [], failedBatches: [] } };
+    // Recorded under the key below, so a resubmit answers with this job instead of starting a second one.
+    const listSend = parsed.listId ? await startSend({ actor, listId: parsed.listId, taskId }) : null;
+    const result: TaskCreationResult = { taskId, contacts: contacts ?? { accepted: 0, rejected: [], failedBatches: [] }, listSend };
     await recordIdempotencyKey({ scope: SCOPE, key, state: "done", result, ttlMs: KEEP_MS });
     recordAudit({
       actor,
@@ -112,6 +128,7 @@ export async function createTaskFromWizard({ actor, input }: { actor: AuditActor
         acceptedLosses: preview.callTimeGroup?.losses.map((loss) => loss.en) ?? [],
         retryLosses: preview.retryStrategy?.losses.map((loss) => loss.en) ?? [],
         params: draft.params,
+        listId: parsed.listId,
         contacts: {
           sent: parsed.contacts.length,
           accepted: result.contacts.accepted,

@@ -27,6 +27,7 @@ export default async function TaskNumbersPage({ params, searchParams }: { params
   const state = isLedgerState(sp.state) ? sp.state : undefined;
   const q = typeof sp.q === "string" ? sp.q.slice(0, 40) : "";
   const after = typeof sp.after === "string" ? sp.after.slice(0, 200) : undefined;
+  const shownJob = typeof sp.job === "string" ? sp.job.slice(0, 64) : undefined;
   const t = await getTranslations("contacts");
   const format = await getFormatter();
   let task;
@@ -36,7 +37,7 @@ export default async function TaskNumbersPage({ params, searchParams }: { params
     if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
     throw e;
   }
-  const [page, activeSend] = await Promise.all([taskNumbers({ taskId: id, state, search: q, after, wholeNumbers: whole }), activeSendOf(id)]);
+  const [page, activeSend] = await Promise.all([taskNumbers({ taskId: id, state, search: q, after, wholeNumbers: whole }), activeSendOf(id, shownJob)]);
   const link = (extra: Record<string, string | undefined>) => {
     const p = new URLSearchParams();
     for (const [k, v] of Object.entries({ state, q: q || undefined, ...extra })) if (v) p.set(k, v);

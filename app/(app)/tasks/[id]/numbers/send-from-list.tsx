@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { JobProgress } from "@/components/numbers/job-progress";
-import { ListPicker } from "./list-picker";
+import { ListPicker } from "@/components/numbers/list-picker";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import type { SendSummaryView } from "@/lib/contracts/numbers";
@@ -34,7 +34,7 @@ export function SendFromList({ taskId, batchSize, activeJobId }: { taskId: strin
   return (
     <div className="space-y-3" data-testid="send-from-list">
       <ListPicker
-        taskId={taskId}
+        target={{ taskId }}
         value={listId}
         onChange={(id, s) => {
           setListId(id);

@@ -1,14 +1,33 @@
 "use client";
 // Picking a contact list to send to a task: the lists (GET /api/contacts/lists) and, for a chosen list, the
-// summary of what the send will skip (GET /api/tasks/<id>/send-summary). Used by the task page's "add
-// numbers from a list"; the wizard's numbers step can use it the same way once its task exists.
+// summary of what the send will skip. Used by the task page's "add numbers from a list" (GET
+// /api/tasks/<id>/send-summary) and by the wizard's numbers step before its task exists, for the chosen account
+// (GET /api/contacts/lists/<id>/send-summary?accountId=): the same summary on the server.
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { Notice } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import type { ContactListOption, SendSummaryView } from "@/lib/contracts/numbers";
 
-export function ListPicker({ taskId, value, onChange }: { taskId: string | null; value: string | null; onChange: (listId: string | null, summary: SendSummaryView | null) => void }) {
+/** Where the list would go: an existing task, or the account a new task will be created on. */
+export type ListTarget = { taskId: string } | { accountId: string };
+
+function summaryUrl(target: ListTarget, listId: string): string {
+  return "taskId" in target
+    ? `/api/tasks/${encodeURIComponent(target.taskId)}/send-summary?listId=${encodeURIComponent(listId)}`
+    : `/api/contacts/lists/${encodeURIComponent(listId)}/send-summary?accountId=${encodeURIComponent(target.accountId)}`;
+}
+
+export function ListPicker({
+  target,
+  value,
+  onChange,
+}: {
+  /** Null while there is nowhere to send yet (no account chosen): no summary is asked. */
+  target: ListTarget | null;
+  value: string | null;
+  onChange: (listId: string | null, summary: SendSummaryView | null, list: ContactListOption | null) => void;
+}) {
   const t = useTranslations("contacts.send");
   const id = useId();
   const [lists, setLists] = useState<ContactListOption[] | null>(null);
@@ -28,24 +47,34 @@ export function ListPicker({ taskId, value, onChange }: { taskId: string | null;
       .catch(() => setFailed(true));
   }, []);
 
+  const url = value && target ? summaryUrl(target, value) : null;
+  const chosen = lists?.find((l) => l.id === value) ?? null;
+  const chosenRef = useRef(chosen);
   useEffect(() => {
-    if (!value || !taskId) return;
+    chosenRef.current = chosen;
+  }, [chosen]);
+
+  useEffect(() => {
+    if (!url || !value) return;
     let stale = false;
     setChecking(true);
     setSummary(null);
-    void fetch(`/api/tasks/${taskId}/send-summary?listId=${encodeURIComponent(value)}`, { cache: "no-store" })
+    setFailed(false);
+    // A summary for another list or target is no longer true: the caller waits for this one.
+    onChangeRef.current(value, null, chosenRef.current);
+    void fetch(url, { cache: "no-store" })
       .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
       .then((s: SendSummaryView) => {
         if (stale) return;
         setSummary(s);
-        onChangeRef.current(value, s);
+        onChangeRef.current(value, s, chosenRef.current);
       })
       .catch(() => !stale && setFailed(true))
       .finally(() => !stale && setChecking(false));
     return () => {
       stale = true;
     };
-  }, [value, taskId]);
+  }, [url, value]);
 
   return (
     <div className="space-y-2" data-testid="list-picker">
@@ -58,7 +87,7 @@ export function ListPicker({ taskId, value, onChange }: { taskId: string | null;
         value={value ?? ""}
         onChange={(e) => {
           setSummary(null);
-          onChange(e.target.value || null, null);
+          onChange(e.target.value || null, null, lists?.find((l) => l.id === e.target.value) ?? null);
         }}
         disabled={!lists}
       >
