@@ -95,7 +95,7 @@ async function writeNumbersPage(taskId: string, items: RemoteNumber[], now: Date
       mergeOn: { on: ["taskId", "phone"], set: ["state", "attempts", "updatedAt"], fill: ["lastOutcome", "lastCallAt", "orderId"] },
     });
   });
-  return items.length;
+  return byPhone.size;
 }
 
 /** One task's numbers and calls from the provider into the ledger. */
