@@ -19,7 +19,6 @@ const serverOnlyStub = `export async function resolve(specifier, context, nextRe
   return nextResolve(specifier, context);
 }`;
 register(`data:text/javascript,${encodeURIComponent(serverOnlyStub)}`);
-const webhooks = await tsImport("../lib/server/mirror/webhook-http.ts", import.meta.url);
 
 const CLIENT_IP_HEADER = "x-dialboard-client-ip";
 const dev = process.argv.includes("--dev");
@@ -29,6 +28,8 @@ const hostname = process.env.HOST ?? "0.0.0.0";
 const app = next({ dev, hostname, port, dir: path.resolve(import.meta.dirname, "..") });
 const handle = app.getRequestHandler();
 await app.prepare();
+// After Next prepared its runtime (the AsyncLocalStorage that next/server needs when a module imports it).
+const webhooks = await tsImport("../lib/server/mirror/webhook-http.ts", import.meta.url);
 
 const server = createServer((req, res) => {
   req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "";

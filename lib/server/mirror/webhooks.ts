@@ -230,12 +230,14 @@ const applyQueue: PendingApply[] = [];
 let applying: Promise<void> | null = null;
 /** Rows per apply batch: calls of one task in a batch are stored in one transaction. */
 const APPLY_BATCH = 500;
+/** Applies wait this long after a row is queued, so that under load a batch holds many rows, not one. */
+const APPLY_DELAY_MS = 20;
 
 function queueApplies(rows: PendingApply[]): void {
   if (rows.length === 0) return;
   applyQueue.push(...rows);
-  // After this turn of the event loop, so the delivery is answered first.
-  applying ??= new Promise<void>((resolve) => setImmediate(resolve))
+  // After the delivery is answered, and after the rows that arrive meanwhile are queued too.
+  applying ??= new Promise<void>((resolve) => setTimeout(resolve, APPLY_DELAY_MS))
     .then(drainApplies)
     .catch((e: unknown) => logger.error({ err: errorText(e) }, "webhook applies failed"))
     .finally(() => (applying = null));
