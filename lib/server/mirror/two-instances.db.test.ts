@@ -17,7 +17,7 @@ const INTERVAL_SEC = 3;
 const CALLS = 120;
 
 function startInstance(port: number): ChildProcess {
-  return spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
+  return spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/start.ts"], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
     env: {
