@@ -2,10 +2,23 @@
 // writes the TCP peer's address into x-dialboard-client-ip, replacing any copy a client sent, so sign-in
 // throttling can key on the real client (lib/server/login-throttle.ts) rather than on a client-chosen
 // X-Forwarded-For. Behind a reverse proxy you control, set DIALBOARD_TRUSTED_IP_HEADER instead.
+// It also answers provider callbacks itself (POST /api/webhooks/…) on a lean path, before Next's request
+// pipeline (lib/server/mirror/webhook-http.ts, issue 14): a dialler's callbacks arrive by thousands a second.
 //   node scripts/server.mjs [--dev]     PORT, HOST as for `next start`
+import { register } from "node:module";
+import { setTimeout as sleep } from "node:timers/promises";
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
+import { tsImport } from "tsx/esm/api";
+
+// The webhook path is lib/server TypeScript loaded by tsx; "server-only" resolves to nothing outside the
+// react-server condition here, as Next's own build makes it for server code.
+const serverOnlyStub = `export async function resolve(specifier, context, nextResolve) {
+  if (specifier === "server-only") return { url: "data:text/javascript,export {}", shortCircuit: true };
+  return nextResolve(specifier, context);
+}`;
+register(`data:text/javascript,${encodeURIComponent(serverOnlyStub)}`);
 
 const CLIENT_IP_HEADER = "x-dialboard-client-ip";
 const dev = process.argv.includes("--dev");
@@ -15,10 +28,13 @@ const hostname = process.env.HOST ?? "0.0.0.0";
 const app = next({ dev, hostname, port, dir: path.resolve(import.meta.dirname, "..") });
 const handle = app.getRequestHandler();
 await app.prepare();
+// After Next prepared its runtime (the AsyncLocalStorage that next/server needs when a module imports it).
+const webhooks = await tsImport("../lib/server/mirror/webhook-http.ts", import.meta.url);
 
 const server = createServer((req, res) => {
   req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "";
-  void handle(req, res);
+  if (webhooks.isWebhookRequest(req)) void webhooks.handleWebhookRequest(req, res);
+  else void handle(req, res);
 });
 if (dev) {
   const upgrade = app.getUpgradeHandler();
@@ -26,6 +42,8 @@ if (dev) {
 }
 server.listen(port, hostname, () => console.log(`Next ${dev ? "dev" : "production"} server on http://${hostname}:${port}`));
 
-const stop = () => server.close(() => process.exit(0));
+// Stored callbacks still being applied finish first (bounded); any left are applied by the next start's recovery.
+const stop = () =>
+  server.close(() => void Promise.race([webhooks.closeWebhooks(), sleep(5_000)]).finally(() => process.exit(0)));
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { applyAfterResponse, receiveWebhook, WEBHOOK_MAX_BYTES, type ReceiveOutcome } from "@/lib/server/mirror/webhooks";
+import { receiveWebhook, WEBHOOK_MAX_BYTES, type ReceiveOutcome } from "@/lib/server/mirror/webhooks";
 import { failureResponse } from "@/lib/server/route-errors";
 import { serverText } from "@/lib/server/texts";
 
@@ -46,6 +46,8 @@ async function readLimited(req: Request, limit: number): Promise<string | null> 
 /**
  * Provider callbacks. Public: the provider authenticates with its signature (or Yunfu's token), checked by
  * the account's adapter. 200 as soon as the events are in the inbox; they are applied after the response.
+ * `npm start` answers these on a lean path before Next (lib/server/mirror/webhook-http.ts, same rules); this
+ * handler serves `next dev`/`next start` run on their own.
  */
 export async function POST(req: Request, { params }: { params: Promise<{ provider: string; accountId: string }> }) {
   const { provider, accountId } = await params;
@@ -55,7 +57,6 @@ export async function POST(req: Request, { params }: { params: Promise<{ provide
   const headers: Record<string, string> = {};
   req.headers.forEach((value, key) => (headers[key] = value));
   const outcome = await receiveWebhook({ provider, accountId, headers, rawBody, query: new URL(req.url).searchParams });
-  applyAfterResponse(outcome.toApply);
   if (outcome.status !== 200) return refusal(outcome);
   return NextResponse.json(outcome.body, { headers: { "cache-control": "no-store" } });
 }
