@@ -67,11 +67,37 @@ describe("the lean webhook path", () => {
     expect(await getDb().callRecord.count()).toBe(1);
   });
 
+  it("refuses a request signed more than 10 minutes from our clock, and answers every refusal in the route handlers' one shape", async () => {
+    const call = signedNxcloudCall({ userTaskID: "t-1", callID: "c-old" });
+    const at = (ms: number) => nxcloudSignedHeaders({ uuid: NX_CREDENTIALS.uuid, secretKey: NX_CREDENTIALS.secretKey, algorithm: "MD5", body: call.body, now: new Date(Date.now() + ms) });
+    const old = at(-11 * 60_000);
+    const stale = await post(`nxcloud/${accountId}`, call.body, { "content-type": "application/json", uuid: old.uuid, requestID: old.requestID, createTs: old.createTs, sign: old.sign });
+    const unsigned = await post(`nxcloud/${accountId}`, call.body, { ...call.headers, sign: "0".repeat(32) });
+    const unknown = await post(`nxcloud/nope`, call.body, call.headers);
+    const big = await post(`nxcloud/${accountId}`, "x".repeat(1024 * 1024 + 1), call.headers);
+    const message = { en: expect.any(String), zh: expect.any(String) };
+    expect([stale.status, unsigned.status, unknown.status, big.status]).toEqual([401, 401, 404, 413]);
+    expect(await stale.json()).toEqual({ ok: false, error: "stale", code: "UNAUTHORIZED", message });
+    expect(await unsigned.json()).toEqual({ ok: false, error: "invalid signature", code: "UNAUTHORIZED", message });
+    expect(await unknown.json()).toEqual({ ok: false, error: "unknown account", code: "NOT_FOUND", message });
+    expect(await big.json()).toEqual({ code: "INVALID", message });
+    expect(await getDb().webhookEvent.count()).toBe(0);
+    // Signed within the window, the same call is stored.
+    const recent = at(-9 * 60_000);
+    expect((await post(`nxcloud/${accountId}`, call.body, { "content-type": "application/json", uuid: recent.uuid, requestID: recent.requestID, createTs: recent.createTs, sign: recent.sign })).status).toBe(200);
+    await flushWebhookApplies();
+    expect(await getDb().callRecord.count()).toBe(1);
+  });
+
   it("keeps a verified request that does not parse, answered 400", async () => {
     const malformed = '{"callInfoDetail": {"callID": ';
     const h = nxcloudSignedHeaders({ uuid: NX_CREDENTIALS.uuid, secretKey: NX_CREDENTIALS.secretKey, algorithm: "MD5", body: malformed, now: new Date() });
     const res = await post(`nxcloud/${accountId}`, malformed, { "content-type": "application/json", uuid: h.uuid, requestID: h.requestID, createTs: h.createTs, sign: h.sign });
     expect(res.status).toBe(400);
-    expect(await getDb().webhookEvent.count({ where: { unparsed: true } })).toBe(1);
+    expect(await res.json()).toMatchObject({ ok: false, kept: true, code: "INVALID" });
+    const kept = await getDb().webhookEvent.findMany({ where: { unparsed: true }, select: { body: true, error: true } });
+    expect(kept).toHaveLength(1);
+    expect(JSON.parse(kept[0].body).raw).toBe(malformed);
+    expect(kept[0].error).toBeTruthy();
   });
 });

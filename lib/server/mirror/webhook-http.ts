@@ -2,12 +2,13 @@
 // hands POST /api/webhooks/<provider>/<accountId> here, and everything else to Next. The rules are the route
 // handler's (app/api/webhooks/…/route.ts, kept for `next dev`/`next start` without this server): the same
 // receiveWebhook, the same 413 on a body over WEBHOOK_MAX_BYTES (a missing or lying Content-Length included),
-// the same answers. Routing a callback through Next costs more than verifying and storing it.
+// the same answers (webhookAnswer). Routing a callback through Next costs more than verifying and storing it.
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { GENERIC_FAILURE } from "../errors";
 import { logger } from "../logger";
 import { closeInbox } from "./inbox";
-import { flushWebhookApplies, receiveWebhook, WEBHOOK_MAX_BYTES } from "./webhooks";
+import { flushWebhookApplies, receiveWebhook, WEBHOOK_MAX_BYTES, webhookAnswer, webhookTooLarge } from "./webhooks";
 
 const WEBHOOK_PATH = /^\/api\/webhooks\/([^/]+)\/([^/]+)\/?$/;
 
@@ -16,7 +17,7 @@ export function isWebhookRequest(req: IncomingMessage): boolean {
   return req.method === "POST" && (req.url ?? "").startsWith("/api/webhooks/");
 }
 
-function send(res: ServerResponse, status: number, body: unknown, close = false): void {
+function send(res: ServerResponse, { status, body }: { status: number; body: unknown }, close = false): void {
   const json = JSON.stringify(body);
   res.writeHead(status, {
     "content-type": "application/json",
@@ -63,18 +64,18 @@ export async function handleWebhookRequest(req: IncomingMessage, res: ServerResp
     const match = WEBHOOK_PATH.exec(url.pathname);
     const provider = match && paramOf(match[1]);
     const accountId = match && paramOf(match[2]);
-    if (!provider || !accountId) return send(res, 404, { ok: false, error: "unknown account" });
-    const tooLarge = () => send(res, 413, { ok: false, error: "body too large" }, true);
+    if (!provider || !accountId) return send(res, webhookAnswer({ status: 404, body: { ok: false, error: "unknown account" } }));
+    const tooLarge = () => send(res, webhookTooLarge(), true);
     if (Number(req.headers["content-length"] ?? 0) > WEBHOOK_MAX_BYTES) return tooLarge();
     const body = await readLimited(req, WEBHOOK_MAX_BYTES);
     if (body === null) return tooLarge();
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(", ") : v;
     const outcome = await receiveWebhook({ provider, accountId, headers, rawBody: body.toString("utf8"), query: url.searchParams });
-    send(res, outcome.status, outcome.body);
+    send(res, webhookAnswer(outcome));
   } catch (e) {
     logger.error({ err: (e as Error)?.message }, "webhook request failed");
-    if (!res.headersSent) send(res, 500, { ok: false, error: "internal error" }, true);
+    if (!res.headersSent) send(res, { status: 500, body: GENERIC_FAILURE }, true);
   }
 }
 

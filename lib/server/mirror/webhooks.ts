@@ -13,6 +13,8 @@ import type { InboundWebhook, ProviderAdapter, ProviderContext, WebhookEvent } f
 import { getDb } from "../db";
 import { isUniqueViolation } from "../errors";
 import { logger, redactPhones } from "../logger";
+import { failureBody } from "../route-errors";
+import { serverText } from "../texts";
 import { providerContextFor } from "../services/provider-accounts";
 import { upsertImportedCallTimeGroup } from "../services/call-time-groups";
 import { recordLedgerCalls } from "../numbers/ledger";
@@ -115,6 +117,30 @@ export async function receiveWebhook(req: InboundRequest): Promise<ReceiveOutcom
 }
 
 const REUSED_ID: ReceiveOutcome = { status: 401, body: { ok: false, error: "reused-id" } };
+
+const REPLAY_REFUSALS = new Set(["no-delivery-id", "stale", "reused-id"]);
+
+/**
+ * What the sender is answered, by the route handler and the lean path alike: the outcome's body when stored,
+ * and a refusal in the route handlers' one error shape (route-errors.ts) otherwise, the inbox's own answer
+ * (`ok: false`, the reason such as "stale" or "reused-id", `kept` for a verified body kept unparsed) riding
+ * along for the sender.
+ */
+export function webhookAnswer({ status, body }: ReceiveOutcome): { status: number; body: unknown } {
+  if (status === 200) return { status, body };
+  const details = { ...body };
+  if (status === 401) {
+    const replay = body.error !== undefined && REPLAY_REFUSALS.has(body.error);
+    return failureBody("UNAUTHORIZED", { message: serverText(replay ? "webhooks.replayed" : "webhooks.unverified"), details });
+  }
+  if (status === 404) return failureBody("NOT_FOUND", { message: serverText("webhooks.unknownAccount"), details });
+  return failureBody("INVALID", { status, message: serverText("webhooks.malformed"), details });
+}
+
+/** The answer to a body over WEBHOOK_MAX_BYTES (a missing or lying Content-Length included). */
+export function webhookTooLarge(): { status: number; body: unknown } {
+  return failureBody("INVALID", { status: 413, message: serverText("webhooks.tooLarge") });
+}
 
 /**
  * Inbox rows for parsed events, committed with the delivery's id (inbox.ts); a dedupe key already stored is a
