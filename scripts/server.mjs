@@ -6,6 +6,7 @@
 // pipeline (lib/server/mirror/webhook-http.ts, issue 14): a dialler's callbacks arrive by thousands a second.
 //   node scripts/server.mjs [--dev]     PORT, HOST as for `next start`
 import { register } from "node:module";
+import { setTimeout } from "node:timers";
 import { setTimeout as sleep } from "node:timers/promises";
 import { createServer } from "node:http";
 import path from "node:path";
@@ -43,7 +44,19 @@ if (dev) {
 server.listen(port, hostname, () => console.log(`Next ${dev ? "dev" : "production"} server on http://${hostname}:${port}`));
 
 // Stored callbacks still being applied finish first (bounded); any left are applied by the next start's recovery.
-const stop = () =>
+// Kept-alive connections are closed, and the process leaves within 10 s whatever still runs.
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  setTimeout(() => process.exit(0), 10_000).unref();
   server.close(() => void Promise.race([webhooks.closeWebhooks(), sleep(5_000)]).finally(() => process.exit(0)));
+  server.closeIdleConnections();
+  setTimeout(() => server.closeAllConnections(), 2_000).unref();
+};
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
+// Started by scripts/start.ts: when it is gone (killed without passing the signal on — tsx's CLI kills its child
+// with SIGKILL when the child is slow to answer a relayed signal), this server stops too instead of holding
+// its port as an orphan.
+if (process.connected) process.on("disconnect", stop);
