@@ -6,7 +6,7 @@
 // nothing was lost or counted twice. Ends with one line per database:
 //   BENCH webhooks events_per_s=… baseline_req_per_s=… ratio=… p99_ms=… stored=… expected=… db=sqlite
 // PostgreSQL too when BENCH_PG_URL (or TEST_DATABASE_URL_PG) names one (its public schema is replaced);
-// BENCH_DB=sqlite|postgres runs one. `npm run bench -- webhooks --rows 20000` sizes it (unique calls).
+// BENCH_DB=sqlite|postgres runs one; BENCH_WEBHOOK_PORT moves the app's port (3219). `npm run bench -- webhooks --rows 20000` sizes it (unique calls).
 // Needs a production build (.next); one is made when missing.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -142,7 +142,9 @@ async function measure(dbUrl: string, dir: string, calls: number): Promise<Measu
   writeFileSync(path.join(dir, files.warmApp), JSON.stringify(deliveries(support, accountId, "bench-warmup", WARMUP, DUPLICATE_SHARE)));
 
   const bare = spawn(process.execPath, [path.join(root, "bench/webhook-bare.mjs")], { stdio: ["ignore", "pipe", "inherit"] });
-  const app = spawn(process.execPath, [path.join(root, "scripts/server.mjs")], {
+  // BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": a profile of the server under load.
+  const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const app = spawn(process.execPath, [...nodeArgs, path.join(root, "scripts/server.mjs")], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
     env: {

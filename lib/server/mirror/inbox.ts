@@ -79,10 +79,7 @@ class GroupCommit {
         const batch = this.queue.splice(0, MAX_BATCH);
         try {
           const store = await this.currentStore();
-          const verdicts = await store.commit(
-            batch.map((w) => w.entry),
-            new Date(),
-          );
+          const verdicts = await betweenInboxCommits(() => store.commit(batch.map((w) => w.entry), new Date()));
           batch.forEach((w, i) => w.resolve(verdicts[i]));
         } catch (e) {
           for (const w of batch) w.reject(e);
@@ -98,6 +95,23 @@ class GroupCommit {
     this.store = null;
     await store?.close();
   }
+}
+
+/**
+ * On SQLite, the inbox's connection and the app's Prisma connection write the same file. A Prisma transaction
+ * that reads and then writes (recordCalls does) cannot take the write lock once another connection committed
+ * after its read began: SQLite refuses it at once (SQLITE_BUSY, no waiting), and under a stream of callbacks the
+ * inbox commits every few milliseconds, so the background applies failed nearly every time. The applies of this
+ * process therefore run their writes between the inbox's commits, never across one; on PostgreSQL (row locks,
+ * no such refusal) they run freely.
+ */
+let sqliteWrites: Promise<unknown> = Promise.resolve();
+
+export function betweenInboxCommits<T>(fn: () => Promise<T>): Promise<T> {
+  if (isPostgres(databaseUrl())) return fn();
+  const run = sqliteWrites.then(fn);
+  sqliteWrites = run.catch(() => undefined);
+  return run;
 }
 
 const inbox = new GroupCommit();
