@@ -42,6 +42,8 @@ export default defineConfig({
         test: {
           name: "pg",
           include: ["**/*.pg.test.ts"],
+          // After the db project, never beside it: both empty and fill the same database.
+          sequence: { groupOrder: 1 },
           exclude: ["node_modules/**"],
           environment: "node",
           testTimeout: 120_000,
