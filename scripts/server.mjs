@@ -30,11 +30,20 @@ const app = next({ dev, hostname, port, dir: path.resolve(import.meta.dirname, "
 const handle = app.getRequestHandler();
 await app.prepare();
 // After Next prepared its runtime (the AsyncLocalStorage that next/server needs when a module imports it).
-const webhooks = await tsImport("../lib/server/mirror/webhook-http.ts", import.meta.url);
+// Loading it (tsx compiles lib/server) takes a while on a busy machine: the server listens meanwhile, and the
+// callbacks that arrive wait for it rather than finding no server (a provider retries only a few times).
+let webhooks = null;
+const webhooksLoading = tsImport("../lib/server/mirror/webhook-http.ts", import.meta.url).then((m) => (webhooks = m));
+webhooksLoading.catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
 
 const server = createServer((req, res) => {
   req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "";
-  if (webhooks.isWebhookRequest(req)) void webhooks.handleWebhookRequest(req, res);
+  if (!webhooks && req.method === "POST" && (req.url ?? "").startsWith("/api/webhooks/")) {
+    void webhooksLoading.then((m) => m.handleWebhookRequest(req, res));
+  } else if (webhooks?.isWebhookRequest(req)) void webhooks.handleWebhookRequest(req, res);
   else void handle(req, res);
 });
 if (dev) {
@@ -50,7 +59,7 @@ const stop = () => {
   if (stopping) return;
   stopping = true;
   setTimeout(() => process.exit(0), 10_000).unref();
-  server.close(() => void Promise.race([webhooks.closeWebhooks(), sleep(5_000)]).finally(() => process.exit(0)));
+  server.close(() => void Promise.race([webhooks?.closeWebhooks(), sleep(5_000)]).finally(() => process.exit(0)));
   server.closeIdleConnections();
   setTimeout(() => server.closeAllConnections(), 2_000).unref();
 };
