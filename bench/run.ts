@@ -15,7 +15,7 @@ const BENCHES: Bench[] = [
     title: "Schedule engine",
     run: async () => (await benchSchedule()).map((r) => ({ name: r.name, value: r.opsPerSec, unit: "ops/s", note: r.note })),
   },
-  { title: "Webhook ingestion", run: async () => (await import("./webhooks.bench")).run() },
+  { title: "Webhook ingestion", key: "webhooks", run: async () => (await import("./webhooks.bench")).run({ rows }) },
   { title: "Full sync", run: async () => (await import("./sync.bench")).run() },
   { title: "Overview and task page", run: async () => (await import("./overview.bench")).run() },
   { title: "Input validation", run: async () => (await import("./validation.bench")).run() },

@@ -1,31 +1,27 @@
-// Webhook ingestion (issue 5 "Acceptance", benchmarks): signed NXCloud by-call callbacks, 10 % of them
-// delivered twice, POSTed over loopback HTTP to the real route handler on a real SQLite database, next to a
-// bare node:http server in the same run (the ceiling of this machine and client). Then the counts that
-// prove nothing was lost or counted twice. Run alone: `npx tsx bench/webhooks.bench.ts`.
-import { mkdtempSync, rmSync } from "node:fs";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+// Webhook ingestion (issue 14 goal 1): signed NXCloud by-call callbacks for one real task, 10 % of them
+// delivered twice (same bytes and headers, as a provider re-delivers), posted by autocannon from a separate
+// process over loopback with 20 connections to the server `npm start` runs (scripts/server.mjs: Next, with
+// callbacks on the lean path before it) — next to a bare node:http server loaded the same way in the same run
+// (the ceiling of this machine and client). Then, once every stored row is applied, the counts that prove
+// nothing was lost or counted twice. Ends with one line per database:
+//   BENCH webhooks events_per_s=… baseline_req_per_s=… ratio=… p99_ms=… stored=… expected=… db=sqlite
+// PostgreSQL too when BENCH_PG_URL (or TEST_DATABASE_URL_PG) names one (its public schema is replaced);
+// BENCH_DB=sqlite|postgres runs one; BENCH_WEBHOOK_PORT moves the app's port (3219). `npm run bench -- webhooks --rows 20000` sizes it (unique calls).
+// Needs a production build (.next); one is made when missing.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { stubServerOnly, type Row } from "./support";
 
-const UNIQUE_CALLS = 4_000;
+const root = path.resolve(import.meta.dirname, "..");
 const DUPLICATE_SHARE = 0.1;
-const TASKS = 20;
-const CONCURRENCY = 16;
-
-
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
-}
-
-function listen(server: Server): Promise<string> {
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
-}
+const CONNECTIONS = 20;
+const WARMUP = 1_000;
+/** The app server's port (the bare one picks its own). */
+const APP_PORT = Number(process.env.BENCH_WEBHOOK_PORT ?? 3219);
 
 interface Delivery {
   path: string;
@@ -33,113 +29,199 @@ interface Delivery {
   headers: Record<string, string>;
 }
 
-/** Sends every delivery with CONCURRENCY requests in flight; returns per-request latencies (ms) and the wall time. */
-async function load(base: string, deliveries: Delivery[]): Promise<{ latencies: number[]; seconds: number; failures: number }> {
-  const latencies: number[] = [];
-  let next = 0;
-  let failures = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < deliveries.length) {
-        const d = deliveries[next++];
-        const t0 = performance.now();
-        const res = await fetch(base + d.path, { method: "POST", body: d.body, headers: d.headers });
-        await res.arrayBuffer();
-        latencies.push(performance.now() - t0);
-        if (res.status !== 200) failures++;
-      }
-    }),
-  );
-  return { latencies, seconds: (performance.now() - started) / 1000, failures };
+interface Load {
+  sent: number;
+  seconds: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  timeouts: number;
+  statuses: Record<string, number>;
 }
 
-function p99(latencies: number[]): number {
-  const sorted = [...latencies].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))];
+function load(base: string, file: string): Load {
+  const res = spawnSync(process.execPath, [path.join(root, "bench/webhook-load.mjs"), base, file, String(CONNECTIONS)], { encoding: "utf8", maxBuffer: 1 << 20 });
+  if (res.status !== 0) throw new Error(`load failed: ${res.stderr}`);
+  return JSON.parse(res.stdout.trim().split("\n").pop()!) as Load;
 }
 
-export async function run(): Promise<Row[]> {
+function waitForLine(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    child.stdout!.once("data", (d: Buffer) => resolve(d.toString().trim()));
+    child.once("exit", (code) => reject(new Error(`exited with ${code}`)));
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
+  let exited = false;
+  child.once("exit", () => (exited = true));
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until && !exited) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server at ${url} did not come up`);
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+    setTimeout(() => child.kill("SIGKILL"), 10_000).unref();
+  });
+}
+
+function buildIfMissing(): void {
+  if (existsSync(path.join(root, ".next/BUILD_ID"))) return;
+  const res = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (res.status !== 0) throw new Error("next build failed");
+}
+
+async function freshDatabase(url: string): Promise<void> {
+  const g = globalThis as unknown as { dialboardDb?: { $disconnect(): Promise<void> } };
+  if (g.dialboardDb) await g.dialboardDb.$disconnect();
+  g.dialboardDb = undefined;
+  process.env.DATABASE_URL = url;
+  if (url.startsWith("postgres")) {
+    const pg = (await import("pg")).default;
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
+    await client.end();
+  }
+  const { applyMigrations } = await import("../lib/server/migrations");
+  await applyMigrations(url);
+}
+
+/** Deliveries for `calls` calls of one task, `share` of them sent twice, interleaved with the first sends. */
+function deliveries(support: typeof import("../lib/server/mirror/test-support"), accountId: string, task: string, calls: number, share: number): Delivery[] {
+  const startTs = Math.floor(Date.now() / 1000) - 3600;
+  const unique = Array.from({ length: calls }, (_, i) => {
+    const signed = support.signedNxcloudCall({ userTaskID: task, callID: `${task}-call-${i}`, answered: i % 3 !== 0, startTs: startTs + (i % 600) });
+    return { path: `/api/webhooks/nxcloud/${accountId}`, body: signed.body, headers: signed.headers };
+  });
+  const all = [...unique];
+  const duplicates = Math.round(calls * share);
+  for (let k = 0; k < duplicates; k++) all.splice(Math.floor((k * 7919) % all.length) + 1, 0, unique[(k * 37) % calls]);
+  return all;
+}
+
+interface Measured {
+  base: Load;
+  app: Load;
+  deliveries: number;
+  expected: number;
+  stored: number;
+  inbox: number;
+  applied: number;
+  rollup: number;
+  applySeconds: number;
+}
+
+async function measure(dbUrl: string, dir: string, calls: number): Promise<Measured> {
+  await freshDatabase(dbUrl);
+  const support = await import("../lib/server/mirror/test-support");
+  const { getDb } = await import("../lib/server/db");
+  const { upsertRemoteTask } = await import("../lib/server/mirror/upsert");
+  const db = getDb();
+  const accountId = await support.createAccount("nxcloud", "http://127.0.0.1:9", support.NX_CREDENTIALS);
+  const taskIds: Record<string, string> = {};
+  for (const remoteId of ["bench-warmup", "bench-task"]) {
+    const task = { remoteId, name: remoteId, kind: "call" as const, taskType: "callbot", status: "running" as const, rawStatus: "2", createdAt: null, stats: null, concurrency: null, raw: {} };
+    taskIds[remoteId] = (await upsertRemoteTask(accountId, task)).id;
+  }
+  const files = { warmBase: "warm-base.json", warmApp: "warm-app.json", main: "main.json" };
+  const main = deliveries(support, accountId, "bench-task", calls, DUPLICATE_SHARE);
+  writeFileSync(path.join(dir, files.main), JSON.stringify(main));
+  writeFileSync(path.join(dir, files.warmBase), JSON.stringify(main.slice(0, WARMUP)));
+  writeFileSync(path.join(dir, files.warmApp), JSON.stringify(deliveries(support, accountId, "bench-warmup", WARMUP, DUPLICATE_SHARE)));
+
+  const bare = spawn(process.execPath, [path.join(root, "bench/webhook-bare.mjs")], { stdio: ["ignore", "pipe", "inherit"] });
+  // BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": a profile of the server under load.
+  const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const app = spawn(process.execPath, [...nodeArgs, path.join(root, "scripts/server.mjs")], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      PORT: String(APP_PORT),
+      HOST: "127.0.0.1",
+      NODE_ENV: "production",
+      DATABASE_URL: dbUrl,
+      DIALBOARD_EMBEDDED: "0",
+      DIALBOARD_SYNC_INTERVAL_SEC: "0",
+      BETTER_AUTH_URL: `http://127.0.0.1:${APP_PORT}`,
+    },
+  });
+  try {
+    const bareUrl = `http://127.0.0.1:${await waitForLine(bare)}`;
+    const appUrl = `http://127.0.0.1:${APP_PORT}`;
+    await waitForHealth(`${appUrl}/api/health`, app);
+    load(bareUrl, path.join(dir, files.warmBase));
+    load(appUrl, path.join(dir, files.warmApp));
+    const base = load(bareUrl, path.join(dir, files.main));
+    const started = performance.now();
+    const measured = load(appUrl, path.join(dir, files.main));
+    const where = { accountId, dedupeKey: { startsWith: "nxcloud:call:bench-task-" } };
+    // Applied in the server's background: wait for the last stored row (bounded).
+    for (let i = 0; i < 1_200; i++) {
+      if ((await db.webhookEvent.count({ where: { ...where, appliedAt: null, failedAt: null } })) === 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const applySeconds = (performance.now() - started) / 1000;
+    const [stored, inbox, applied, rollup] = await Promise.all([
+      db.callRecord.count({ where: { taskId: taskIds["bench-task"] } }),
+      db.webhookEvent.count({ where }),
+      db.webhookEvent.count({ where: { ...where, appliedAt: { not: null } } }),
+      db.hourlyRollup.aggregate({ where: { taskId: taskIds["bench-task"] }, _sum: { calls: true } }),
+    ]);
+    return { base, app: measured, deliveries: main.length, expected: calls, stored, inbox, applied, rollup: rollup._sum.calls ?? 0, applySeconds };
+  } finally {
+    await Promise.all([stop(app), stop(bare)]);
+    await db.$disconnect();
+  }
+}
+
+export async function run({ rows = 10_000 }: { rows?: number } = {}): Promise<Row[]> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "dialboard-bench-webhooks-"));
   process.env.DIALBOARD_DATA_DIR ??= dir;
   process.env.LOG_LEVEL ??= "error";
+  // The bench seeds the account the server then reads: both hold the same keys.
+  process.env.DIALBOARD_ENCRYPTION_KEY ??= randomBytes(32).toString("hex");
+  process.env.BETTER_AUTH_SECRET ??= randomBytes(32).toString("base64url");
   stubServerOnly();
-  const support = await import("../lib/server/mirror/test-support");
-  const { POST } = await import("../app/api/webhooks/[provider]/[accountId]/route");
-  const { flushWebhookApplies } = await import("../lib/server/mirror/webhooks");
-  const { upsertRemoteTask } = await import("../lib/server/mirror/upsert");
-
-  const db = await support.scratchDatabase(path.join(dir, "bench.db"));
-  const accountId = await support.createAccount("nxcloud", "http://127.0.0.1:9", support.NX_CREDENTIALS);
-  const taskIds: string[] = [];
-  for (let i = 0; i < TASKS; i++) {
-    const remoteId = `bench-task-${i}`;
-    const { id } = await upsertRemoteTask(accountId, { remoteId, name: remoteId, kind: "call", taskType: "callbot", status: "running", rawStatus: "2", createdAt: null, stats: null, concurrency: null, raw: {} });
-    taskIds.push(id);
-  }
-
-  // Signed before the clock starts; duplicates are the same bytes and headers, as a provider re-delivers.
-  const startTs = Math.floor(Date.now() / 1000) - 6 * 3600;
-  const unique: Delivery[] = Array.from({ length: UNIQUE_CALLS }, (_, i) => {
-    const signed = support.signedNxcloudCall({ userTaskID: `bench-task-${i % TASKS}`, callID: `bench-call-${i}`, answered: i % 3 !== 0, startTs: startTs + i * 5 });
-    return { path: `/api/webhooks/nxcloud/${accountId}`, body: signed.body, headers: signed.headers };
-  });
-  const deliveries = [...unique];
-  const duplicates = Math.round(UNIQUE_CALLS * DUPLICATE_SHARE);
-  for (let k = 0; k < duplicates; k++) deliveries.splice(Math.floor((k * 7919) % deliveries.length) + 1, 0, unique[(k * 37) % UNIQUE_CALLS]);
-
-  const app = createServer((req: IncomingMessage, res: ServerResponse) => {
-    void (async () => {
-      const body = await readBody(req);
-      const url = new URL(req.url ?? "/", "http://127.0.0.1");
-      const [, , , provider, id] = url.pathname.split("/");
-      const headers = new Headers();
-      for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-      const response = await POST(new Request(url, { method: "POST", headers, body: new Uint8Array(body) }), { params: Promise.resolve({ provider, accountId: id }) });
-      res.writeHead(response.status, { "content-type": "application/json" });
-      res.end(Buffer.from(await response.arrayBuffer()));
-    })();
-  });
-  const bare = createServer((req: IncomingMessage, res: ServerResponse) => {
-    void readBody(req).then(() => {
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end('{"ok":true}');
-    });
-  });
-  const [appUrl, bareUrl] = await Promise.all([listen(app), listen(bare)]);
-
+  buildIfMissing();
+  const dbs: { name: "sqlite" | "postgres"; url: string }[] = [{ name: "sqlite", url: `file:${path.join(dir, "bench.db")}` }];
+  const pgUrl = process.env.BENCH_PG_URL ?? process.env.TEST_DATABASE_URL_PG;
+  if (pgUrl) dbs.push({ name: "postgres", url: pgUrl });
+  const out: Row[] = [];
   try {
-    const ceiling = await load(bareUrl, deliveries);
-    const started = performance.now();
-    const ingest = await load(appUrl, deliveries);
-    await flushWebhookApplies();
-    const applySeconds = (performance.now() - started) / 1000;
-
-    const [records, inbox, applied, rollup] = await Promise.all([
-      db.callRecord.count({ where: { taskId: { in: taskIds } } }),
-      db.webhookEvent.count(),
-      db.webhookEvent.count({ where: { appliedAt: { not: null } } }),
-      db.hourlyRollup.aggregate({ _sum: { calls: true } }),
-    ]);
-    const exact = records === UNIQUE_CALLS && inbox === UNIQUE_CALLS && applied === UNIQUE_CALLS && rollup._sum.calls === UNIQUE_CALLS;
-    return [
-      { name: "bare node:http, same deliveries (ceiling)", value: deliveries.length / ceiling.seconds, unit: "req/s", note: `p99 ${p99(ceiling.latencies).toFixed(1)} ms` },
-      { name: "webhook route → SQLite inbox (answered 200)", value: deliveries.length / ingest.seconds, unit: "events/s", note: `${deliveries.length} deliveries, ${duplicates} duplicates, ${CONCURRENCY} in flight` },
-      { name: "webhook route p99 latency", value: p99(ingest.latencies), unit: "ms", note: `${ingest.failures} non-200` },
-      { name: "received → applied (calls + hourly roll-up)", value: UNIQUE_CALLS / applySeconds, unit: "events/s", note: "until every inbox row is applied" },
-      {
-        name: "calls stored / roll-up calls / inbox rows",
-        value: records,
-        unit: "calls",
-        note: `${exact ? "exact" : "MISMATCH"}: expected ${UNIQUE_CALLS}; roll-up ${rollup._sum.calls}, inbox ${inbox}, applied ${applied}`,
-      },
-    ];
+    for (const db of dbs.filter((d) => !process.env.BENCH_DB || d.name === process.env.BENCH_DB)) {
+      const m = await measure(db.url, dir, rows);
+      const baseRate = m.base.sent / m.base.seconds;
+      const rate = m.app.sent / m.app.seconds;
+      const refused = Object.entries(m.app.statuses).filter(([s]) => s !== "200").map(([s, n]) => `${n}×${s}`).join(", ") || "none";
+      const exact = m.stored === m.expected && m.inbox === m.expected && m.applied === m.expected && m.rollup === m.expected;
+      out.push(
+        { name: "bare node:http, same deliveries (ceiling)", value: baseRate, unit: "req/s", note: `p99 ${m.base.p99} ms, ${CONNECTIONS} connections` },
+        { name: `webhooks → inbox, answered (${db.name})`, value: rate, unit: "events/s", note: `ratio ${(rate / baseRate).toFixed(2)}; ${m.app.sent}/${m.deliveries} sent, ${Math.round(m.expected * DUPLICATE_SHARE)} re-deliveries; not 200: ${refused}` },
+        { name: `webhooks p99 latency (${db.name})`, value: m.app.p99, unit: "ms", note: `p50 ${m.app.p50} ms; ${m.app.errors} errors, ${m.app.timeouts} timeouts` },
+        { name: `received → applied (${db.name})`, value: m.expected / m.applySeconds, unit: "events/s", note: "until every stored row is applied" },
+        { name: `calls stored (${db.name})`, value: m.stored, unit: "calls", note: `${exact ? "exact" : "MISMATCH"}: expected ${m.expected}; roll-up ${m.rollup}, inbox ${m.inbox}, applied ${m.applied}` },
+      );
+      console.log(
+        `BENCH webhooks events_per_s=${Math.round(rate)} baseline_req_per_s=${Math.round(baseRate)} ratio=${(rate / baseRate).toFixed(3)} p99_ms=${m.app.p99} stored=${m.stored} expected=${m.expected} db=${db.name}`,
+      );
+    }
   } finally {
-    await new Promise((r) => app.close(r));
-    await new Promise((r) => bare.close(r));
-    await db.$disconnect();
     rmSync(dir, { recursive: true, force: true });
   }
+  return out;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

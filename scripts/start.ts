@@ -60,7 +60,8 @@ async function main() {
   // scripts/server.mjs: Next behind a server that passes on the socket address (sign-in throttling).
   const next = spawn(process.execPath, [path.join(root, "scripts/server.mjs"), ...(dev ? ["--dev"] : [])], {
     cwd: root,
-    stdio: "inherit",
+    // The channel tells the server when this process is gone, however it went (see server.mjs).
+    stdio: ["inherit", "inherit", "inherit", "ipc"],
     env: { ...process.env, PORT: port, NODE_ENV: dev ? "development" : "production", DIALBOARD_DATA_DIR: DATA_DIR },
   });
   console.log(`Dialboard: http://localhost:${port}`);

@@ -28,4 +28,5 @@ if [ -z "$pg_url" ]; then
   pg_url=$(bash scripts/pg-cluster.sh start "$pgdir" "${PG_TEST_PORT:-54329}")
   started_pg=1
 fi
-TEST_DATABASE_URL="$pg_url" DIALBOARD_DATA_DIR="$tmp/data-pg" "${shifted[@]}" npx vitest run --project db
+# With the "pg" project: tests of several app instances on one database (*.pg.test.ts), PostgreSQL's alone.
+TEST_DATABASE_URL="$pg_url" DIALBOARD_DATA_DIR="$tmp/data-pg" "${shifted[@]}" npx vitest run --project db --project pg

@@ -25,13 +25,18 @@ const NO_STORE = { "cache-control": "no-store" };
  * `details` are machine-readable facts a caller other than our UI acts on (a webhook sender: why a delivery was
  * refused, whether it was kept); they sit beside the shape, never replace it.
  */
-export function failureResponse(
-  code: AppErrorCode,
-  opts: { message?: LocalizedText; field?: string; status?: number; details?: Record<string, unknown> } = {},
-): NextResponse {
+export function failureResponse(code: AppErrorCode, opts: FailureOptions = {}): NextResponse {
+  const { status, body } = failureBody(code, opts);
+  return NextResponse.json(body, { status, headers: NO_STORE });
+}
+
+type FailureOptions = { message?: LocalizedText; field?: string; status?: number; details?: Record<string, unknown> };
+
+/** The status and JSON body of failureResponse, for a handler that answers without Next (the lean webhook path). */
+export function failureBody(code: AppErrorCode, opts: FailureOptions = {}): { status: number; body: ActionFailure } {
   const { userMessage } = new AppError(code, opts.message);
   const body: ActionFailure = { ...opts.details, code, message: userMessage, ...(opts.field ? { field: opts.field } : {}) };
-  return NextResponse.json(body, { status: opts.status ?? STATUS[code], headers: NO_STORE });
+  return { status: opts.status ?? STATUS[code], body };
 }
 
 /** What a route answers for an error it caught. */

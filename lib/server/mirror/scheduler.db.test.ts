@@ -3,7 +3,7 @@ import type { NxcloudSimulator } from "../../../simulators/nxcloud/server";
 import { nxcloudParseWebhook } from "../../providers/nxcloud/webhook";
 import { getDb } from "../db";
 import { freshDatabase } from "../testing/db";
-import { runScheduledPass, startMirrorScheduler, stopMirrorScheduler } from "./scheduler";
+import { runScheduledPass, runScheduledPassOncePerInterval, startMirrorScheduler, stopMirrorScheduler } from "./scheduler";
 import { createAccount, NX_CREDENTIALS, nxSimTask, signedNxcloudCall, startNxcloud } from "./test-support";
 
 let sim: NxcloudSimulator;
@@ -43,5 +43,23 @@ describe("the scheduled pass", () => {
     expect(cron?.isRunning()).toBe(true);
     stopMirrorScheduler();
     expect(cron?.isRunning()).toBe(false);
+  });
+});
+
+describe("several instances", () => {
+  it("run one scheduled pass per interval between them", async () => {
+    sim.state.tasks.length = 0;
+    sim.state.tasks.push(nxSimTask(1));
+    await createAccount("nxcloud", sim.url, NX_CREDENTIALS);
+    // Ticks of two instances (the same function, racing) inside one 60 s interval, then in the next one.
+    const interval = new Date(Date.UTC(2031, 0, 6, 9, 0, 0));
+    const at = (sec: number) => new Date(interval.getTime() + sec * 1000);
+    const first = await Promise.all([runScheduledPassOncePerInterval(60, at(1)), runScheduledPassOncePerInterval(60, at(2))]);
+    const again = await runScheduledPassOncePerInterval(60, at(59));
+    const next = await Promise.all([runScheduledPassOncePerInterval(60, at(61)), runScheduledPassOncePerInterval(60, at(75))]);
+    expect(first.filter((r) => r !== null)).toHaveLength(1);
+    expect(again).toBeNull();
+    expect(next.filter((r) => r !== null)).toHaveLength(1);
+    expect(await getDb().syncRun.count({ where: { trigger: "schedule" } })).toBe(2);
   });
 });

@@ -1,13 +1,12 @@
 // Replay refusal for signed webhooks (issue 12 point 7), Stripe-style: a delivery whose signing time is more
 // than REPLAY_WINDOW_MS from our clock is refused, and a delivery id already seen within the window with a
 // different body is refused. The same id with the same body is the sender retrying: it passes, and the
-// inbox's dedupe key acknowledges it without applying it twice. The rules live here, apart from the route,
-// so a faster ingestion path can call them as they are.
+// inbox's dedupe key acknowledges it without applying it twice. The window is checked here; the id rule is
+// applied by the inbox's group commit (inbox.ts), in the transaction that stores the delivery's events.
 import "server-only";
 import { createHash } from "node:crypto";
 import type { WebhookDelivery } from "../../providers/types";
 import { getDb } from "../db";
-import { isUniqueViolation } from "../errors";
 
 export const REPLAY_WINDOW_MS = 10 * 60_000;
 
@@ -24,22 +23,15 @@ export function withinReplayWindow(sentAt: Date, now: Date): boolean {
 }
 
 /**
- * Admits one verified delivery or says why not. The id is recorded with a hash of the body in one insert; a
- * concurrent second insert of the same id fails on the unique (accountId, deliveryId) and is compared then.
+ * The checks a delivery passes before it is stored: it names an id, and it was signed within the window. The
+ * id-reuse rule is enforced where the id is recorded, in the same transaction as the delivery's events
+ * (inbox.ts): the id is inserted with the body's hash; when it was already there, the delivery is admitted
+ * only if the stored hash is its own (the sender retrying), and refused as "reused-id" otherwise.
  */
-export async function admitDelivery(accountId: string, delivery: WebhookDelivery | null, rawBody: string, now: Date): Promise<DeliveryVerdict> {
+export function deliveryVerdict(delivery: WebhookDelivery | null, now: Date): DeliveryVerdict {
   if (!delivery) return { ok: false, reason: "no-delivery-id" };
   if (!withinReplayWindow(delivery.sentAt, now)) return { ok: false, reason: "stale" };
-  const hash = bodyHash(rawBody);
-  const db = getDb();
-  try {
-    await db.webhookDelivery.create({ data: { accountId, deliveryId: delivery.id, bodyHash: hash, sentAt: delivery.sentAt, receivedAt: now } });
-    return { ok: true };
-  } catch (e) {
-    if (!isUniqueViolation(e)) throw e;
-  }
-  const seen = await db.webhookDelivery.findUnique({ where: { accountId_deliveryId: { accountId, deliveryId: delivery.id } }, select: { bodyHash: true } });
-  return seen?.bodyHash === hash ? { ok: true } : { ok: false, reason: "reused-id" };
+  return { ok: true };
 }
 
 /**

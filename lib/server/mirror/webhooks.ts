@@ -1,24 +1,28 @@
 // The push side of the mirror (docs/design.md "Mirror and sync", issue 5 "Webhooks"): verify, store each event
-// in the inbox (WebhookEvent) under its dedupe key, answer fast, apply after the response. A re-delivered
+// in the inbox (WebhookEvent) under its dedupe key, answer fast, apply after the response. Issue 14: the
+// account is read once a second, not per delivery (webhook-accounts.ts); deliveries are stored by group
+// commit (inbox.ts) and applied in batches, calls of one task together. A re-delivered
 // event hits the unique (accountId, dedupeKey) and is acknowledged without being applied again.
 // Issue 12: replays are refused (webhook-replay.ts); a verified request that does not parse is kept raw with
 // its parse error, never lost, and can be replayed (replayUnparsed); an event whose apply keeps failing is
 // marked failed after MAX_APPLY_ATTEMPTS with its reason.
 import "server-only";
-import { createHash } from "node:crypto";
 import { ZodError } from "zod";
 import { ProviderError } from "../../providers/errors";
 import type { InboundWebhook, ProviderAdapter, ProviderContext, WebhookEvent } from "../../providers/types";
-import { AfterResponse } from "../after-response";
 import { getDb } from "../db";
-import { AppError, isUniqueViolation } from "../errors";
+import { isUniqueViolation } from "../errors";
 import { logger, redactPhones } from "../logger";
+import { failureBody } from "../route-errors";
+import { serverText } from "../texts";
 import { providerContextFor } from "../services/provider-accounts";
 import { upsertImportedCallTimeGroup } from "../services/call-time-groups";
 import { recordLedgerCalls } from "../numbers/ledger";
 import { recordCalls } from "./calls";
 import { recordTaskStats, recordTaskStatus, upsertRemoteTask } from "./upsert";
-import { admitDelivery } from "./webhook-replay";
+import { appendToInbox, betweenInboxCommits, type InboxDelivery } from "./inbox";
+import { webhookAccount } from "./webhook-accounts";
+import { bodyHash, deliveryVerdict } from "./webhook-replay";
 
 /** Largest body we read (issue 5: over 1 MB → 413). */
 export const WEBHOOK_MAX_BYTES = 1024 * 1024;
@@ -42,8 +46,6 @@ export interface InboundRequest {
 export interface ReceiveOutcome {
   status: 200 | 400 | 401 | 404;
   body: { ok: boolean; received?: number; duplicates?: number; error?: string; kept?: boolean };
-  /** Inbox rows stored by this delivery, to apply after the response. */
-  toApply: string[];
 }
 
 interface StoredBody {
@@ -86,48 +88,76 @@ function reviveDates(key: string, value: unknown): unknown {
 }
 
 export async function receiveWebhook(req: InboundRequest): Promise<ReceiveOutcome> {
-  const notFound: ReceiveOutcome = { status: 404, body: { ok: false, error: "unknown account" }, toApply: [] };
-  let provider: Awaited<ReturnType<typeof providerContextFor>>;
-  try {
-    provider = await providerContextFor(req.accountId);
-  } catch (e) {
-    if (e instanceof AppError && e.code === "NOT_FOUND") return notFound;
-    throw e;
-  }
+  const notFound: ReceiveOutcome = { status: 404, body: { ok: false, error: "unknown account" } };
+  const provider = await webhookAccount(req.accountId);
+  if (!provider) return notFound;
   const { adapter, ctx, account } = provider;
   if (account.kind !== req.provider) return notFound;
   const inbound: InboundWebhook = { headers: req.headers, query: Object.fromEntries(req.query), rawBody: req.rawBody };
-  if (!adapter.verifyWebhook(ctx, inbound)) return { status: 401, body: { ok: false, error: "invalid signature" }, toApply: [] };
+  if (!adapter.verifyWebhook(ctx, inbound)) return { status: 401, body: { ok: false, error: "invalid signature" } };
+  let delivery: InboxDelivery | null = null;
   if (adapter.webhookDelivery) {
-    const verdict = await admitDelivery(req.accountId, adapter.webhookDelivery(inbound), req.rawBody, new Date());
-    if (!verdict.ok) return { status: 401, body: { ok: false, error: verdict.reason }, toApply: [] };
+    const named = adapter.webhookDelivery(inbound);
+    const verdict = deliveryVerdict(named, new Date());
+    if (!verdict.ok) return { status: 401, body: { ok: false, error: verdict.reason } };
+    delivery = { id: named!.id, sentAt: named!.sentAt, bodyHash: bodyHash(req.rawBody) };
   }
   let events: WebhookEvent[];
   try {
     events = adapter.parseWebhook(ctx, inbound);
   } catch (e) {
+    // The delivery id is recorded first, so a replay of an unreadable request is refused like any other.
+    if (!(await appendToInbox({ accountId: req.accountId, delivery, events: [] })).admitted) return REUSED_ID;
     await keepUnparsed(req.accountId, inbound, e);
-    return { status: 400, body: { ok: false, error: "malformed body", kept: true }, toApply: [] };
+    return { status: 400, body: { ok: false, error: "malformed body", kept: true } };
   }
-  return { status: 200, ...(await storeEvents(req.accountId, events, req.rawBody)) };
+  const stored = await storeEvents(req.accountId, delivery, events, req.rawBody);
+  if (!stored) return REUSED_ID;
+  return { status: 200, body: stored };
 }
 
-/** Inbox rows for parsed events; a dedupe key already stored is a re-delivery, acknowledged and not stored. */
-async function storeEvents(accountId: string, events: WebhookEvent[], rawBody: string): Promise<Omit<ReceiveOutcome, "status">> {
-  const db = getDb();
-  const toApply: string[] = [];
-  let duplicates = 0;
-  for (const event of events) {
-    const stored: StoredBody = { event, raw: rawBody };
-    try {
-      const row = await db.webhookEvent.create({ data: { accountId, dedupeKey: event.dedupeKey, body: JSON.stringify(stored) }, select: { id: true } });
-      toApply.push(row.id);
-    } catch (e) {
-      if (!isUniqueViolation(e)) throw e;
-      duplicates++;
-    }
+const REUSED_ID: ReceiveOutcome = { status: 401, body: { ok: false, error: "reused-id" } };
+
+const REPLAY_REFUSALS = new Set(["no-delivery-id", "stale", "reused-id"]);
+
+/**
+ * What the sender is answered, by the route handler and the lean path alike: the outcome's body when stored,
+ * and a refusal in the route handlers' one error shape (route-errors.ts) otherwise, the inbox's own answer
+ * (`ok: false`, the reason such as "stale" or "reused-id", `kept` for a verified body kept unparsed) riding
+ * along for the sender.
+ */
+export function webhookAnswer({ status, body }: ReceiveOutcome): { status: number; body: unknown } {
+  if (status === 200) return { status, body };
+  const details = { ...body };
+  if (status === 401) {
+    const replay = body.error !== undefined && REPLAY_REFUSALS.has(body.error);
+    return failureBody("UNAUTHORIZED", { message: serverText(replay ? "webhooks.replayed" : "webhooks.unverified"), details });
   }
-  return { body: { ok: true, received: events.length, duplicates }, toApply };
+  if (status === 404) return failureBody("NOT_FOUND", { message: serverText("webhooks.unknownAccount"), details });
+  return failureBody("INVALID", { status, message: serverText("webhooks.malformed"), details });
+}
+
+/** The answer to a body over WEBHOOK_MAX_BYTES (a missing or lying Content-Length included). */
+export function webhookTooLarge(): { status: number; body: unknown } {
+  return failureBody("INVALID", { status: 413, message: serverText("webhooks.tooLarge") });
+}
+
+/**
+ * Inbox rows for parsed events, committed with the delivery's id (inbox.ts); a dedupe key already stored is a
+ * re-delivery, acknowledged and not stored. The stored rows are queued to be applied. null: the delivery id
+ * was seen with another body.
+ */
+async function storeEvents(accountId: string, delivery: InboxDelivery | null, events: WebhookEvent[], rawBody: string): Promise<ReceiveOutcome["body"] | null> {
+  const verdict = await appendToInbox({
+    accountId,
+    delivery,
+    events: events.map((event) => ({ dedupeKey: event.dedupeKey, body: JSON.stringify({ event, raw: rawBody } satisfies StoredBody) })),
+  });
+  if (!verdict.admitted) return null;
+  const fresh: PendingApply[] = [];
+  verdict.rowIds.forEach((rowId, i) => rowId && fresh.push({ rowId, accountId, event: events[i] }));
+  queueApplies(fresh);
+  return { ok: true, received: events.length, duplicates: events.length - fresh.length };
 }
 
 /**
@@ -137,7 +167,7 @@ async function storeEvents(accountId: string, events: WebhookEvent[], rawBody: s
  */
 async function keepUnparsed(accountId: string, inbound: InboundWebhook, e: unknown): Promise<void> {
   const stored: StoredRequest = { raw: inbound.rawBody, headers: keptHeaders(inbound.headers) };
-  const dedupeKey = `unparsed:${createHash("sha256").update(inbound.rawBody, "utf8").digest("hex")}`;
+  const dedupeKey = `unparsed:${bodyHash(inbound.rawBody)}`;
   try {
     await getDb().webhookEvent.create({ data: { accountId, dedupeKey, body: JSON.stringify(stored), unparsed: true, error: errorText(e) } });
   } catch (err) {
@@ -179,11 +209,11 @@ export async function replayUnparsed({ accountId, now = new Date() }: { accountI
       result.stillUnparsed++;
       continue;
     }
-    const { toApply } = await storeEvents(row.accountId, events, stored.raw);
+    const body = await storeEvents(row.accountId, null, events, stored.raw);
     await db.webhookEvent.update({ where: { id: row.id }, data: { appliedAt: now, error: null } });
-    for (const id of toApply) await applyInboxEvent(id);
+    await flushWebhookApplies();
     result.parsed++;
-    result.events += toApply.length;
+    result.events += (body?.received ?? 0) - (body?.duplicates ?? 0);
   }
   return result;
 }
@@ -215,18 +245,75 @@ export async function listUnparsedWebhooks(perAccount = 5): Promise<Record<strin
   return out;
 }
 
-const applies = new AfterResponse("webhook apply");
-
-/** Applies stored rows after the response (after-response.ts), in the order they arrived. */
-export function applyAfterResponse(rowIds: string[]): void {
-  if (rowIds.length === 0) return;
-  applies.run(async () => {
-    for (const id of rowIds) await applyInboxEvent(id);
-  });
+interface PendingApply {
+  rowId: string;
+  accountId: string;
+  event: WebhookEvent;
 }
 
-/** Waits for applies in flight (tests, benchmarks, shutdown). */
-export const flushWebhookApplies = (): Promise<void> => applies.flush();
+/** Rows stored and not yet applied, in arrival order; applied in batches in the background. */
+const applyQueue: PendingApply[] = [];
+let applying: Promise<void> | null = null;
+/** Rows per apply batch: calls of one task in a batch are stored in one transaction. */
+const APPLY_BATCH = 500;
+/** Applies wait this long after a row is queued, so that under load a batch holds many rows, not one. */
+const APPLY_DELAY_MS = 20;
+
+function queueApplies(rows: PendingApply[]): void {
+  if (rows.length === 0) return;
+  applyQueue.push(...rows);
+  // After the delivery is answered, and after the rows that arrive meanwhile are queued too.
+  applying ??= new Promise<void>((resolve) => setTimeout(resolve, APPLY_DELAY_MS))
+    .then(drainApplies)
+    .catch((e: unknown) => logger.error({ err: errorText(e) }, "webhook applies failed"))
+    .finally(() => (applying = null));
+}
+
+async function drainApplies(): Promise<void> {
+  while (applyQueue.length > 0) await applyBatch(applyQueue.splice(0, APPLY_BATCH));
+}
+
+/**
+ * One batch: events other than calls one by one, in order (a task created before its calls); calls grouped by
+ * task, each group stored with one recordCalls and marked applied together. A group that fails falls back to
+ * row by row, where each row's failure is counted (MAX_APPLY_ATTEMPTS). A crash between storing the calls and
+ * marking the rows leaves them to the recovery pass, which finds the calls stored and counts nothing twice.
+ */
+async function applyBatch(batch: PendingApply[]): Promise<void> {
+  const calls = new Map<string, PendingApply[]>();
+  for (const row of batch) {
+    if (row.event.type !== "call") {
+      await applyInboxEvent(row.rowId);
+      continue;
+    }
+    const key = `${row.accountId}\n${row.event.remoteTaskId}`;
+    calls.set(key, [...(calls.get(key) ?? []), row]);
+  }
+  for (const rows of calls.values()) {
+    const { accountId, event } = rows[0];
+    try {
+      const provider = await webhookAccount(accountId);
+      if (!provider || event.type !== "call") throw new Error("account gone");
+      const taskId = await mirroredTaskId(accountId, event.remoteTaskId, provider.adapter, provider.ctx);
+      const records = rows.flatMap((r) => (r.event.type === "call" ? [r.event.call] : []));
+      await betweenInboxCommits(async () => {
+        await recordCalls(taskId, records);
+        await recordLedgerCalls(taskId, records);
+        await getDb().webhookEvent.updateMany({
+          where: { id: { in: rows.map((r) => r.rowId) }, appliedAt: null },
+          data: { appliedAt: new Date(), error: null, attempts: { increment: 1 } },
+        });
+      });
+    } catch {
+      for (const r of rows) await applyInboxEvent(r.rowId);
+    }
+  }
+}
+
+/** Waits until every stored row queued in this process is applied (tests, benchmarks, shutdown). */
+export async function flushWebhookApplies(): Promise<void> {
+  while (applying) await applying;
+}
 
 async function mirroredTaskId(accountId: string, remoteTaskId: string, adapter: ProviderAdapter, ctx: ProviderContext): Promise<string> {
   const task = await getDb().task.findUnique({ where: { accountId_remoteId: { accountId, remoteId: remoteTaskId } }, select: { id: true } });

@@ -1,0 +1,97 @@
+// SQLite side of inbox.ts. The writes run in a worker thread with its own better-sqlite3 connection, because
+// better-sqlite3 is synchronous and two of its waits would otherwise stop every request of the process:
+//  - the commit's fsync (synchronous = FULL, see below) takes milliseconds on a real disk;
+//  - a commit that meets the write lock held by the app's Prisma connection (an apply, a sync, a form) waits
+//    in SQLite's busy handler, which sleeps the thread — and Prisma can only finish its transaction, and so
+//    release the lock, on the thread that is asleep.
+// In the worker only the worker waits; the main thread keeps reading requests, which queue for the next batch.
+// synchronous = FULL: a commit reaches the disk before the deliveries in it are answered. NORMAL is not enough
+// here: in WAL mode it is safe against a crash of the process but a power loss or an OS crash may roll back
+// the last commits (sqlite.org/pragma.html#pragma_synchronous), and a provider does not send again what we
+// acknowledged. Group commit makes it one fsync per batch, not per delivery.
+import "server-only";
+import { Worker } from "node:worker_threads";
+import type { InboxEntry, InboxStore, InboxVerdict } from "./inbox";
+
+// Plain JavaScript, evaluated by the worker (the same text whether this module runs in Next's bundle, under
+// tsx or in vitest). Dates travel as ISO strings; SQLite stores them as Prisma's adapter does ("+00:00").
+const WORKER = `
+const { parentPort, workerData } = require("node:worker_threads");
+const { randomUUID } = require("node:crypto");
+const Database = require("better-sqlite3");
+const sqliteDate = (iso) => iso.replace("Z", "+00:00");
+const db = new Database(workerData.path, { timeout: 15000 });
+db.pragma("journal_mode = WAL");
+db.pragma("synchronous = FULL");
+const insDelivery = db.prepare('INSERT INTO "WebhookDelivery" ("id", "accountId", "deliveryId", "bodyHash", "sentAt", "receivedAt") VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING');
+const seenHash = db.prepare('SELECT "bodyHash" FROM "WebhookDelivery" WHERE "accountId" = ? AND "deliveryId" = ?').pluck();
+const insEvent = db.prepare('INSERT INTO "WebhookEvent" ("id", "accountId", "dedupeKey", "receivedAt", "body") VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING');
+const commit = db.transaction((entries, nowIso) => {
+  const at = sqliteDate(nowIso);
+  return entries.map((e) => {
+    const d = e.delivery;
+    if (d && insDelivery.run(randomUUID(), e.accountId, d.id, d.bodyHash, sqliteDate(d.sentAt), at).changes === 0) {
+      if (seenHash.get(e.accountId, d.id) !== d.bodyHash) return { admitted: false };
+    }
+    return {
+      admitted: true,
+      rowIds: e.events.map((ev) => {
+        const id = randomUUID();
+        return insEvent.run(id, e.accountId, ev.dedupeKey, at, ev.body).changes === 1 ? id : null;
+      }),
+    };
+  });
+});
+parentPort.on("message", (m) => {
+  if (m.close) {
+    db.close();
+    parentPort.postMessage({ id: m.id, closed: true });
+    return;
+  }
+  try {
+    parentPort.postMessage({ id: m.id, verdicts: commit.immediate(m.entries, m.now) });
+  } catch (e) {
+    parentPort.postMessage({ id: m.id, error: String(e && e.message || e) });
+  }
+});
+`;
+
+type Reply = { id: number; verdicts?: InboxVerdict[]; error?: string; closed?: boolean };
+
+export function openSqliteInbox(url: string): InboxStore {
+  const worker = new Worker(WORKER, { eval: true, workerData: { path: url.replace(/^file:/, "") } });
+  // The worker never keeps the process alive on its own (a server's shutdown, a test file's end).
+  worker.unref();
+  const waiting = new Map<number, { resolve: (r: Reply) => void; reject: (e: unknown) => void }>();
+  let next = 0;
+  const failAll = (e: unknown) => {
+    for (const w of waiting.values()) w.reject(e);
+    waiting.clear();
+  };
+  worker.on("message", (r: Reply) => {
+    waiting.get(r.id)?.resolve(r);
+    waiting.delete(r.id);
+  });
+  worker.on("error", failAll);
+  worker.on("exit", () => failAll(new Error("inbox worker stopped")));
+  const ask = (m: object): Promise<Reply> =>
+    new Promise((resolve, reject) => {
+      const id = ++next;
+      waiting.set(id, { resolve, reject });
+      worker.postMessage({ ...m, id });
+    });
+
+  return {
+    url,
+    async commit(entries: InboxEntry[], now: Date) {
+      const plain = entries.map((e) => ({ ...e, delivery: e.delivery && { ...e.delivery, sentAt: e.delivery.sentAt.toISOString() } }));
+      const reply = await ask({ entries: plain, now: now.toISOString() });
+      if (reply.error !== undefined) throw new Error(`inbox commit failed: ${reply.error}`);
+      return reply.verdicts!;
+    },
+    async close() {
+      await ask({ close: true }).catch(() => undefined);
+      await worker.terminate();
+    },
+  };
+}

@@ -1,0 +1,127 @@
+// The webhook inbox's write path (docs/design.md "Webhook ingestion", issue 14 goal 1): group commit. Every verified
+// delivery is queued; whatever queued while the previous transaction was committing goes into the next one,
+// so under load one transaction carries many deliveries and costs one commit, and when idle a delivery commits
+// alone at once. A caller's promise settles only after its transaction committed: an acknowledged event is
+// durable. In the same transaction, per delivery: its id is recorded with a hash of its body (the replay rule
+// of webhook-replay.ts: an id seen again with another body is refused) and, if admitted, its events are stored
+// under their dedupe keys (a key already stored is a re-delivery: not stored again).
+// The rows go through the drivers directly (inbox-sqlite.ts, inbox-postgres.ts), as bulk imports do: Prisma's
+// per-statement cost would dominate at thousands of deliveries per second.
+import "server-only";
+import { databaseUrl, isPostgres } from "../config";
+
+export interface InboxDelivery {
+  id: string;
+  sentAt: Date;
+  bodyHash: string;
+}
+
+export interface InboxEntry {
+  accountId: string;
+  /** The provider's delivery id (NXCloud requestID); null for providers that send none. */
+  delivery: InboxDelivery | null;
+  /** Parsed events: dedupe key and the stored body. */
+  events: { dedupeKey: string; body: string }[];
+}
+
+/** Refused: the delivery id was seen with another body. Admitted: per event, its new row id, or null when a duplicate. */
+export type InboxVerdict = { admitted: false } | { admitted: true; rowIds: (string | null)[] };
+
+export interface InboxStore {
+  readonly url: string;
+  commit(entries: InboxEntry[], now: Date): Promise<InboxVerdict[]>;
+  close(): Promise<void>;
+}
+
+/** Deliveries per transaction at most: a bound on one commit's size and on the latency it adds. */
+const MAX_BATCH = 500;
+
+interface Waiting {
+  entry: InboxEntry;
+  resolve: (v: InboxVerdict) => void;
+  reject: (e: unknown) => void;
+}
+
+async function openStore(url: string): Promise<InboxStore> {
+  if (isPostgres(url)) return (await import("./inbox-postgres")).openPostgresInbox(url);
+  return (await import("./inbox-sqlite")).openSqliteInbox(url);
+}
+
+class GroupCommit {
+  private queue: Waiting[] = [];
+  private running = false;
+  private store: Promise<InboxStore> | null = null;
+
+  append(entry: InboxEntry): Promise<InboxVerdict> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ entry, resolve, reject });
+      if (!this.running) {
+        this.running = true;
+        // After this turn of the event loop: every request read in it joins the same transaction.
+        setImmediate(() => void this.drain());
+      }
+    });
+  }
+
+  /** The store for the current DATABASE_URL (tests point the process at a new database between cases). */
+  private async currentStore(): Promise<InboxStore> {
+    const url = databaseUrl();
+    const open = this.store ? await this.store.catch(() => null) : null;
+    if (open && open.url === url) return open;
+    if (open) await open.close().catch(() => undefined);
+    this.store = openStore(url);
+    return this.store;
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, MAX_BATCH);
+        try {
+          const store = await this.currentStore();
+          const verdicts = await betweenInboxCommits(() => store.commit(batch.map((w) => w.entry), new Date()));
+          batch.forEach((w, i) => w.resolve(verdicts[i]));
+        } catch (e) {
+          for (const w of batch) w.reject(e);
+        }
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  async close(): Promise<void> {
+    const store = this.store ? await this.store.catch(() => null) : null;
+    this.store = null;
+    await store?.close();
+  }
+}
+
+/**
+ * On SQLite, the inbox's connection and the app's Prisma connection write the same file. A Prisma transaction
+ * that reads and then writes (recordCalls does) cannot take the write lock once another connection committed
+ * after its read began: SQLite refuses it at once (SQLITE_BUSY, no waiting), and under a stream of callbacks the
+ * inbox commits every few milliseconds, so the background applies failed nearly every time. The applies of this
+ * process therefore run their writes between the inbox's commits, never across one; on PostgreSQL (row locks,
+ * no such refusal) they run freely.
+ */
+let sqliteWrites: Promise<unknown> = Promise.resolve();
+
+export function betweenInboxCommits<T>(fn: () => Promise<T>): Promise<T> {
+  if (isPostgres(databaseUrl())) return fn();
+  const run = sqliteWrites.then(fn);
+  sqliteWrites = run.catch(() => undefined);
+  return run;
+}
+
+const inbox = new GroupCommit();
+
+/** Stores one delivery's events in the inbox; resolves once committed. */
+export function appendToInbox(entry: InboxEntry): Promise<InboxVerdict> {
+  return inbox.append(entry);
+}
+
+/** Closes the inbox's own database connection (shutdown, tests). */
+export function closeInbox(): Promise<void> {
+  return inbox.close();
+}
