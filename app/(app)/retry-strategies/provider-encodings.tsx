@@ -35,7 +35,7 @@ export function ProviderEncodings({
           <h3 className="mb-1 text-sm font-semibold text-slate-900">{localize(encoding.label, locale)}</h3>
           {encoding.spacing ? (
             <p className="mb-2 text-sm text-slate-700" data-testid={`provider-${encoding.kind}-spacing`}>
-              <span className="font-medium">{t("providers.spacing")}</span> {localize(encoding.spacing, locale)}
+              {t.rich("providers.spacing", { text: localize(encoding.spacing, locale), label: (chunks) => <span className="font-medium">{chunks}</span> })}
             </p>
           ) : null}
           <LossReport losses={encoding.losses} exactLabel={t("providers.exact")} />
