@@ -81,6 +81,25 @@ test("a wrong NXCloud secret gives a clear error, fixing it connects, and no sec
   // Disabled, the account stays listed but is no longer synced (it points at the demo simulator too).
   await card.getByRole("button", { name: /^(Disable|停用)$/ }).click();
   await expect(card.getByText(/^(Disabled|已停用)$/)).toBeVisible();
+
+  // The overview still lists it (its tasks happened), marked so no one reads it as an active account.
+  await page.goto("/");
+  const rows = page.locator('[data-testid^="provider-row-"]');
+  await expect(rows.filter({ hasText: "NXCloud Shenzhen" }).getByTestId("provider-disabled")).toHaveText(/disabled — not synced|已停用——不再同步/);
+  await expect(rows.filter({ hasText: "NXCloud Shenzhen" })).toHaveCount(1);
+  await expect(rows.filter({ hasNotText: "NXCloud Shenzhen" }).getByTestId("provider-disabled")).toHaveCount(0);
+});
+
+test("Yunfu's callback token is marked optional, not required, in both languages", async ({ page, context, baseURL }) => {
+  for (const [locale, label, optional] of [
+    ["en", /^Callback token/, "Optional"],
+    ["zh-CN", /^回调令牌/, "可选"],
+  ] as const) {
+    await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseURL! }]);
+    await page.goto("/providers/new?kind=yunfu");
+    await expect(page.getByLabel(label)).toHaveAccessibleDescription(optional);
+  }
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: baseURL! }]);
 });
 
 test("a bad base URL is refused on its field in the browser, by the action's own schema, in the user's language", async ({ page, context, baseURL }) => {

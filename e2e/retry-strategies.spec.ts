@@ -49,6 +49,26 @@ test("build, preview, save, reload, duplicate and delete a retry strategy", asyn
   await expect(retry1.getByTestId("attempt-reason")).toHaveText("Outside the calling window: moved to the next window");
   // Retry 2 falls due before Monday's window too: one call there, not two at the same minute (issue 15 point 8).
   await expect(page.getByTestId("attempt-2").getByTestId("attempt-reason")).toContainText(/Falls due at the same window opening as retry 1/i);
+  // Each provider says how it really spaces the redials of this strategy, and what it does with retry 2 there.
+  await expect(page.getByTestId("provider-nxcloud-spacing")).toContainText("NXCloud redials an unanswered number once (roundRedial on)");
+  await expect(page.getByTestId("provider-nxcloud-spacing")).toContainText("Retry 2 falls due at one window opening here, but NXCloud never dials it");
+  await expect(page.getByTestId("provider-aliyun-vms-spacing")).toContainText("retry 1 after 30 min (“0-0-30”), retry 2 after 2 h (“0-2-0”), each measured from the first call");
+  await expect(page.getByTestId("provider-aliyun-vms-spacing")).toContainText(
+    "Retry 2 falls due at the same window opening as the call before here: whether Alibaba Cloud then dials it back to back, spaces it or skips it is not documented.",
+  );
+  await expect(page.getByTestId("provider-yunfu-spacing")).toContainText("Yunfu redials up to 2 times (redial_max_times 2), 30 minutes after the call before");
+  await expect(page.getByTestId("provider-yunfu-spacing")).toContainText("whether Yunfu then dials it back to back or keeps 30 minutes between calls is not documented");
+  await expect(page.getByTestId("provider-wshoto-spacing")).toHaveText(/WShoto dials nobody/);
+  await shot(page, "retry-spacing-collapsed-en");
+  // A first call whose retries all fall inside the hours: nothing collapses, and no provider speaks of it.
+  await page.getByLabel("First call at").fill("2026-10-08T09:30");
+  await expect(page.getByTestId("attempt-2").getByTestId("attempt-reason")).not.toContainText(/same window opening/);
+  for (const kind of ["nxcloud", "aliyun-vms", "yunfu"]) {
+    await expect(page.getByTestId(`provider-${kind}-spacing`)).not.toContainText("window opening");
+  }
+  await expect(page.getByTestId("provider-nxcloud-spacing")).toContainText("Retry 2 is never dialled.");
+  await page.getByLabel("First call at").fill("2026-10-09T17:50");
+  await expect(page.getByTestId("provider-aliyun-vms-spacing")).toContainText("Retry 2 falls due at the same window opening");
 
   // The provider panel: Aliyun receives the strategy exactly; NXCloud names what it loses.
   await expect(page.getByTestId("provider-aliyun-vms-value")).toContainText(
@@ -114,6 +134,12 @@ test("the builder and the list in Chinese, on a desktop and a phone", async ({ p
   await page.getByLabel("首次呼叫时间").fill("2026-10-09T17:50");
   await expect(page.getByTestId("attempt-1").getByTestId("attempt-actual")).toHaveText("10月10日 周六 09:00");
   await expect(page.getByTestId("attempt-1").getByTestId("attempt-reason")).toHaveText("不在呼叫时段内：顺延到下一个时段");
+  // How each provider really spaces the redials, in Chinese; retry 2 collapses into retry 1 at Saturday 09:00.
+  await expect(page.getByTestId("provider-nxcloud-spacing")).toContainText("牛信云对未接通的号码在本轮内重拨一次");
+  await expect(page.getByTestId("provider-aliyun-vms-spacing")).toContainText("此处第 2 次重试与前一次呼叫落在同一个时段开始时刻：阿里云会连续拨打、拉开间隔还是跳过，没有文档说明。");
+  await expect(page.getByTestId("provider-yunfu-spacing")).toContainText("云蝠最多重拨 2 次");
+  await expect(page.getByTestId("provider-wshoto-spacing")).toContainText("微盛不拨打电话");
+  await shot(page, "retry-spacing-collapsed-zh");
   // Before National Day: the retry skips the holiday and names it.
   await page.getByLabel("首次呼叫时间").fill("2026-09-30T17:50");
   await expect(page.getByTestId("attempt-1").getByTestId("attempt-reason")).toHaveText("节假日（国庆节）：顺延到下一个工作时段");

@@ -117,6 +117,42 @@ test("a started NXCloud task's statistics move live and match the simulator; the
   await expect.poll(outcomeCalls, { timeout: 90_000 }).toBeGreaterThan(early);
   await expect.poll(activityCalls, { timeout: 30_000 }).toBeGreaterThan(0);
 
+  // Paused here (issue 15 point 2): the figures are the simulator's from after the pause, without a reload. The
+  // simulated clock stops first, so the simulator's numbers hold still while they are compared.
+  const simTaskNow = async () => (await simState(page)).tasks.find((t) => t.setting.taskName === TASK_NAME);
+  await simFactor(page, 0);
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/tasks/")),
+    page.getByTestId("task-controls").getByRole("button", { name: "Pause", exact: true }).click(),
+  ]);
+  await expect(page.getByTestId("task-status")).toHaveAttribute("data-status", "paused");
+  const atPause = await simTaskNow();
+  await expect(kpiValue(page, "task-kpi-calls")).toHaveText(String(atPause?.totalCall), { timeout: 30_000 });
+  await expect(page.getByTestId("summary-calls")).toHaveText(`${atPause?.totalAnswerCall} / ${atPause?.totalCall}`);
+  await shot(page, "stats-task-paused");
+  // While paused, every sync reaches the page: the calls still ringing at the pause end at the simulator, a sync
+  // from another tab brings them to the mirror, and this page follows without a reload.
+  await simFactor(page, WATCH_FACTOR);
+  await page.waitForTimeout(3_000);
+  await simFactor(page, 0);
+  const afterPause = await simTaskNow();
+  // The page asks for the figures again once the mirror's synced-at for the task moves (not on a timer).
+  const refetched = page.waitForResponse((r) => r.request().method() === "GET" && /\/api\/tasks\/[^/]+\/stats$/.test(new URL(r.url()).pathname), { timeout: 60_000 });
+  const other = await page.context().newPage();
+  await other.goto("/tasks");
+  await other.getByRole("button", { name: "Sync now" }).first().click();
+  await expect(other.getByText(/^Synced \d+ tasks/).first()).toBeVisible({ timeout: 60_000 });
+  await other.close();
+  await refetched;
+  await expect(kpiValue(page, "task-kpi-calls")).toHaveText(String(afterPause?.totalCall));
+  expect(await page.evaluate(() => (window as unknown as { statsMarker?: number }).statsMarker)).toBe(42);
+  await simFactor(page, WATCH_FACTOR);
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/tasks/")),
+    page.getByTestId("task-controls").getByRole("button", { name: "Start", exact: true }).click(),
+  ]);
+  await expect(page.getByTestId("task-status")).toHaveAttribute("data-status", "running");
+
   // Let the simulator finish the task (every number answered or out of retries: NXCloud then completes it and
   // reports its final taskStat), then compare the page with the simulator's own numbers.
   await simFactor(page, DEMO_FACTOR);

@@ -230,6 +230,64 @@ test("unsaved changes warn before leaving; duplicate and delete from the list", 
   await expect(page.getByTestId("list-message")).toContainText("make another group the default");
 });
 
+/** No horizontal overflow: the element's content fits its box, and the page does not scroll sideways. */
+async function expectNoOverflow(page: Page, selector: ReturnType<Page["locator"]>) {
+  const widths = await selector.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+  expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+  const pageOverflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(pageOverflow).toBeLessThanOrEqual(0);
+}
+
+test("a name stops at 80 characters with a counter, a long unbroken name wraps in the header and the list, and a group with no hours asks before saving", async ({ page }) => {
+  await page.goto("/time-groups/new");
+  const name = page.getByLabel("Name", { exact: true });
+  await expect(name).toHaveAccessibleDescription("0 / 80 characters");
+  // One unbroken word (a pasted id), typed past the limit: the field keeps 80 and the counter says so.
+  await name.pressSequentially("Q".repeat(85));
+  const long = "Q".repeat(80);
+  await expect(name).toHaveValue(long);
+  await expect(name).toHaveAccessibleDescription("80 / 80 characters");
+
+  // No weekday and no date has hours: saving asks first, Cancel saves nothing.
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  const ask = page.getByRole("dialog", { name: "Save a group with no hours?" });
+  await expect(ask).toContainText("a task using this group never dials");
+  await ask.getByRole("button", { name: "Cancel" }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(page).toHaveURL(/\/time-groups\/new$/);
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST" && Boolean(r.request().headers()["next-action"])),
+    ask.getByRole("button", { name: "Save without hours" }).click(),
+  ]);
+  await expect(page).toHaveURL(/\/time-groups\/(?!new)[^/?]+$/);
+
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 800 });
+    const heading = page.getByRole("heading", { level: 1, name: long });
+    await expect(heading).toBeVisible();
+    await expectNoOverflow(page, heading);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto("/time-groups");
+  const link = page.getByRole("link", { name: long, exact: true });
+  const item = page.locator("li").filter({ has: link });
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 800 });
+    await expect(link).toBeVisible();
+    await expectNoOverflow(page, item);
+    const [box, itemBox] = [(await link.boundingBox())!, (await item.boundingBox())!];
+    expect(box.x + box.width).toBeLessThanOrEqual(itemBox.x + itemBox.width);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  await page.getByRole("button", { name: `Delete “${long}”` }).click();
+  const deleted = page.waitForResponse((r) => r.request().method() === "POST" && Boolean(r.request().headers()["next-action"]));
+  await page.getByRole("dialog", { name: "Delete call-time group" }).getByRole("button", { name: "Delete" }).click();
+  await deleted;
+  await expect(link).toHaveCount(0);
+});
+
 test("the preview browses by month with the keyboard, loading holiday years on demand: Spring Festival 2026, 2027 unknown", async ({ page, context, baseURL }) => {
   // Opening on January 2027 the page ships only 2027; December 2026 and earlier are loaded when shown.
   await page.goto("/time-groups/new?from=2027-01-04");

@@ -115,6 +115,13 @@ export function roundsSummaryText(strategy: Pick<RetryStrategy, "rounds">): Loca
   return inEachLocale((locale) => formatList(strategy.rounds.map((round) => formatInterval(round.after, locale)), locale));
 }
 
+/** [2, 3] → "Retries 2, 3" / "第 2、3 次重试": retries named by number (1 = the first retry), as a subject. */
+export function retryNumbersText(retries: readonly number[]): LocalizedText {
+  return inEachLocale((locale) =>
+    localize(text("retry.retryNumbers", { count: retries.length, list: formatList(retries.map(String), locale) }), locale),
+  );
+}
+
 /** What a new strategy form starts with: two retries, 30 minutes and 2 hours after the first call. */
 export function defaultRetryStrategy(): RetryStrategy {
   return {

@@ -385,6 +385,13 @@ export interface ProviderAdapter {
   /** Encode a group for this provider, naming every loss. */
   encodeCallTimeGroup(group: CallTimeGroup, ctx?: Pick<ProviderContext, "settings">): Encoded<unknown>;
   encodeRetryStrategy(strategy: RetryStrategy): Encoded<unknown>;
+  /**
+   * How this provider really spaces the redials of `strategy`, read from what encodeRetryStrategy sends and the
+   * provider's document; `collapsed` are the retries (1 = the first retry) that the retry preview places at the same
+   * window opening as the attempt before them, and the text says what the provider does with those (or that its
+   * document does not say). Shown by the retry strategy builder beside the losses.
+   */
+  describeRetrySpacing?(strategy: RetryStrategy, collapsed: readonly number[]): LocalizedText;
   /** Verify an inbound webhook (signature, token…). false → 401, nothing applied. */
   verifyWebhook(ctx: ProviderContext, req: InboundWebhook): boolean;
   /** Parse a verified webhook body. Throws on malformed input (→ 400, kept raw in the inbox). */

@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { currentLocale } from "@/i18n/request";
 import { ZId } from "@/lib/domain/bounds";
+import { MAX_RETRY_ROUNDS } from "@/lib/domain/retry";
 import { authedAction } from "@/lib/server/action-client";
 import {
   createRetryStrategy,
@@ -46,7 +47,13 @@ export const deleteRetryStrategyAction = authedAction("deleteRetryStrategyAction
     revalidatePath("/retry-strategies");
   });
 
+/** The strategy being edited and the retries its preview shows collapsing into one window opening (1 = retry 1). */
+const ZRetryPreview = z.object({
+  strategy: ZRetryStrategy,
+  collapsedRetries: z.array(z.number().int().min(1).max(MAX_RETRY_ROUNDS)).max(MAX_RETRY_ROUNDS),
+});
+
 /** Read-only: how each provider would express a strategy being edited (nothing is stored or sent). */
 export const encodeRetryStrategyAction = authedAction("encodeRetryStrategyAction", "viewer")
-  .inputSchema(ZRetryStrategy)
-  .action(async ({ parsedInput }) => retryStrategyEncodings(parsedInput));
+  .inputSchema(ZRetryPreview)
+  .action(async ({ parsedInput }) => retryStrategyEncodings(parsedInput.strategy, parsedInput.collapsedRetries));

@@ -14,6 +14,6 @@ export const authz: FeatureAuthz = {
     updateRetryStrategyAction: { access: "manager", input: { id: "missing", data: strategy } },
     duplicateRetryStrategyAction: { access: "manager", input: { id: "missing" } },
     deleteRetryStrategyAction: { access: "manager", input: { id: "missing" } },
-    encodeRetryStrategyAction: { access: "viewer", input: strategy },
+    encodeRetryStrategyAction: { access: "viewer", input: { strategy, collapsedRetries: [2] } },
   },
 };

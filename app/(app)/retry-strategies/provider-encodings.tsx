@@ -1,6 +1,6 @@
 "use client";
-// For each provider kind: whether it expresses a retry strategy exactly, or what it loses, and the
-// value that would be sent (Aliyun's RetryStrategy JSON, Yunfu's redial settings…).
+// For each provider kind: how it really spaces the redials, whether it expresses a retry strategy exactly, or what
+// it loses, and the value that would be sent (Aliyun's RetryStrategy JSON, Yunfu's redial settings…).
 import { useLocale, useTranslations } from "next-intl";
 import { LossReport } from "@/components/schedule/loss-report";
 import { localize } from "@/i18n/locales";
@@ -12,6 +12,8 @@ export interface ProviderEncoding {
   label: LocalizedText;
   value: unknown;
   losses: LocalizedText[];
+  /** How the provider really spaces the redials, from its own adapter; null when it does not say. */
+  spacing: LocalizedText | null;
 }
 
 export function ProviderEncodings({
@@ -31,6 +33,11 @@ export function ProviderEncodings({
       {encodings.map((encoding) => (
         <li key={encoding.kind} className="py-3 first:pt-0 last:pb-0" data-testid={`provider-${encoding.kind}`}>
           <h3 className="mb-1 text-sm font-semibold text-slate-900">{localize(encoding.label, locale)}</h3>
+          {encoding.spacing ? (
+            <p className="mb-2 text-sm text-slate-700" data-testid={`provider-${encoding.kind}-spacing`}>
+              {t.rich("providers.spacing", { text: localize(encoding.spacing, locale), label: (chunks) => <span className="font-medium">{chunks}</span> })}
+            </p>
+          ) : null}
           <LossReport losses={encoding.losses} exactLabel={t("providers.exact")} />
           {encoding.value !== null ? (
             <details className="mt-2 text-sm" open={encoding.kind === "aliyun-vms"}>

@@ -67,6 +67,8 @@ export function RetryStrategyEditor({
   const [message, setMessage] = useState<Message | null>(null);
   const [nameError, setNameError] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  // Retries the timeline shows collapsing into one window opening: each provider says what it does with them.
+  const [collapsedRetries, setCollapsedRetries] = useState<number[]>([]);
   const [pending, startTransition] = useTransition();
   const nameRef = useRef<HTMLInputElement>(null);
 
@@ -272,11 +274,18 @@ export function RetryStrategyEditor({
       <aside className="min-w-0 space-y-4">
         <Card>
           <h2 className="mb-3 text-base font-semibold text-slate-900">{t("preview.title")}</h2>
-          <RetryTimeline strategy={valid} groups={groups} calendar={calendar} calendarYears={calendarYears} now={now} />
+          <RetryTimeline
+            strategy={valid}
+            groups={groups}
+            calendar={calendar}
+            calendarYears={calendarYears}
+            now={now}
+            onCollapsedChange={setCollapsedRetries}
+          />
         </Card>
         <Card>
           <h2 className="mb-3 text-base font-semibold text-slate-900">{t("providers.title")}</h2>
-          <ProviderPanel strategy={valid} />
+          <ProviderPanel strategy={valid} collapsedRetries={collapsedRetries} />
         </Card>
       </aside>
 
@@ -389,12 +398,12 @@ function useSettled<T>(value: T, delayMs: number): T {
   return settled;
 }
 
-function ProviderPanel({ strategy }: { strategy: RetryStrategy | null }) {
+function ProviderPanel({ strategy, collapsedRetries }: { strategy: RetryStrategy | null; collapsedRetries: number[] }) {
   const settled = useSettled(strategy, 250);
   const query = useQuery({
-    queryKey: ["retry-strategy-encodings", settled],
+    queryKey: ["retry-strategy-encodings", settled, collapsedRetries],
     queryFn: async () => {
-      const res = await encodeRetryStrategyAction(settled!);
+      const res = await encodeRetryStrategyAction({ strategy: settled!, collapsedRetries });
       if (!res?.data) throw new Error(res?.serverError?.message.en ?? "encoding failed");
       return res.data;
     },

@@ -2,7 +2,7 @@
 // The timeline preview: for a first call time and a call-time group, when each attempt of a
 // strategy would really happen and why it moved. A vertical list, so it reads the same on a phone.
 import { useLocale, useTranslations } from "next-intl";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { Field, Input, Select } from "@/components/ui/field";
 import { localize } from "@/i18n/locales";
 import { isoWeekdayName, weekSummary, type CallTimeGroup } from "@/lib/domain/call-time-group";
@@ -38,6 +38,7 @@ export function RetryTimeline({
   calendar: initialCalendar,
   calendarYears,
   now,
+  onCollapsedChange,
 }: {
   /** null while the strategy does not validate. */
   strategy: RetryStrategy | null;
@@ -47,6 +48,8 @@ export function RetryTimeline({
   calendarYears: readonly number[];
   /** ISO instant the page was rendered at: the default first call is the next working day after it. */
   now: string;
+  /** The retries (1 = retry 1) shown collapsing into the attempt before them, for the provider panel to explain. */
+  onCollapsedChange?: (retries: number[]) => void;
 }) {
   const t = useTranslations("retry");
   const locale = useLocale();
@@ -65,6 +68,8 @@ export function RetryTimeline({
   // into a later year, which is then loaded too.
   const spanKey = rows ? yearsSpanned(rows, group.timeZone).join(",") : "";
   if (spanKey !== wantedYears.join(",")) setWantedYears(spanKey ? spanKey.split(",").map(Number) : []);
+  const collapsedKey = rows && !loading ? rows.filter((row) => row.reason === "collapsed").map((row) => row.round).join(",") : "";
+  useEffect(() => onCollapsedChange?.(collapsedKey ? collapsedKey.split(",").map(Number) : []), [collapsedKey, onCollapsedChange]);
 
   return (
     <div className="space-y-4" data-testid="retry-timeline">

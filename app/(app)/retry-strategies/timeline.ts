@@ -54,8 +54,8 @@ export function defaultFirstCall(group: CallTimeGroup, calendar: HolidayCalendar
  * Why an attempt is not at its nominal time. "after-previous": attemptTimes never places a retry
  * before the previous attempt, so a retry whose nominal time passed while the previous one was
  * pushed waits for it (attemptTimes reports that as "none"). "collapsed": the retry falls due at the
- * very window opening as the attempt before it — no provider dials one number twice in a minute, so the
- * two collapse into one call there, and the provider spaces what follows (its own rule, said beside it).
+ * very window opening as the attempt before it; what the provider then does (back to back, spaced, skipped,
+ * or not documented) is its own rule, said beside the preview by adapter.describeRetrySpacing.
  */
 export type TimelineReason = AttemptShift | "after-previous" | "collapsed";
 

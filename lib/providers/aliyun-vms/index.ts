@@ -21,6 +21,7 @@ import { aliyunParamChoices } from "./param-choices";
 import { aliyunText as t } from "./text";
 import { ensureTimeConditions, listConditions, releaseUnusedConditions } from "./time-conditions";
 import { ZGetTaskData, ZMonitorTaskData, ZResultData, ZTaskProperty } from "./wire";
+import { describeRetrySpacing } from "./retry-spacing";
 
 // ---------------------------------------------------------------------------------------------
 // Tasks
@@ -170,6 +171,7 @@ export const aliyunVmsAdapter: ProviderAdapter = {
   // AutoTaskType defaults to 0 (continuous calling), so by default a group is sent as forbidden times.
   encodeCallTimeGroup: (group) => encodeTimeConditions(group, "forbidden"),
   encodeRetryStrategy,
+  describeRetrySpacing,
 
   // docs/providers/aliyun-vms.md §Webhooks: CallbackUrl is deprecated and the Cloud* actions push nothing, so
   // nothing inbound can be genuine.

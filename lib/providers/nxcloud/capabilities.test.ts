@@ -61,4 +61,16 @@ describe("NXCloud texts", () => {
       expect(readFileSync(new URL(file, dir), "utf8"), file).not.toMatch(/\{\s*en:\s*["'`]/);
     }
   });
+
+  it("shows users no research note: no hint or label talks about NXCloud's documentation (issue 15 point 15)", () => {
+    const texts: string[] = [];
+    (function collect(value: unknown): void {
+      if (typeof value === "string") texts.push(value);
+      else if (Array.isArray(value)) value.forEach(collect);
+      else if (value && typeof value === "object") Object.values(value).forEach(collect);
+    })(caps);
+    expect(texts.some((t) => t.includes("Max ring time"))).toBe(true);
+    // The note once shown under "Max ring time": "Its documentation is truncated" / "官方文档此项说明缺失".
+    expect(texts.filter((t) => /document|truncat|research|not found|文档|缺失|截断/i.test(t))).toEqual([]);
+  });
 });

@@ -7,6 +7,7 @@ import { nxcloudAddContacts, nxcloudListCalls, nxcloudListNumbers, nxcloudRemove
 import { nxcloudCreateTask, nxcloudGetTask, nxcloudListTasks, nxcloudOperateTask, nxcloudPing, nxcloudUpdateTask } from "./tasks";
 import { nxcloudParseWebhook, nxcloudVerifyWebhook, nxcloudWebhookDelivery } from "./webhook";
 import { NXCLOUD_TASK_OPERATE } from "./wire";
+import { describeRetrySpacing } from "./retry-spacing";
 
 export const nxcloudAdapter: ProviderAdapter = {
   kind: "nxcloud",
@@ -29,6 +30,7 @@ export const nxcloudAdapter: ProviderAdapter = {
   // The zone's offset is taken at encode time (zoneSecond is fixed), so "now" is the real now here.
   encodeCallTimeGroup: (group) => encodeCallTimeGroup(group, new Date()),
   encodeRetryStrategy: (strategy) => encodeRetryStrategy(strategy),
+  describeRetrySpacing,
   verifyWebhook: (ctx, req) => nxcloudVerifyWebhook(ctx, req),
   parseWebhook: (ctx, req) => nxcloudParseWebhook(req, ctx.now?.() ?? new Date()),
   webhookDelivery: (req) => nxcloudWebhookDelivery(req),

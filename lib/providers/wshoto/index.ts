@@ -10,6 +10,7 @@ import { listTaskWindows } from "./listing";
 import { employeeExecutionFromWshoto, encodeCallTimeGroup, encodeRetryStrategy, remoteTaskFromWshoto } from "./mapping";
 import { wshotoText } from "./text";
 import { PAGE_SIZE_MAX, wshotoLong, type TExecutionRecord } from "./wire";
+import { describeRetrySpacing } from "./retry-spacing";
 
 const SUPER_MASS_SEND = 3;
 // The 2.0 create API allows at most 10 000 staff + targets per task (docs/providers/wshoto.md §3), so a
@@ -96,6 +97,7 @@ export const wshotoAdapter: ProviderAdapter = {
   },
   encodeCallTimeGroup,
   encodeRetryStrategy,
+  describeRetrySpacing,
   // docs/providers/wshoto.md §6: no webhook is documented for WShoto tasks; the mirror is kept by listing.
   verifyWebhook: () => false,
   parseWebhook: () => {

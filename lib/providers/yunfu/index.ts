@@ -23,6 +23,7 @@ import { addContacts, addContactsAsync, listNumbers, removeNumbers } from "./num
 import { verifyCallbackToken } from "./sign";
 import { yunfuText } from "./text";
 import { ZYunfuDialTimeGroup, ZYunfuTask, ZYunfuTaskCallback, type TYunfuDialTimeGroup, type TYunfuTask } from "./wire";
+import { describeRetrySpacing } from "./retry-spacing";
 
 const TASK_PAGE_SIZE = yunfuCapabilities.limits.listPageSize;
 // Bounds on paging so a misbehaving host cannot keep us looping (10 000 groups).
@@ -225,6 +226,7 @@ export const yunfuAdapter: ProviderAdapter = {
   encodeRetryStrategy(strategy) {
     return encodeRetryStrategy(strategy);
   },
+  describeRetrySpacing,
 
   verifyWebhook(ctx, req: InboundWebhook) {
     return verifyCallbackToken(ctx.credentials.callbackSecret, req.query.token);

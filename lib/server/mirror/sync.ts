@@ -85,12 +85,33 @@ async function withRetries<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-async function withStats(adapter: ProviderAdapter, ctx: ProviderContext, page: Page<RemoteTask>): Promise<RemoteTask[]> {
+async function withStats(adapter: ProviderAdapter, ctx: ProviderContext, items: RemoteTask[]): Promise<RemoteTask[]> {
   const out: RemoteTask[] = [];
-  for (const task of page.items) {
+  for (const task of items) {
     out.push(task.stats ? task : { ...task, stats: await withRetries(() => adapter.getStats(ctx, task.remoteId)) });
   }
   return out;
+}
+
+/**
+ * One task through the sync path: the provider's row, its stats fetched as a listing page's are (where the row
+ * carries none), upserted as a listing. After a write (a pause), so the mirror's figures are the provider's from
+ * after it, not the last sync's (issue 15 point 2). Throws what the provider throws.
+ */
+export async function syncTask({
+  accountId,
+  adapter,
+  ctx,
+  remoteId,
+}: {
+  accountId: string;
+  adapter: ProviderAdapter;
+  ctx: ProviderContext;
+  remoteId: string;
+}): Promise<void> {
+  const at = new Date();
+  const remote = await adapter.getTask(ctx, remoteId);
+  await upsertRemoteTasks(accountId, await withStats(adapter, ctx, [remote]), { at, source: "listing" });
 }
 
 /** A listing page as fetched: `at` is when it was asked for (our clock), `items` carry their stats. */
@@ -145,7 +166,7 @@ async function runSync(accountId: string, trigger: SyncTrigger, owner: string, h
         const at = new Date();
         const fetched = (async () => {
           const page = await withRetries(() => adapter.listTasks(ctx, cursor));
-          return { at, page, items: await withStats(adapter, ctx, page) };
+          return { at, page, items: await withStats(adapter, ctx, page.items) };
         })();
         // Awaited in the loop below; when the run fails first, nobody is left to hear this one fail.
         fetched.catch(() => undefined);

@@ -229,13 +229,20 @@ export interface RetryStrategyEncoding {
   /** What the adapter would send for this strategy (e.g. Aliyun's RetryStrategy fields); null when nothing is sent. */
   value: unknown;
   losses: LocalizedText[];
+  /** How the provider really spaces the redials (adapter.describeRetrySpacing); null when the adapter does not say. */
+  spacing: LocalizedText | null;
 }
 
-/** How each provider would express the strategy, and what it cannot (the builder's provider panel). */
-export function retryStrategyEncodings(data: TRetryStrategyInput): RetryStrategyEncoding[] {
+/**
+ * How each provider would express the strategy, what it cannot, and how it really spaces the redials (the
+ * builder's provider panel). `collapsedRetries`: the retries the preview's timeline places at the same window
+ * opening as the attempt before them, so each provider can say what it does with those.
+ */
+export function retryStrategyEncodings(data: TRetryStrategyInput, collapsedRetries: readonly number[] = []): RetryStrategyEncoding[] {
   const strategy = parseOrThrow(data);
   return allAdapters().map((adapter) => {
     const { value, losses } = adapter.encodeRetryStrategy(strategy);
-    return { kind: adapter.kind, label: adapter.capabilities.label, value: value ?? null, losses };
+    const spacing = adapter.describeRetrySpacing?.(strategy, collapsedRetries) ?? null;
+    return { kind: adapter.kind, label: adapter.capabilities.label, value: value ?? null, losses, spacing };
   });
 }

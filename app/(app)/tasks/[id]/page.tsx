@@ -20,7 +20,7 @@ import { requirePageActor } from "@/lib/server/session";
 import { AddNumbers } from "./add-numbers";
 import { FollowUpSection } from "./follow-up-section";
 import { TaskControls } from "./task-controls";
-import { LiveStatusBadge, LiveSummary, LiveTimes, WaitingNotice } from "./task-live";
+import { FiguresFollowSync, LiveStatusBadge, LiveSummary, LiveTimes, WaitingNotice } from "./task-live";
 import { TaskSettingsForm } from "./task-settings-form";
 
 type Params = Promise<{ id: string }>;
@@ -95,6 +95,7 @@ export default async function TaskPage({ params }: { params: Params }) {
             {task.name || t("list.unnamed")}
           </h1>
           <LiveStatusBadge taskId={task.id} initial={live} />
+          <FiguresFollowSync taskId={task.id} initial={live} />
         </div>
         <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm text-slate-600 sm:grid-cols-2 lg:grid-cols-4">
           <div>

@@ -57,7 +57,8 @@ export function TaskControls({
         router.push("/tasks");
         return;
       }
-      // The figures are fetched again at once (and keep refreshing while paused, issue 15 point 2).
+      // The figures are fetched again at once: after a pause, the provider's from after it (the action re-read them
+      // through the sync path); while paused they follow every sync (FiguresFollowSync, issue 15 point 2).
       await refreshLive();
       router.refresh();
     });

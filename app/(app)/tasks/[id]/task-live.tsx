@@ -5,7 +5,7 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { RateInfo } from "@/components/stats/rate-info";
 import { NOT_REPORTED } from "./task-stats-panel";
-import { useTaskLive } from "@/components/stats/use-task-live";
+import { useRefetchOnSync, useTaskLive } from "@/components/stats/use-task-live";
 import { StatusBadge } from "../status-badge";
 import { WaitingText } from "@/components/tasks/waiting-text";
 import { Notice } from "@/components/ui/card";
@@ -19,6 +19,12 @@ type Props = { taskId: string; initial: TaskStatsView };
 export function LiveStatusBadge({ taskId, initial }: Props) {
   const data = useTaskLive(taskId, initial).data ?? initial;
   return <StatusBadge status={data.status} rawStatus={data.rawStatus} />;
+}
+
+/** While the task is paused, its figures follow every sync of the mirror (issue 15 point 2); renders nothing. */
+export function FiguresFollowSync({ taskId, initial }: Props) {
+  useRefetchOnSync(taskId, initial);
+  return null;
 }
 
 /** "Status since" and "Last sync", as <div>s of the header's <dl>. */

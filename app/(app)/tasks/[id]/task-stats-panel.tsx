@@ -16,7 +16,7 @@ import { useTaskLive } from "@/components/stats/use-task-live";
 /**
  * A task's statistics: KPIs, rates and counts over time, outcomes and per-hour activity, with CSV
  * export. Fed by the page's one live query (useTaskLive): while the task runs it refreshes every few
- * seconds, while paused less often, and not once it has ended.
+ * seconds, while paused after every sync of the mirror (FiguresFollowSync), and not once it has ended.
  */
 export function TaskStatsPanel({ taskId, initial }: { taskId: string; initial?: TaskStatsView }) {
   const t = useTranslations("stats");

@@ -46,6 +46,16 @@ export function taskNotFound(): AppError {
   return new AppError("NOT_FOUND", serverText("stats.taskGone"));
 }
 
+/**
+ * When the mirror last wrote the task (a sync, a webhook, a write's re-read): the paused task page's cheap check,
+ * which fetches the figures again only when this moves (issue 15 point 2).
+ */
+export async function getTaskSyncedAt(taskId: string): Promise<{ lastSyncAt: string | null }> {
+  const task = await getDb().task.findUnique({ where: { id: taskId }, select: { lastSyncAt: true } });
+  if (!task) throw taskNotFound();
+  return { lastSyncAt: task.lastSyncAt?.toISOString() ?? null };
+}
+
 export async function getTaskStats({ taskId, now }: { taskId: string; now: Date }): Promise<TaskStatsView> {
   const db = getDb();
   // Everything at once but what needs the task row (issue 14 goal 3): on a busy server every round trip

@@ -11,7 +11,7 @@ import { recordAudit, type AuditActor } from "../../audit";
 import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import { logger } from "../../logger";
-import { upsertRemoteTask } from "../../mirror/upsert";
+import { syncTask } from "../../mirror/sync";
 import { providerContextFor } from "../provider-accounts";
 import { controlRule } from "./rules";
 import { tasksText } from "./texts";
@@ -30,9 +30,10 @@ function providerFailure(e: unknown): never {
 }
 
 /**
- * Re-reads the task from the provider and upserts the mirror with the answer. A failure here comes
- * after the provider already accepted the change, so it is logged and the next sync catches up
- * instead of telling the user an operation failed that did not.
+ * Re-reads the task from the provider through the sync path (its row and its stats) and upserts the mirror
+ * with the answer: after a pause the figures are the provider's from after it. A failure here comes after the
+ * provider already accepted the change, so it is logged and the next sync catches up instead of telling the
+ * user an operation failed that did not.
  */
 export async function refreshMirror({
   adapter,
@@ -48,10 +49,9 @@ export async function refreshMirror({
   remoteId: string;
 }): Promise<TaskStatus> {
   try {
-    const remote = await adapter.getTask(ctx, remoteId);
-    // "listing": the provider's current state by our clock, so a status stamped by a provider clock ahead of
+    // As a listing: the provider's current state by our clock, so a status stamped by a provider clock ahead of
     // ours (the accelerated simulators, a skewed host) cannot keep the mirror from showing what we just did.
-    await upsertRemoteTask(accountId, remote, { source: "listing" });
+    await syncTask({ accountId, adapter, ctx, remoteId });
   } catch (e) {
     logger.warn({ err: (e as Error).message, taskId, provider: adapter.kind }, "mirror refresh after a write failed");
   }
