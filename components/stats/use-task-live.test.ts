@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LIVE_REFRESH_MS, liveRefreshMs, PAUSED_SYNC_CHECK_MS, syncCheckMs, syncedSince } from "./use-task-live";
+import { auditedSince, LIVE_REFRESH_MS, liveRefreshMs, PAUSED_SYNC_CHECK_MS, syncCheckMs, syncedSince } from "./use-task-live";
 
 describe("liveRefreshMs", () => {
   it("fetches a running or about-to-run task's figures on a timer", () => {
@@ -29,5 +29,14 @@ describe("syncedSince", () => {
     expect(syncedSince(null, "2026-11-20T02:00:00.000Z")).toBe(true);
     expect(syncedSince("2026-11-20T02:00:00.000Z", null)).toBe(false);
     expect(syncedSince("2026-11-20T02:00:00.000Z", undefined)).toBe(false);
+  });
+});
+
+describe("auditedSince", () => {
+  it("asks for the figures again when the task's audit gained an entry after they were read (who paused it)", () => {
+    expect(auditedSince("2026-11-20T02:00:00.000Z", "2026-11-20T02:00:00.150Z")).toBe(true);
+    expect(auditedSince("2026-11-20T02:00:01.000Z", "2026-11-20T02:00:00.150Z")).toBe(false);
+    expect(auditedSince("2026-11-20T02:00:00.000Z", null)).toBe(false);
+    expect(auditedSince("2026-11-20T02:00:00.000Z", undefined)).toBe(false);
   });
 });

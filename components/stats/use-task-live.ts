@@ -36,6 +36,11 @@ export function syncedSince(shownSyncAt: string | null, mirrorSyncAt: string | n
   return shownSyncAt === null || Date.parse(mirrorSyncAt) > Date.parse(shownSyncAt);
 }
 
+/** Whether the task's audit gained an entry after the view shown was generated (a pause's entry lands after its answer). */
+export function auditedSince(shownGeneratedAt: string, auditedAt: string | null | undefined): boolean {
+  return Boolean(auditedAt) && Date.parse(auditedAt!) > Date.parse(shownGeneratedAt);
+}
+
 export function useTaskLive(taskId: string, initial?: TaskStatsView) {
   return useQuery({
     queryKey: taskStatsQueryKey(taskId),
@@ -56,16 +61,19 @@ export function useRefetchOnSync(taskId: string, initial: TaskStatsView): void {
   const live = useTaskLive(taskId, initial).data ?? initial;
   const check = useQuery({
     queryKey: [...taskStatsQueryKey(taskId), "synced-at"],
-    queryFn: ({ signal }) => fetchJson<{ lastSyncAt: string | null }>(`/api/tasks/${encodeURIComponent(taskId)}/synced-at`, signal),
+    queryFn: ({ signal }) => fetchJson<{ lastSyncAt: string | null; auditedAt: string | null }>(`/api/tasks/${encodeURIComponent(taskId)}/synced-at`, signal),
     enabled: live.status === "paused",
     refetchInterval: syncCheckMs(live.status),
     refetchIntervalInBackground: false,
     staleTime: 0,
   });
   const mirrorSyncAt = check.data?.lastSyncAt;
+  const auditedAt = check.data?.auditedAt;
   useEffect(() => {
-    if (syncedSince(live.lastSyncAt, mirrorSyncAt)) void client.invalidateQueries({ queryKey: taskStatsQueryKey(taskId), exact: true });
-  }, [client, taskId, live.lastSyncAt, mirrorSyncAt]);
+    if (syncedSince(live.lastSyncAt, mirrorSyncAt) || auditedSince(live.generatedAt, auditedAt)) {
+      void client.invalidateQueries({ queryKey: taskStatsQueryKey(taskId), exact: true });
+    }
+  }, [client, taskId, live.lastSyncAt, live.generatedAt, mirrorSyncAt, auditedAt]);
 }
 
 /** After a start, pause…: fetch the task's figures again now, rather than at the next tick. */

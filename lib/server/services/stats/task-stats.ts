@@ -50,10 +50,15 @@ export function taskNotFound(): AppError {
  * When the mirror last wrote the task (a sync, a webhook, a write's re-read): the paused task page's cheap check,
  * which fetches the figures again only when this moves (issue 15 point 2).
  */
-export async function getTaskSyncedAt(taskId: string): Promise<{ lastSyncAt: string | null }> {
-  const task = await getDb().task.findUnique({ where: { id: taskId }, select: { lastSyncAt: true } });
+export async function getTaskSyncedAt(taskId: string): Promise<{ lastSyncAt: string | null; auditedAt: string | null }> {
+  const [task, audit] = await Promise.all([
+    getDb().task.findUnique({ where: { id: taskId }, select: { lastSyncAt: true } }),
+    // The newest audit entry of the task: a pause's entry is written after its answer, and who paused it
+    // ("paused by the provider" or by a user here) is read from it.
+    getDb().auditEntry.findFirst({ where: { targetType: "task", targetId: taskId }, orderBy: { at: "desc" }, select: { at: true } }),
+  ]);
   if (!task) throw taskNotFound();
-  return { lastSyncAt: task.lastSyncAt?.toISOString() ?? null };
+  return { lastSyncAt: task.lastSyncAt?.toISOString() ?? null, auditedAt: audit?.at.toISOString() ?? null };
 }
 
 export async function getTaskStats({ taskId, now }: { taskId: string; now: Date }): Promise<TaskStatsView> {
