@@ -3,16 +3,16 @@
 // own schema (ZTaskWizardInput). What depends on the provider — its limits, parameter ranges and rules, what it
 // loses of a call-time group — is not checked here: a step's Next asks the server's task-write pipeline
 // (previewTaskAction), which answers with each problem on its field.
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { FormProvider, useForm, type FieldErrors, type FieldPath, type Resolver } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Card, Notice } from "@/components/ui/card";
+import { lazyResolver } from "@/components/ui/lazy-resolver";
 import { localize } from "@/i18n/locales";
 import type { ActionFailure } from "@/lib/server/errors";
-import { ZTaskWizardInput, type TaskCreationResult, type TaskPreview, type WizardOptions } from "@/lib/contracts/task-write";
+import type { TaskCreationResult, TaskPreview, WizardOptions } from "@/lib/contracts/task-write";
 import type { ContactsImport as ParsedContacts } from "@/lib/domain/contacts-import";
 import { AccountStep } from "./account-step";
 import { createTaskAction, previewTaskAction } from "./actions";
@@ -38,7 +38,7 @@ import {
   type WizardValues,
 } from "./wizard-state";
 
-const schemaResolver = zodResolver(ZTaskWizardInput);
+const schemaResolver = lazyResolver(() => import("./wizard-resolver").then((m) => m.wizardResolver));
 
 export function TaskWizard({ options }: { options: WizardOptions }) {
   const t = useTranslations("wizard");
