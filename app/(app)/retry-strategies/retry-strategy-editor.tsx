@@ -25,7 +25,8 @@ import { UnsavedChangesGuard } from "@/components/ui/unsaved-changes";
 import { Field, Input } from "@/components/ui/field";
 import { localize } from "@/i18n/locales";
 import type { HolidayCalendar } from "@/lib/domain/holiday-calendar";
-import { RETRYABLE_OUTCOMES, validateRetryStrategy } from "@/lib/domain/retry";
+import { RETRYABLE_OUTCOMES } from "@/lib/domain/retry";
+import { validateRetryStrategy } from "@/lib/domain/retry-validation";
 import type { RetryStrategy } from "@/lib/domain/retry-strategy";
 import type { ActionFailure } from "@/lib/contracts/errors";
 import {

@@ -23,12 +23,12 @@ import { Field, Input, Select } from "@/components/ui/field";
 import {
   isoWeekdayName,
   isValidTimeZone,
-  validateCallTimeGroup,
   type CallTimeGroup,
   type IsoWeekday,
   type LocalizedText,
   dialsNever,
 } from "@/lib/domain/call-time-group";
+import { validateCallTimeGroup } from "@/lib/domain/call-time-group-validation";
 import type { HolidayCalendar } from "@/lib/domain/holiday-calendar";
 import { localize } from "@/i18n/locales";
 import { createCallTimeGroupAction, encodeForProvidersAction, updateCallTimeGroupAction } from "./actions";
