@@ -3,7 +3,7 @@
 // week grid and a per-day list, with zone, holidays, overrides, a live preview and what each
 // provider would lose. Saved through a server action; unsaved changes warn before leaving.
 import { useQuery, keepPreviousData } from "@tanstack/react-query";
-import { Switch } from "radix-ui";
+import { Switch } from "@/components/ui/switch";
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -252,15 +252,14 @@ export function GroupEditor({
         <Card>
           <h2 className="mb-4 text-base font-semibold text-slate-900">{t("editor.holidays")}</h2>
           <div className="flex items-start gap-3">
-            <Switch.Root
+            <Switch
               id="skip-holidays"
               checked={group.skipHolidays}
               disabled={readOnly}
               onCheckedChange={(skipHolidays) => dispatch({ type: "setSkipHolidays", skipHolidays })}
               className="relative mt-0.5 h-5 w-9 flex-none rounded-full bg-slate-300 transition-colors data-[state=checked]:bg-brand-600 disabled:opacity-60"
-            >
-              <Switch.Thumb className="block h-4 w-4 translate-x-0.5 rounded-full bg-white shadow transition-transform data-[state=checked]:translate-x-[1.125rem]" />
-            </Switch.Root>
+              thumbClassName="block h-4 w-4 translate-x-0.5 rounded-full bg-white shadow transition-transform data-[state=checked]:translate-x-[1.125rem]"
+            />
             <label htmlFor="skip-holidays" className="text-sm">
               <span className="font-medium text-slate-900">{t("editor.skipHolidays")}</span>
               <span className="block text-slate-600">{t("editor.skipHolidaysHint")}</span>
