@@ -3,6 +3,7 @@
 // own schema (ZTaskWizardInput). What depends on the provider — its limits, parameter ranges and rules, what it
 // loses of a call-time group — is not checked here: a step's Next asks the server's task-write pipeline
 // (previewTaskAction), which answers with each problem on its field.
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
@@ -19,10 +20,8 @@ import { createTaskAction, previewTaskAction } from "./actions";
 import { BasicsStep } from "./basics-step";
 import { GroupStep } from "./group-step";
 import { NumbersStep } from "./numbers-step";
-import { ParamsStep } from "./params-step";
 import { ResultView } from "./result-view";
 import { RetryStep } from "./retry-step";
-import { ReviewStep } from "./review-step";
 import { StepFrame } from "./step-frame";
 import { StepNav } from "./step-nav";
 import { TypeStep } from "./type-step";
@@ -37,6 +36,11 @@ import {
   type WizardStep,
   type WizardValues,
 } from "./wizard-state";
+
+// The parameter editors and the review load when their step is first reached, not with the page (issue 14
+// goal 4: first-load JS ≤ 180 kB). A step cannot be reached before the ones ahead of it.
+const ParamsStep = dynamic(() => import("./params-step").then((m) => m.ParamsStep));
+const ReviewStep = dynamic(() => import("./review-step").then((m) => m.ReviewStep));
 
 const schemaResolver = lazyResolver(() => import("./wizard-resolver").then((m) => m.wizardResolver));
 
@@ -136,7 +140,7 @@ export function TaskWizard({ options }: { options: WizardOptions }) {
             <BasicsStep account={account} current={step} />
             <GroupStep options={options} account={account} current={step} />
             <RetryStep options={options} account={account} current={step} />
-            <ParamsStep account={account} current={step} />
+            {visited.has("params") ? <ParamsStep account={account} current={step} /> : null}
             <NumbersStep account={account} current={step} onParsed={setImported} />
             <StepFrame step="review" current={step} intro={t("review.intro", { provider: localize(account?.providerLabel, locale) ?? "" })}>
               {account && preview ? <ReviewStep account={account} preview={preview} contacts={imported} onEdit={go} /> : null}
