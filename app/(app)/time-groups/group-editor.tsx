@@ -28,7 +28,7 @@ import {
   type LocalizedText,
   dialsNever,
 } from "@/lib/domain/call-time-group";
-import { validateCallTimeGroup } from "@/lib/domain/call-time-group-validation";
+import { checkCallTimeGroup } from "@/lib/domain/call-time-group-rules";
 import type { HolidayCalendar } from "@/lib/domain/holiday-calendar";
 import { localize } from "@/i18n/locales";
 import { createCallTimeGroupAction, encodeForProvidersAction, updateCallTimeGroupAction } from "./actions";
@@ -85,7 +85,7 @@ export function GroupEditor({
     setViewerZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
   }, []);
 
-  const validation = useMemo(() => validateCallTimeGroup(group), [group]);
+  const validation = useMemo(() => checkCallTimeGroup(group), [group]);
   const errors = useMemo(() => {
     const byDay: Partial<Record<IsoWeekday, LocalizedText[]>> = {};
     const byOverride: Record<number, LocalizedText[]> = {};
@@ -104,7 +104,7 @@ export function GroupEditor({
   const nameError = errors.fields.name && (attempted || group.name !== "") ? localize(errors.fields.name, locale) : null;
 
   const settledJson = useSettled(JSON.stringify(group), 300);
-  const settledValid = useMemo(() => validateCallTimeGroup(JSON.parse(settledJson)).ok, [settledJson]);
+  const settledValid = useMemo(() => checkCallTimeGroup(JSON.parse(settledJson) as CallTimeGroup).ok, [settledJson]);
   const encodings = useQuery({
     queryKey: ["timeGroups.encodeForProviders", settledJson],
     enabled: settledValid,
