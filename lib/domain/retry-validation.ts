@@ -1,21 +1,14 @@
-// Retry strategy validation (the zod schema, with messages in both languages), apart from lib/domain/retry.ts
-// so that pages which only show strategies do not download zod (issue 14 goal 4).
+// Retry strategy validation of any input (the zod schema, with messages in both languages, and the round rules
+// of retry-rules.ts), apart from lib/domain/retry.ts so that pages which only show strategies do not download
+// zod (issue 14 goal 4).
 import { z } from "zod";
 import { domainText as text } from "./catalog";
-import { intervalMinutes, MAX_RETRY_ROUNDS, RETRYABLE_OUTCOMES } from "./retry";
-import type { RetryInterval, RetryStrategy, RetryableOutcome } from "./retry-strategy";
+import { MAX_RETRY_ROUNDS, RETRYABLE_OUTCOMES } from "./retry";
+import { FIELD_TEXT, roundIssues, type RetryStrategyValidation } from "./retry-rules";
+import type { RetryableOutcome } from "./retry-strategy";
 import type { LocalizedText } from "./text";
 
-const FIELD_TEXT = {
-  name: text("retry.name"),
-  rounds: text("retry.rounds", { max: MAX_RETRY_ROUNDS }),
-  days: text("retry.days"),
-  hours: text("retry.hours"),
-  minutes: text("retry.minutes"),
-  measureFrom: text("retry.measureFrom"),
-  onlyToday: text("retry.onlyToday"),
-  retryOn: text("retry.retryOn"),
-} satisfies Record<string, LocalizedText>;
+export type { RetryStrategyIssue, RetryStrategyValidation } from "./retry-rules";
 
 const wholeNumber = (max: number, text: LocalizedText) =>
   z.number({ error: text.en }).int({ error: text.en }).min(0, { error: text.en }).max(max, { error: text.en });
@@ -37,36 +30,13 @@ export const ZRetryStrategy = z
       .min(1, { error: FIELD_TEXT.retryOn.en }),
   })
   .superRefine((strategy, ctx) => {
-    // zod 4 runs this refinement even when a field above failed, so read the rounds defensively.
-    const minutes = strategy.rounds.map((round) => (isInterval(round?.after) ? intervalMinutes(round.after) : null));
-    minutes.forEach((total, index) => {
-      if (total === 0) {
-        addRoundIssue(ctx, index, text("retry.roundAtLeastOneMinute", { round: index + 1 }));
-      }
-    });
-    // docs/providers/research.md §2 RetryStrategy: with RetryStrategyTimeType 1 (from the first call), each
-    // round's time must be greater than the previous round's.
-    if (strategy.measureFrom !== "first-call") return;
-    for (let index = 1; index < minutes.length; index++) {
-      const previous = minutes[index - 1];
-      const current = minutes[index];
-      if (previous !== null && current !== null && current <= previous) {
-        addRoundIssue(ctx, index, text("retry.roundAfterPrevious", { round: index + 1, previous: index }));
-      }
+    // zod 4 runs this refinement even when a field above failed (roundIssues reads the rounds defensively).
+    for (const issue of roundIssues(strategy)) {
+      ctx.addIssue({ code: "custom", message: issue.message.en, path: issue.path, params: { text: issue.message } });
     }
   });
 
 export type TRetryStrategy = z.infer<typeof ZRetryStrategy>;
-
-export interface RetryStrategyIssue {
-  /** Where the problem is, e.g. ["rounds", 1, "after", "hours"]; rounds are 0-based here, 1-based in messages. */
-  path: (string | number)[];
-  message: LocalizedText;
-}
-
-export type RetryStrategyValidation =
-  | { ok: true; strategy: RetryStrategy }
-  | { ok: false; issues: RetryStrategyIssue[] };
 
 export function validateRetryStrategy(input: unknown): RetryStrategyValidation {
   const parsed = ZRetryStrategy.safeParse(input);
@@ -78,16 +48,6 @@ export function validateRetryStrategy(input: unknown): RetryStrategyValidation {
       return { path, message: localizedIssue(path, issue) };
     }),
   };
-}
-
-function isInterval(value: unknown): value is RetryInterval {
-  if (typeof value !== "object" || value === null) return false;
-  const { days, hours, minutes } = value as Record<string, unknown>;
-  return [days, hours, minutes].every((part) => typeof part === "number" && Number.isFinite(part));
-}
-
-function addRoundIssue(ctx: z.RefinementCtx, index: number, text: LocalizedText): void {
-  ctx.addIssue({ code: "custom", message: text.en, path: ["rounds", index, "after"], params: { text } });
 }
 
 function localizedIssue(path: (string | number)[], issue: z.core.$ZodIssue): LocalizedText {
