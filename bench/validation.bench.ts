@@ -3,7 +3,7 @@
 // runs them. Run alone with `npx tsx bench/validation.bench.ts`, or `npm run bench validation`.
 import { pathToFileURL } from "node:url";
 import { createSafeActionClient } from "next-safe-action";
-import { ZCallTimeGroup } from "../lib/domain/call-time-group";
+import { ZCallTimeGroup } from "../lib/domain/call-time-group-validation";
 import type { Row } from "./support";
 
 const action = createSafeActionClient({ defaultValidationErrorsShape: "flattened" })

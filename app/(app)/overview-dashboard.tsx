@@ -3,7 +3,6 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import dynamic from "next/dynamic";
 import { WaitingText } from "@/components/tasks/waiting-text";
 import { EmptyState, Notice, PageHeader } from "@/components/ui/card";
 import { localize } from "@/i18n/locales";
@@ -12,11 +11,11 @@ import type { AttentionReason, Overview, OverviewRange } from "@/lib/contracts/s
 import { fetchJson } from "@/components/stats/fetch-json";
 import { KpiCard } from "@/components/stats/kpi-card";
 import { RateInfo } from "@/components/stats/rate-info";
-import { ChartLoading, ChartPlaceholder } from "@/components/stats/chart";
+import { ChartPlaceholder } from "@/components/stats/chart";
+import { HourlyChart } from "./overview-chart";
 import { UpdatedAgo } from "@/components/stats/updated-ago";
 
 // recharts is most of this page's script: loaded after the page, in its own chunk (issue 14 goal 4).
-const HourlyChart = dynamic(() => import("./overview-chart").then((m) => m.HourlyChart), { ssr: false, loading: ChartLoading });
 
 /** The overview is a summary across tasks; a slower refresh than a running task's page is enough. */
 export const OVERVIEW_REFRESH_MS = 10_000;

@@ -8,11 +8,20 @@ import type { CountryCode } from "libphonenumber-js";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/card";
-import { MAX_CONTACT_ROWS, parseContacts, type ContactProblem } from "@/lib/domain/contacts-import";
+import type { ContactProblem, ContactsImport as ParseResult, ParseContactsOptions } from "@/lib/domain/contacts-import";
+import { MAX_CONTACT_ROWS } from "@/lib/domain/contacts-limits";
 import { localize } from "@/i18n/locales";
 import { formatList } from "@/lib/domain/text";
 
-type ParseResult = ReturnType<typeof parseContacts>;
+/**
+ * The parser, with libphonenumber's metadata and csv-parse, is downloaded with the first text to parse, not
+ * with the page (issue 14 goal 4: first-load JavaScript ≤ 180 kB): most visits to a task page add no numbers.
+ */
+async function parseContacts(text: string, options: ParseContactsOptions): Promise<ParseResult> {
+  // What the parser makes of no text at all, without downloading it.
+  if (text === "") return { contacts: [], problems: [], headerRow: null };
+  return (await import("@/lib/domain/contacts-import")).parseContacts(text, options);
+}
 
 /** Problems rendered at once; the rest are in the downloadable list so a 10 000-row paste stays responsive. */
 const PROBLEMS_SHOWN = 200;
@@ -40,7 +49,7 @@ export function ContactsImport({
 }: {
   variables: string[];
   defaultCountry: CountryCode;
-  onParsed: (r: ReturnType<typeof parseContacts>) => void;
+  onParsed: (r: ParseResult) => void;
 }) {
   const t = useTranslations("wizard.import");
   const format = useFormatter();
@@ -60,12 +69,18 @@ export function ContactsImport({
 
   useEffect(() => {
     // Parsing 10 000 rows takes a moment: wait until typing pauses.
-    const timer = setTimeout(() => {
-      const parsed = parseContacts(text, { defaultCountry, variables: variablesKey ? variablesKey.split("\u0000") : [] });
+    let current = true;
+    const timer = setTimeout(async () => {
+      const parsed = await parseContacts(text, { defaultCountry, variables: variablesKey ? variablesKey.split("\u0000") : [] });
+      // A newer text (or an unmount) while the parser downloaded: that one's parse counts, not this.
+      if (!current) return;
       setResult(parsed);
       onParsedRef.current(parsed);
     }, 250);
-    return () => clearTimeout(timer);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
   }, [text, defaultCountry, variablesKey]);
 
   async function onFile(e: React.ChangeEvent<HTMLInputElement>) {

@@ -4,19 +4,14 @@
 import { z } from "zod";
 import type { LocalizedText } from "../domain/text";
 import type { ProviderCapabilities, ProviderKind } from "../providers/types";
+import { ACCOUNT_FIELD_MAX, ACCOUNT_FIELDS_MAX, ACCOUNT_NAME_MAX, ACCOUNT_URL_MAX } from "./account-limits";
 
-export const ACCOUNT_NAME_MAX = 60;
-export const ACCOUNT_URL_MAX = 500;
-/** Longest credential or setting value (a PEM key fits); more fields than any provider has are refused. */
-export const ACCOUNT_FIELD_MAX = 2000;
-export const ACCOUNT_FIELDS_MAX = 20;
+export { ACCOUNT_FIELD_MAX, ACCOUNT_FIELDS_MAX, ACCOUNT_MESSAGE_VALUES, ACCOUNT_NAME_MAX, ACCOUNT_URL_MAX } from "./account-limits";
 
 const fieldValues = z
   .record(z.string().max(64, { error: "account.fieldUnknown" }), z.string().max(ACCOUNT_FIELD_MAX, { error: "account.fieldTooLong" }))
   .refine((fields) => Object.keys(fields).length <= ACCOUNT_FIELDS_MAX, { error: "account.fieldUnknown" });
 
-/** Values of the `forms.account.*` messages, which name these limits. */
-export const ACCOUNT_MESSAGE_VALUES = { nameMax: ACCOUNT_NAME_MAX, fieldMax: ACCOUNT_FIELD_MAX };
 
 export const ZAccountInput = z.object({
   /** A registered provider kind; the service refuses one the registry does not know. */

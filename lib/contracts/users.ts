@@ -1,15 +1,9 @@
 // Users as the setup page and the users page create them. One schema validates the form in the browser
 // (zodResolver) and the server action; a refusal's message is a key of the `forms` catalog.
 import { z } from "zod";
+import { PASSWORD_MAX, PASSWORD_MIN, ROLES, USER_NAME_MAX } from "./user-limits";
 
-/** Viewer reads, manager does everything but users, admin everything. */
-export const ROLES = ["viewer", "manager", "admin"] as const;
-export type Role = (typeof ROLES)[number];
-
-export const USER_NAME_MAX = 80;
-/** The password policy's length (issue 12 point 6); the server also refuses commonly used passwords. */
-export const PASSWORD_MIN = 10;
-export const PASSWORD_MAX = 128;
+export { PASSWORD_MAX, PASSWORD_MIN, ROLES, USER_MESSAGE_VALUES, USER_NAME_MAX, type Role } from "./user-limits";
 const EMAIL_MAX = 254;
 
 export const ZNewUser = z.object({
@@ -24,9 +18,6 @@ export const ZNewUser = z.object({
   role: z.enum(ROLES, { error: "user.role" }),
 });
 export type TNewUser = z.infer<typeof ZNewUser>;
-
-/** Values of the `forms.user.*` messages, which name these limits. */
-export const USER_MESSAGE_VALUES = { nameMax: USER_NAME_MAX, passwordMin: PASSWORD_MIN, passwordMax: PASSWORD_MAX };
 
 /** The first administrator, made on the setup page: no role to choose. */
 export const ZFirstAdmin = ZNewUser.omit({ role: true });

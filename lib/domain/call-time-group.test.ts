@@ -1,18 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  defaultCallTimeGroup,
-  dialsNever,
-  emptyWeek,
-  formatMinute,
-  formatRange,
-  isoWeekdayName,
-  normalizeRanges,
-  parseHhMm,
-  validateCallTimeGroup,
-  weekSummary,
-  ZCallTimeGroup,
-  ZMinuteRange,
-} from "./call-time-group";
+import { defaultCallTimeGroup, dialsNever, emptyWeek, formatMinute, formatRange, isoWeekdayName, normalizeRanges, parseHhMm, weekSummary } from "./call-time-group";
+import { validateCallTimeGroup, ZCallTimeGroup, ZMinuteRange } from "./call-time-group-validation";
 
 const hm = (h: number, m = 0) => h * 60 + m;
 

@@ -7,8 +7,9 @@ import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js"
 import { domainText as text } from "./catalog";
 import { inEachLocale, formatList, type LocalizedText } from "./text";
 
+import { MAX_CONTACT_ROWS } from "./contacts-limits";
 
-export const MAX_CONTACT_ROWS = 10_000;
+export { MAX_CONTACT_ROWS } from "./contacts-limits";
 
 export interface ImportedContact {
   /** 1-based line of the input where the row starts. */

@@ -2,13 +2,8 @@ import { describe, expect, it } from "vitest";
 import { emptyWeek, type CallTimeGroup } from "./call-time-group";
 import { cnCalendarFromPackage } from "./holidays";
 import type { RetryStrategy } from "./retry-strategy";
-import {
-  attemptTimes,
-  defaultRetryStrategy,
-  formatInterval,
-  intervalMinutes,
-  validateRetryStrategy,
-} from "./retry";
+import { attemptTimes, defaultRetryStrategy, formatInterval, intervalMinutes } from "./retry";
+import { validateRetryStrategy } from "./retry-validation";
 
 const calendar = cnCalendarFromPackage();
 

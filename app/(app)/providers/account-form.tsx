@@ -1,5 +1,4 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
@@ -12,11 +11,15 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { fieldErrorText, placeActionErrors } from "@/components/ui/form-errors";
 import { UnsavedChangesGuard } from "@/components/ui/unsaved-changes";
 import { localize } from "@/i18n/locales";
-import { ACCOUNT_MESSAGE_VALUES, ZAccountInput, type AccountProps, type KindProps } from "@/lib/contracts/accounts";
+import { lazyResolver } from "@/components/ui/lazy-resolver";
+import { ACCOUNT_MESSAGE_VALUES } from "@/lib/contracts/account-limits";
+import type { AccountProps, KindProps, ZAccountInput } from "@/lib/contracts/accounts";
 import type { CredentialField } from "@/lib/providers/types";
 import { createAccountAction, testConnectionAction, updateAccountAction } from "./actions";
 
 type AccountFormValues = z.input<typeof ZAccountInput>;
+
+const resolver = lazyResolver(() => import("./account-resolver").then((m) => m.accountResolver));
 
 /** What each field starts with. A stored secret is never sent to the browser: its field starts blank. */
 function fieldValues(fields: CredentialField[], stored: (key: string) => string | null | undefined): Record<string, string> {
@@ -47,7 +50,7 @@ export function AccountForm({ kinds, account, initialKind }: { kinds: KindProps[
   const router = useRouter();
   const startKind = account?.kind ?? kinds.find((k) => k.kind === initialKind)?.kind ?? kinds[0].kind;
   const form = useForm<AccountFormValues, unknown, z.output<typeof ZAccountInput>>({
-    resolver: zodResolver(ZAccountInput),
+    resolver,
     defaultValues: initialValues(kinds.find((k) => k.kind === startKind)!, account),
   });
   const { register, formState, setError, setValue } = form;

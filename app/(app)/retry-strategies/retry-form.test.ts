@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { defaultRetryStrategy, validateRetryStrategy } from "@/lib/domain/retry";
+import { defaultRetryStrategy } from "@/lib/domain/retry";
+import { validateRetryStrategy } from "@/lib/domain/retry-validation";
 import { errorsByField, formFromStrategy, moveRound, newRound, sameStrategy, strategyFromForm, type RetryForm } from "./retry-form";
 
 function form(rounds: [string, string, string][], overrides: Partial<RetryForm> = {}): RetryForm {

@@ -2,7 +2,7 @@
 // being typed can be empty or "1.5"), the domain holds numbers; validation messages are placed on the
 // field or round they belong to, in the user's language.
 import { localize, type Locale } from "@/lib/domain/text";
-import type { RetryStrategyIssue } from "@/lib/domain/retry";
+import type { RetryStrategyIssue } from "@/lib/domain/retry-validation";
 import type { RetryStrategy, RetryableOutcome } from "@/lib/domain/retry-strategy";
 
 export interface RoundForm {

@@ -25,7 +25,8 @@ import { UnsavedChangesGuard } from "@/components/ui/unsaved-changes";
 import { Field, Input } from "@/components/ui/field";
 import { localize } from "@/i18n/locales";
 import type { HolidayCalendar } from "@/lib/domain/holiday-calendar";
-import { RETRYABLE_OUTCOMES, validateRetryStrategy } from "@/lib/domain/retry";
+import { RETRYABLE_OUTCOMES } from "@/lib/domain/retry";
+import { checkRetryStrategy } from "@/lib/domain/retry-rules";
 import type { RetryStrategy } from "@/lib/domain/retry-strategy";
 import type { ActionFailure } from "@/lib/contracts/errors";
 import {
@@ -74,7 +75,7 @@ export function RetryStrategyEditor({
 
   const dirty = !readOnly && !sameStrategy(form, baseline);
 
-  const validation = useMemo(() => validateRetryStrategy(strategyFromForm(form)), [form]);
+  const validation = useMemo(() => checkRetryStrategy(strategyFromForm(form)), [form]);
   const errors: FormErrors = validation.ok ? { general: [], rounds: {} } : errorsByField(validation.issues, locale);
   const valid = validation.ok ? validation.strategy : null;
 

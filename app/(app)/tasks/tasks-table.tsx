@@ -1,8 +1,8 @@
 "use client";
-// The task list table: server data (already paged, sorted and filtered by the URL), rendered with
-// TanStack Table's headless model; sorting is a link per header so the URL stays the state.
+// The task list table: server data (already paged, sorted and filtered by the URL), one column definition per
+// column (header and cell); sorting is a link per header so the URL stays the state. The rows are already the
+// page's, so no table library: it was a tenth of the page's first-load JavaScript (issue 14 goal 4).
 // Managers select rows and start or pause them together; each row then says what happened to it.
-import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type RowSelectionState } from "@tanstack/react-table";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
@@ -23,7 +23,15 @@ import { WaitingText } from "@/components/tasks/waiting-text";
 /** The name is kept from the moment of the click: after the refresh the task may have left this filtered page. */
 type BulkOutcome = { name: string; ok: boolean; status?: TaskStatus; error?: LocalizedText };
 
-const column = createColumnHelper<TaskListRow>();
+/** A column: its header and how a row shows in it. */
+interface Column {
+  id: string;
+  header: () => React.ReactNode;
+  cell: (row: TaskListRow) => React.ReactNode;
+}
+
+/** Follow-up and mass-send tasks are read-only: nothing to start or pause. */
+const selectable = (row: TaskListRow) => row.kind === "call" && row.status !== "deleted";
 
 // On a phone the table keeps what a manager acts on (status, name, progress, rates); the rest appears
 // as the screen widens. The name cell repeats the account on small screens.
@@ -60,104 +68,121 @@ export function TasksTable({ rows, state, canWrite }: { rows: TaskListRow[]; sta
   const locale = useLocale();
   const format = useFormatter();
   const router = useRouter();
-  const [selection, setSelection] = useState<RowSelectionState>({});
+  const [selection, setSelection] = useState<Record<string, boolean>>({});
   const [outcomes, setOutcomes] = useState<Record<string, BulkOutcome>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [pending, start] = useTransition();
 
   const columns = useMemo(
-    () => [
+    (): Column[] => [
       ...(canWrite
         ? [
-            column.display({
+            {
               id: "select",
-              header: ({ table }) => (
+              header: () => {
+                const chosen = Object.keys(selection).length;
+                // Every selectable row chosen (and at least one); "some" while fewer than all rows are.
+                const all = chosen > 0 && rows.length > 0 && rows.every((r) => !selectable(r) || selection[r.id]);
+                return (
+                  <input
+                    type="checkbox"
+                    className="h-4 w-4 rounded border-slate-300"
+                    aria-label={t("list.selectAll")}
+                    checked={all}
+                    ref={(el) => {
+                      if (el) el.indeterminate = chosen > 0 && chosen < rows.length;
+                    }}
+                    onChange={(e) => setSelection(e.target.checked ? Object.fromEntries(rows.filter(selectable).map((r) => [r.id, true])) : {})}
+                  />
+                );
+              },
+              cell: (row: TaskListRow) => (
                 <input
                   type="checkbox"
                   className="h-4 w-4 rounded border-slate-300"
-                  aria-label={t("list.selectAll")}
-                  checked={table.getIsAllRowsSelected()}
-                  ref={(el) => {
-                    if (el) el.indeterminate = table.getIsSomeRowsSelected();
+                  aria-label={t("list.select", { name: row.name })}
+                  checked={Boolean(selection[row.id])}
+                  disabled={!selectable(row)}
+                  onChange={(e) => {
+                    const checked = e.target.checked;
+                    setSelection((current) => {
+                      const { [row.id]: _dropped, ...rest } = current;
+                      return checked ? { ...current, [row.id]: true } : rest;
+                    });
                   }}
-                  onChange={table.getToggleAllRowsSelectedHandler()}
                 />
               ),
-              cell: ({ row }) => (
-                <input
-                  type="checkbox"
-                  className="h-4 w-4 rounded border-slate-300"
-                  aria-label={t("list.select", { name: row.original.name })}
-                  checked={row.getIsSelected()}
-                  disabled={!row.getCanSelect()}
-                  onChange={row.getToggleSelectedHandler()}
-                />
-              ),
-            }),
+            },
           ]
         : []),
-      column.accessor("status", {
+      {
+        id: "status",
         header: () => <SortLink state={state} sort="status">{t("list.columns.status")}</SortLink>,
-        cell: ({ row }) => (
+        cell: (row: TaskListRow) => (
           <div className="flex flex-col items-start gap-0.5">
-            <StatusBadge status={row.original.status} rawStatus={row.original.rawStatus} />
-            {row.original.waiting ? (
-              <span className="text-xs text-amber-800" data-testid="task-waiting-short" data-reason={row.original.waiting.kind}>
-                <WaitingText waiting={row.original.waiting} at={row.original.at} short />
+            <StatusBadge status={row.status} rawStatus={row.rawStatus} />
+            {row.waiting ? (
+              <span className="text-xs text-amber-800" data-testid="task-waiting-short" data-reason={row.waiting.kind}>
+                <WaitingText waiting={row.waiting} at={row.at} short />
               </span>
             ) : null}
           </div>
         ),
-      }),
-      column.accessor("name", {
+      },
+      {
+        id: "name",
         header: () => <SortLink state={state} sort="name">{t("list.columns.name")}</SortLink>,
-        cell: ({ row }) => (
+        cell: (row: TaskListRow) => (
           <div className="min-w-32">
-            <Link href={`/tasks/${row.original.id}`} className="font-medium text-brand-700 hover:underline">
-              {row.original.name || t("list.unnamed")}
+            <Link href={`/tasks/${row.id}`} className="font-medium text-brand-700 hover:underline">
+              {row.name || t("list.unnamed")}
             </Link>
-            <p className="text-xs text-slate-500 sm:hidden">{row.original.accountName}</p>
-            {row.original.gone ? <p className="text-xs text-amber-700">{t("list.gone")}</p> : null}
+            <p className="text-xs text-slate-500 sm:hidden">{row.accountName}</p>
+            {row.gone ? <p className="text-xs text-amber-700">{t("list.gone")}</p> : null}
           </div>
         ),
-      }),
-      column.accessor("provider", {
+      },
+      {
+        id: "provider",
         header: () => t("list.columns.provider"),
-        cell: ({ row }) => (
+        cell: (row: TaskListRow) => (
           <div className="max-w-40">
-            <p className="text-slate-900">{row.original.accountName}</p>
-            <p className="text-xs text-slate-500">{localize(row.original.providerLabel, locale)}</p>
+            <p className="text-slate-900">{row.accountName}</p>
+            <p className="text-xs text-slate-500">{localize(row.providerLabel, locale)}</p>
           </div>
         ),
-      }),
-      column.accessor("kind", {
+      },
+      {
+        id: "kind",
         header: () => t("list.columns.kind"),
-        cell: ({ row }) => (
-          <span className="whitespace-nowrap" title={localize(row.original.taskTypeLabel, locale)}>
-            {t(`kindShort.${row.original.kind}`)}
+        cell: (row: TaskListRow) => (
+          <span className="whitespace-nowrap" title={localize(row.taskTypeLabel, locale)}>
+            {t(`kindShort.${row.kind}`)}
           </span>
         ),
-      }),
-      column.accessor("groupName", {
+      },
+      {
+        id: "groupName",
         header: () => t("list.columns.group"),
-        cell: ({ getValue }) => getValue() ?? <span className="text-slate-400">—</span>,
-      }),
-      column.display({
+        cell: (row: TaskListRow) => row.groupName ?? <span className="text-slate-400">—</span>,
+      },
+      {
         id: "progress",
         header: () => t("list.columns.progress"),
-        cell: ({ row }) => (
-          <ProgressBar done={row.original.finishedOrders} total={row.original.totalOrders} label={t("list.progressOf", { name: row.original.name })} />
+        cell: (row: TaskListRow) => (
+          <ProgressBar done={row.finishedOrders} total={row.totalOrders} label={t("list.progressOf", { name: row.name })} />
         ),
-      }),
-      column.accessor("answerRate", {
+      },
+      {
+        id: "answerRate",
         header: () => (
           <span className="inline-flex items-center gap-1">
             <SortLink state={state} sort="answerRate">{t("list.columns.answerRate")}</SortLink>
             <RateInfo rate="answerRate" />
           </span>
         ),
-        cell: ({ getValue }) => {
-          const value = getValue();
+        cell: (row: TaskListRow) => {
+          const value = row.answerRate;
           // A provider that reports no calls (WShoto follow-ups) has no answer rate: "—", not 0.00 %.
           return value === null ? (
             <span className="text-slate-500" title={tStats("kpi.notReported")}>
@@ -169,24 +194,26 @@ export function TasksTable({ rows, state, canWrite }: { rows: TaskListRow[]; sta
             </span>
           );
         },
-      }),
-      column.accessor("finishRate", {
+      },
+      {
+        id: "finishRate",
         header: () => (
           <span className="inline-flex items-center gap-1">
             <SortLink state={state} sort="finishRate">{t("list.columns.finishRate")}</SortLink>
             <RateInfo rate="finishRate" />
           </span>
         ),
-        cell: ({ getValue }) => (
+        cell: (row: TaskListRow) => (
           <span className="tabular-nums" title={localize(RATE_FORMULAS.finishRate, locale)}>
-            {formatRate(getValue(), locale)}
+            {formatRate(row.finishRate, locale)}
           </span>
         ),
-      }),
-      column.accessor("lastSyncAt", {
+      },
+      {
+        id: "lastSyncAt",
         header: () => <SortLink state={state} sort="lastSyncAt">{t("list.columns.lastSync")}</SortLink>,
-        cell: ({ getValue }) => {
-          const at = getValue();
+        cell: (row: TaskListRow) => {
+          const at = row.lastSyncAt;
           return at ? (
             <time dateTime={at} className="whitespace-nowrap text-slate-600">
               {format.dateTime(new Date(at), { month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" })}
@@ -195,23 +222,10 @@ export function TasksTable({ rows, state, canWrite }: { rows: TaskListRow[]; sta
             <span className="text-slate-400">{t("list.neverSynced")}</span>
           );
         },
-      }),
+      },
     ],
-    [canWrite, state, t, tStats, locale, format],
+    [canWrite, state, t, tStats, locale, format, rows, selection],
   );
-
-  const table = useReactTable({
-    data: rows,
-    columns,
-    getRowId: (row) => row.id,
-    getCoreRowModel: getCoreRowModel(),
-    manualPagination: true,
-    manualSorting: true,
-    // Follow-up and mass-send tasks are read-only: nothing to start or pause.
-    enableRowSelection: (row) => row.original.kind === "call" && row.original.status !== "deleted",
-    state: { rowSelection: selection },
-    onRowSelectionChange: setSelection,
-  });
 
   const selectedIds = Object.keys(selection).filter((id) => selection[id]);
 
@@ -270,29 +284,25 @@ export function TasksTable({ rows, state, canWrite }: { rows: TaskListRow[]; sta
       <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
         <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="tasks-table">
           <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    className={`whitespace-nowrap px-2 py-3 ${RESPONSIVE[header.column.id] ?? ""}`}
-                    aria-sort={
-                      header.column.id === state.sort ? (state.dir === "asc" ? "ascending" : "descending") : undefined
-                    }
-                  >
-                    {header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext())}
-                  </th>
-                ))}
-              </tr>
-            ))}
+            <tr>
+              {columns.map((col) => (
+                <th
+                  key={col.id}
+                  scope="col"
+                  className={`whitespace-nowrap px-2 py-3 ${RESPONSIVE[col.id] ?? ""}`}
+                  aria-sort={col.id === state.sort ? (state.dir === "asc" ? "ascending" : "descending") : undefined}
+                >
+                  {col.header()}
+                </th>
+              ))}
+            </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} data-testid="task-row" data-task-id={row.id} data-provider={row.original.provider} className={row.getIsSelected() ? "bg-brand-50" : undefined}>
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className={`px-2 py-2.5 align-top ${RESPONSIVE[cell.column.id] ?? ""}`}>
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+            {rows.map((row) => (
+              <tr key={row.id} data-testid="task-row" data-task-id={row.id} data-provider={row.provider} className={selection[row.id] ? "bg-brand-50" : undefined}>
+                {columns.map((col) => (
+                  <td key={col.id} className={`px-2 py-2.5 align-top ${RESPONSIVE[col.id] ?? ""}`}>
+                    {col.cell(row)}
                   </td>
                 ))}
               </tr>

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ZId } from "@/lib/domain/bounds";
-import { ZCallTimeGroup } from "@/lib/domain/call-time-group";
+import { ZCallTimeGroup } from "@/lib/domain/call-time-group-validation";
 import { authedAction } from "@/lib/server/action-client";
 import {
   createCallTimeGroup,

@@ -1,9 +1,9 @@
 "use client";
 // The week as a list: per day an on/off switch that remembers the day's ranges, typed HH:MM ranges,
 // add/remove, and "copy to…" other days. Errors are shown on the day that has them.
-import { Popover, Switch } from "radix-ui";
+import { Switch } from "@/components/ui/switch";
 import { useLocale, useTranslations } from "next-intl";
-import { useState } from "react";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import {
   formatRange,
@@ -81,36 +81,64 @@ export function RangeRows({
   );
 }
 
+/**
+ * "Copy to…": a small panel under its button with the other days to copy this day's hours to. Escape, Cancel or a
+ * click elsewhere closes it. Written here rather than with a popover library, whose code was a large part of the
+ * editor's first load (issue 14 goal 4).
+ */
 function CopyTo({ from, dispatch }: { from: IsoWeekday; dispatch: (action: EditorAction) => void }) {
   const t = useTranslations("timeGroups");
   const locale = useLocale();
   const [open, setOpen] = useState(false);
   const [chosen, setChosen] = useState<IsoWeekday[]>([]);
+  const wrapper = useRef<HTMLDivElement>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const panelId = useId();
   const others = ISO_WEEKDAYS.filter((d) => d !== from);
+  const label = t("list.copyFrom", { day: isoWeekdayName(from, locale) });
+
+  /** Closed and forgotten; focus back on the button unless the user clicked elsewhere. */
+  const close = useCallback((refocus: boolean) => {
+    setOpen(false);
+    setChosen([]);
+    if (refocus) trigger.current?.focus();
+  }, []);
+
+  useEffect(() => {
+    if (!open) return;
+    wrapper.current?.querySelector<HTMLInputElement>("[role=dialog] input")?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") close(true);
+    };
+    const onPointer = (e: PointerEvent) => {
+      if (!wrapper.current?.contains(e.target as Node)) close(false);
+    };
+    document.addEventListener("keydown", onKey);
+    document.addEventListener("pointerdown", onPointer);
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      document.removeEventListener("pointerdown", onPointer);
+    };
+  }, [open, close]);
+
   return (
-    <Popover.Root
-      open={open}
-      onOpenChange={(o) => {
-        setOpen(o);
-        if (!o) setChosen([]);
-      }}
-    >
-      <Popover.Trigger asChild>
-        <Button variant="ghost" size="sm" aria-label={t("list.copyFrom", { day: isoWeekdayName(from, locale) })}>
-          {t("list.copy")}
-        </Button>
-      </Popover.Trigger>
-      <Popover.Portal>
-        <Popover.Content
-          align="end"
-          sideOffset={4}
-          className="z-40 w-56 rounded-md bg-white p-3 shadow-lg ring-1 ring-slate-200"
-          aria-label={t("list.copyFrom", { day: isoWeekdayName(from, locale) })}
-        >
+    <div ref={wrapper} className="relative inline-block">
+      <Button
+        ref={trigger}
+        variant="ghost"
+        size="sm"
+        aria-label={label}
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        aria-controls={open ? panelId : undefined}
+        onClick={() => (open ? close(false) : setOpen(true))}
+      >
+        {t("list.copy")}
+      </Button>
+      {open ? (
+        <div id={panelId} role="dialog" aria-label={label} className="absolute right-0 top-full z-40 mt-1 w-56 rounded-md bg-white p-3 shadow-lg ring-1 ring-slate-200">
           <fieldset>
-            <legend className="mb-2 text-sm font-medium text-slate-900">
-              {t("list.copyFrom", { day: isoWeekdayName(from, locale) })}
-            </legend>
+            <legend className="mb-2 text-sm font-medium text-slate-900">{label}</legend>
             {others.map((day) => (
               <label key={day} className="flex items-center gap-2 py-0.5 text-sm text-slate-700">
                 <input
@@ -124,7 +152,7 @@ function CopyTo({ from, dispatch }: { from: IsoWeekday; dispatch: (action: Edito
             ))}
           </fieldset>
           <div className="mt-3 flex justify-end gap-2">
-            <Button variant="secondary" size="sm" onClick={() => setOpen(false)}>
+            <Button variant="secondary" size="sm" onClick={() => close(true)}>
               {t("list.cancel")}
             </Button>
             <Button
@@ -132,16 +160,15 @@ function CopyTo({ from, dispatch }: { from: IsoWeekday; dispatch: (action: Edito
               disabled={chosen.length === 0}
               onClick={() => {
                 dispatch({ type: "copyDay", from, to: chosen });
-                setOpen(false);
-                setChosen([]);
+                close(true);
               }}
             >
               {t("list.apply")}
             </Button>
           </div>
-        </Popover.Content>
-      </Popover.Portal>
-    </Popover.Root>
+        </div>
+      ) : null}
+    </div>
   );
 }
 
@@ -170,15 +197,14 @@ export function DayRangeList({
           <li key={day} className="py-2.5" data-testid={`day-${day}`}>
             <div className="flex flex-wrap items-start gap-x-3 gap-y-2">
               <div className="flex w-32 items-center gap-2 pt-1">
-                <Switch.Root
+                <Switch
                   id={switchId}
                   checked={ranges.length > 0}
                   disabled={readOnly}
                   onCheckedChange={(enabled) => dispatch({ type: "setDayEnabled", day, enabled })}
                   className="relative h-5 w-9 flex-none rounded-full bg-slate-300 transition-colors data-[state=checked]:bg-brand-600 disabled:opacity-60"
-                >
-                  <Switch.Thumb className="block h-4 w-4 translate-x-0.5 rounded-full bg-white shadow transition-transform data-[state=checked]:translate-x-[1.125rem]" />
-                </Switch.Root>
+                  thumbClassName="block h-4 w-4 translate-x-0.5 rounded-full bg-white shadow transition-transform data-[state=checked]:translate-x-[1.125rem]"
+                />
                 <label htmlFor={switchId} className="text-sm font-medium text-slate-900">
                   {name}
                 </label>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { emptyWeek, validateCallTimeGroup, type CallTimeGroup } from "@/lib/domain/call-time-group";
+import { emptyWeek, type CallTimeGroup } from "@/lib/domain/call-time-group";
+import { validateCallTimeGroup } from "@/lib/domain/call-time-group-validation";
 import { cellFill, editorReducer, initialEditorState, isDirty, nextFreeRange, subtractRange, type EditorAction } from "./editor-state";
 
 const blank: CallTimeGroup = {

@@ -3,7 +3,7 @@
 // week grid and a per-day list, with zone, holidays, overrides, a live preview and what each
 // provider would lose. Saved through a server action; unsaved changes warn before leaving.
 import { useQuery, keepPreviousData } from "@tanstack/react-query";
-import { Switch } from "radix-ui";
+import { Switch } from "@/components/ui/switch";
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -23,12 +23,12 @@ import { Field, Input, Select } from "@/components/ui/field";
 import {
   isoWeekdayName,
   isValidTimeZone,
-  validateCallTimeGroup,
   type CallTimeGroup,
   type IsoWeekday,
   type LocalizedText,
   dialsNever,
 } from "@/lib/domain/call-time-group";
+import { checkCallTimeGroup } from "@/lib/domain/call-time-group-rules";
 import type { HolidayCalendar } from "@/lib/domain/holiday-calendar";
 import { localize } from "@/i18n/locales";
 import { createCallTimeGroupAction, encodeForProvidersAction, updateCallTimeGroupAction } from "./actions";
@@ -85,7 +85,7 @@ export function GroupEditor({
     setViewerZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
   }, []);
 
-  const validation = useMemo(() => validateCallTimeGroup(group), [group]);
+  const validation = useMemo(() => checkCallTimeGroup(group), [group]);
   const errors = useMemo(() => {
     const byDay: Partial<Record<IsoWeekday, LocalizedText[]>> = {};
     const byOverride: Record<number, LocalizedText[]> = {};
@@ -104,7 +104,7 @@ export function GroupEditor({
   const nameError = errors.fields.name && (attempted || group.name !== "") ? localize(errors.fields.name, locale) : null;
 
   const settledJson = useSettled(JSON.stringify(group), 300);
-  const settledValid = useMemo(() => validateCallTimeGroup(JSON.parse(settledJson)).ok, [settledJson]);
+  const settledValid = useMemo(() => checkCallTimeGroup(JSON.parse(settledJson) as CallTimeGroup).ok, [settledJson]);
   const encodings = useQuery({
     queryKey: ["timeGroups.encodeForProviders", settledJson],
     enabled: settledValid,
@@ -252,15 +252,14 @@ export function GroupEditor({
         <Card>
           <h2 className="mb-4 text-base font-semibold text-slate-900">{t("editor.holidays")}</h2>
           <div className="flex items-start gap-3">
-            <Switch.Root
+            <Switch
               id="skip-holidays"
               checked={group.skipHolidays}
               disabled={readOnly}
               onCheckedChange={(skipHolidays) => dispatch({ type: "setSkipHolidays", skipHolidays })}
               className="relative mt-0.5 h-5 w-9 flex-none rounded-full bg-slate-300 transition-colors data-[state=checked]:bg-brand-600 disabled:opacity-60"
-            >
-              <Switch.Thumb className="block h-4 w-4 translate-x-0.5 rounded-full bg-white shadow transition-transform data-[state=checked]:translate-x-[1.125rem]" />
-            </Switch.Root>
+              thumbClassName="block h-4 w-4 translate-x-0.5 rounded-full bg-white shadow transition-transform data-[state=checked]:translate-x-[1.125rem]"
+            />
             <label htmlFor="skip-holidays" className="text-sm">
               <span className="font-medium text-slate-900">{t("editor.skipHolidays")}</span>
               <span className="block text-slate-600">{t("editor.skipHolidaysHint")}</span>

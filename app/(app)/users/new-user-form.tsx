@@ -1,5 +1,4 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useLocale, useTranslations } from "next-intl";
 import { useTransition } from "react";
 import { useForm } from "react-hook-form";
@@ -9,8 +8,12 @@ import { Card } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { fieldErrorText, placeActionErrors } from "@/components/ui/form-errors";
 import { UnsavedChangesGuard } from "@/components/ui/unsaved-changes";
-import { ROLES, USER_MESSAGE_VALUES, ZNewUser } from "@/lib/contracts/users";
+import { lazyResolver } from "@/components/ui/lazy-resolver";
+import { ROLES, USER_MESSAGE_VALUES } from "@/lib/contracts/user-limits";
+import type { ZNewUser } from "@/lib/contracts/users";
 import { createUserAction } from "./actions";
+
+const resolver = lazyResolver(() => import("./new-user-resolver").then((m) => m.newUserResolver));
 
 /** An admin adds a user, checked in the browser by the schema createUserAction uses. */
 export function NewUserForm({ onCreated, onCancel, onFailure }: { onCreated: () => void; onCancel: () => void; onFailure: (text: string) => void }) {
@@ -19,7 +22,7 @@ export function NewUserForm({ onCreated, onCancel, onFailure }: { onCreated: () 
   const locale = useLocale();
   const [pending, start] = useTransition();
   const form = useForm<z.input<typeof ZNewUser>, unknown, z.output<typeof ZNewUser>>({
-    resolver: zodResolver(ZNewUser),
+    resolver,
     defaultValues: { name: "", email: "", password: "", role: "viewer" },
   });
   const { register, formState } = form;

@@ -1,4 +1,5 @@
 "use client";
+import dynamic from "next/dynamic";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
@@ -7,9 +8,11 @@ import { Select } from "@/components/ui/field";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { localize } from "@/i18n/locales";
 import type { ActionFailure } from "@/lib/contracts/errors";
-import { ROLES } from "@/lib/contracts/users";
+import { ROLES } from "@/lib/contracts/user-limits";
 import { setUserActiveAction, setUserRoleAction } from "./actions";
-import { NewUserForm } from "./new-user-form";
+
+// The form opens on "Add user": its code (react-hook-form) loads then, not with the page (issue 14 goal 4).
+const NewUserForm = dynamic(() => import("./new-user-form").then((m) => m.NewUserForm));
 
 interface Row {
   id: string;

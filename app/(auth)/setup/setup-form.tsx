@@ -1,5 +1,4 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
@@ -9,9 +8,13 @@ import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { Notice } from "@/components/ui/card";
 import { fieldErrorText, placeActionErrors } from "@/components/ui/form-errors";
+import { lazyResolver } from "@/components/ui/lazy-resolver";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { USER_MESSAGE_VALUES, ZFirstAdmin } from "@/lib/contracts/users";
+import { USER_MESSAGE_VALUES } from "@/lib/contracts/user-limits";
+import type { ZFirstAdmin } from "@/lib/contracts/users";
 import { createFirstAdminAction } from "./actions";
+
+const resolver = lazyResolver(() => import("./first-admin-resolver").then((m) => m.firstAdminResolver));
 
 /** The first administrator, checked in the browser by the schema createFirstAdminAction uses. */
 export function SetupForm() {
@@ -22,7 +25,7 @@ export function SetupForm() {
   const [formError, setFormError] = useState<string | null>(null);
   const hydrated = useHydrated();
   const form = useForm<z.input<typeof ZFirstAdmin>, unknown, z.output<typeof ZFirstAdmin>>({
-    resolver: zodResolver(ZFirstAdmin),
+    resolver,
     defaultValues: { name: "", email: "", password: "" },
   });
   const { register, formState } = form;

@@ -3,17 +3,8 @@
 import "server-only";
 import en from "../../../messages/en/timeGroups.json" with { type: "json" };
 import zh from "../../../messages/zh-CN/timeGroups.json" with { type: "json" };
-import {
-  emptyWeek,
-  ISO_WEEKDAYS,
-  normalizeRanges,
-  validateCallTimeGroup,
-  type CallTimeGroup,
-  type DateOverride,
-  type IsoWeekday,
-  type LocalizedText,
-  type MinuteRange,
-} from "../../domain/call-time-group";
+import { emptyWeek, ISO_WEEKDAYS, normalizeRanges, type CallTimeGroup, type DateOverride, type IsoWeekday, type LocalizedText, type MinuteRange } from "../../domain/call-time-group";
+import { validateCallTimeGroup } from "../../domain/call-time-group-validation";
 import { allAdapters } from "../../providers/registry";
 import type { ProviderKind } from "../../providers/types";
 import { recordAudit, type AuditActor } from "../audit";

@@ -8,7 +8,8 @@ import { catalogText, localize, type Locale } from "../../domain/text";
 
 const text = catalogText(en, zh);
 const SAME_NAME = text("errors.sameName");
-import { ZRetryStrategy, defaultRetryStrategy, type TRetryStrategy } from "../../domain/retry";
+import { defaultRetryStrategy } from "../../domain/retry";
+import { ZRetryStrategy, type TRetryStrategy } from "../../domain/retry-validation";
 import type { RetryStrategy } from "../../domain/retry-strategy";
 import { allAdapters } from "../../providers/registry";
 import type { ProviderKind } from "../../providers/types";

@@ -21,7 +21,7 @@ import { AddNumbers } from "./add-numbers";
 import { FollowUpSection } from "./follow-up-section";
 import { TaskControls } from "./task-controls";
 import { FiguresFollowSync, LiveStatusBadge, LiveSummary, LiveTimes, WaitingNotice } from "./task-live";
-import { TaskSettingsForm } from "./task-settings-form";
+import { TaskSettingsDetails } from "./task-settings-details";
 
 type Params = Promise<{ id: string }>;
 
@@ -194,25 +194,21 @@ export default async function TaskPage({ params }: { params: Params }) {
       {isCall && canWrite ? (
         <Section title={t("edit.title")}>
           {editOptions ? (
-            <details>
-              <summary className="cursor-pointer text-sm font-medium text-brand-700">{t("edit.open")}</summary>
-              <div className="mt-4">
-                <TaskSettingsForm
-                  taskId={task.id}
-                  initial={{
-                    name: task.name,
-                    description: task.description,
-                    callTimeGroupId: detail.group?.id ?? null,
-                    retryStrategyId: detail.strategy?.id ?? null,
-                    params: task.params,
-                  }}
-                  groups={editOptions.groups}
-                  strategies={editOptions.strategies}
-                  specs={caps.params}
-                  limits={{ nameMaxLength: caps.nameMaxLength, descriptionMaxLength: caps.descriptionMaxLength }}
-                />
-              </div>
-            </details>
+            <TaskSettingsDetails
+              summary={t("edit.open")}
+              taskId={task.id}
+              initial={{
+                name: task.name,
+                description: task.description,
+                callTimeGroupId: detail.group?.id ?? null,
+                retryStrategyId: detail.strategy?.id ?? null,
+                params: task.params,
+              }}
+              groups={editOptions.groups}
+              strategies={editOptions.strategies}
+              specs={caps.params}
+              limits={{ nameMaxLength: caps.nameMaxLength, descriptionMaxLength: caps.descriptionMaxLength }}
+            />
           ) : (
             <p className="text-sm text-slate-600" data-testid="reason-update">
               {localize(caps.controls.update.reason, locale)}

@@ -3,26 +3,22 @@
 // own schema (ZTaskWizardInput). What depends on the provider — its limits, parameter ranges and rules, what it
 // loses of a call-time group — is not checked here: a step's Next asks the server's task-write pipeline
 // (previewTaskAction), which answers with each problem on its field.
-import { zodResolver } from "@hookform/resolvers/zod";
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { FormProvider, useForm, type FieldErrors, type FieldPath, type Resolver } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Card, Notice } from "@/components/ui/card";
+import { lazyResolver } from "@/components/ui/lazy-resolver";
 import { localize } from "@/i18n/locales";
 import type { ActionFailure } from "@/lib/server/errors";
-import { ZTaskWizardInput, type TaskCreationResult, type TaskPreview, type WizardOptions } from "@/lib/contracts/task-write";
+import type { TaskCreationResult, TaskPreview, WizardOptions } from "@/lib/contracts/task-write";
 import type { ContactsImport as ParsedContacts } from "@/lib/domain/contacts-import";
 import { AccountStep } from "./account-step";
 import { createTaskAction, previewTaskAction } from "./actions";
-import { BasicsStep } from "./basics-step";
-import { GroupStep } from "./group-step";
-import { NumbersStep, type ChosenList } from "./numbers-step";
-import { ParamsStep } from "./params-step";
+import type { ChosenList } from "./numbers-step";
 import { ResultView } from "./result-view";
-import { RetryStep } from "./retry-step";
-import { ReviewStep } from "./review-step";
 import { StepFrame } from "./step-frame";
 import { StepNav } from "./step-nav";
 import { TypeStep } from "./type-step";
@@ -41,7 +37,17 @@ import {
   type WizardValues,
 } from "./wizard-state";
 
-const schemaResolver = zodResolver(ZTaskWizardInput);
+// The steps after the first two, the parameter editors and the review load when their step is first reached,
+// not with the page (issue 14 goal 4: first-load JS ≤ 180 kB). A step cannot be reached before the ones ahead
+// of it, and once reached it stays mounted (hidden), so what was typed survives moving back and forth.
+const BasicsStep = dynamic(() => import("./basics-step").then((m) => m.BasicsStep));
+const GroupStep = dynamic(() => import("./group-step").then((m) => m.GroupStep));
+const RetryStep = dynamic(() => import("./retry-step").then((m) => m.RetryStep));
+const NumbersStep = dynamic(() => import("./numbers-step").then((m) => m.NumbersStep));
+const ParamsStep = dynamic(() => import("./params-step").then((m) => m.ParamsStep));
+const ReviewStep = dynamic(() => import("./review-step").then((m) => m.ReviewStep));
+
+const schemaResolver = lazyResolver(() => import("./wizard-resolver").then((m) => m.wizardResolver));
 
 export function TaskWizard({ options }: { options: WizardOptions }) {
   const t = useTranslations("wizard");
@@ -144,11 +150,11 @@ export function TaskWizard({ options }: { options: WizardOptions }) {
           >
             <AccountStep options={options} current={step} />
             <TypeStep account={account} current={step} />
-            <BasicsStep account={account} current={step} />
-            <GroupStep options={options} account={account} current={step} />
-            <RetryStep options={options} account={account} current={step} />
-            <ParamsStep account={account} current={step} />
-            <NumbersStep account={account} current={step} source={source} onSource={setSource} onList={setChosenList} onParsed={setImported} />
+            {visited.has("basics") ? <BasicsStep account={account} current={step} /> : null}
+            {visited.has("group") ? <GroupStep options={options} account={account} current={step} /> : null}
+            {visited.has("retry") ? <RetryStep options={options} account={account} current={step} /> : null}
+            {visited.has("params") ? <ParamsStep account={account} current={step} /> : null}
+            {visited.has("numbers") ? <NumbersStep account={account} current={step} source={source} onSource={setSource} onList={setChosenList} onParsed={setImported} /> : null}
             <StepFrame step="review" current={step} intro={t("review.intro", { provider: localize(account?.providerLabel, locale) ?? "" })}>
               {account && preview ? <ReviewStep account={account} preview={preview} contacts={source === "paste" ? imported : null} list={source === "list" ? chosenList : null} onEdit={go} /> : null}
             </StepFrame>
