@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
-import { stubServerOnly, type Row } from "./support";
+import { closeBenchDatabase, freshBenchDatabase, stubServerOnly, type Row } from "./support";
 
 function peakRssMb(): number {
   return process.resourceUsage().maxRSS / 1024;
@@ -86,19 +86,7 @@ export async function run({ rows = 1_000_000 }: { rows?: number } = {}): Promise
 }
 
 async function importOnce(url: string, file: string): Promise<{ seconds: number; stored: number }> {
-  const g = globalThis as unknown as { dialboardDb?: { $disconnect(): Promise<void> } };
-  if (g.dialboardDb) await g.dialboardDb.$disconnect();
-  g.dialboardDb = undefined;
-  process.env.DATABASE_URL = url;
-  if (url.startsWith("postgres")) {
-    const pg = (await import("pg")).default;
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
-    await client.end();
-  }
-  const { applyMigrations } = await import("../lib/server/migrations");
-  await applyMigrations(url);
+  await freshBenchDatabase(url);
   const { getDb } = await import("../lib/server/db");
   const { saveUpload } = await import("../lib/server/numbers/files");
   const { createContactList, previewUpload, startImport } = await import("../lib/server/numbers/lists");
@@ -112,8 +100,7 @@ async function importOnce(url: string, file: string): Promise<{ seconds: number;
   await runJob(jobId);
   const seconds = (performance.now() - t0) / 1000;
   const stored = await getDb().contact.count({ where: { listId } });
-  await getDb().$disconnect();
-  g.dialboardDb = undefined;
+  await closeBenchDatabase();
   return { seconds, stored };
 }
 

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { stubServerOnly, type Row } from "./support";
+import { closeBenchDatabase, freshBenchDatabase, stubServerOnly, type Row } from "./support";
 
 const TASKS = 1_000;
 const LOOKUPS = 300;
@@ -57,19 +57,7 @@ async function fill(db: "sqlite" | "postgres", rows: number): Promise<string[]> 
 }
 
 async function measure(db: "sqlite" | "postgres", url: string, rows: number): Promise<{ p95: number; base: number; rows: number }> {
-  const g = globalThis as unknown as { dialboardDb?: { $disconnect(): Promise<void> } };
-  if (g.dialboardDb) await g.dialboardDb.$disconnect();
-  g.dialboardDb = undefined;
-  process.env.DATABASE_URL = url;
-  if (db === "postgres") {
-    const pg = (await import("pg")).default;
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
-    await client.end();
-  }
-  const { applyMigrations } = await import("../lib/server/migrations");
-  await applyMigrations(url);
+  await freshBenchDatabase(url);
   const taskIds = await fill(db, rows);
   const { getDb } = await import("../lib/server/db");
   const prisma = getDb();
@@ -92,8 +80,7 @@ async function measure(db: "sqlite" | "postgres", url: string, rows: number): Pr
     pk.push(performance.now() - t0);
     if (!row) throw new Error(`${phone} not in task ${t}`);
   }
-  await prisma.$disconnect();
-  g.dialboardDb = undefined;
+  await closeBenchDatabase();
   return { p95: p95(search), base: p95(pk), rows: stored };
 }
 

@@ -7,26 +7,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { stubServerOnly, type Row } from "./support";
+import { freshBenchDatabase, stubServerOnly, type Row } from "./support";
 
 const TASKS = 10_000;
 
 
 
 async function database(name: "sqlite" | "postgres", url: string) {
-  const g = globalThis as unknown as { dialboardDb?: { $disconnect(): Promise<void> } };
-  if (g.dialboardDb) await g.dialboardDb.$disconnect();
-  g.dialboardDb = undefined;
-  process.env.DATABASE_URL = url;
-  if (name === "postgres") {
-    const pg = (await import("pg")).default;
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
-    await client.end();
-  }
-  const { applyMigrations } = await import("../lib/server/migrations");
-  await applyMigrations(url);
+  await freshBenchDatabase(url);
   const { getDb } = await import("../lib/server/db");
   return getDb();
 }

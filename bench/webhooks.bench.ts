@@ -14,7 +14,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { stubServerOnly, type Row } from "./support";
+import { freshBenchDatabase, stubServerOnly, type Row } from "./support";
 
 const root = path.resolve(import.meta.dirname, "..");
 const DUPLICATE_SHARE = 0.1;
@@ -82,21 +82,6 @@ function buildIfMissing(): void {
   if (res.status !== 0) throw new Error("next build failed");
 }
 
-async function freshDatabase(url: string): Promise<void> {
-  const g = globalThis as unknown as { dialboardDb?: { $disconnect(): Promise<void> } };
-  if (g.dialboardDb) await g.dialboardDb.$disconnect();
-  g.dialboardDb = undefined;
-  process.env.DATABASE_URL = url;
-  if (url.startsWith("postgres")) {
-    const pg = (await import("pg")).default;
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
-    await client.end();
-  }
-  const { applyMigrations } = await import("../lib/server/migrations");
-  await applyMigrations(url);
-}
 
 /** Deliveries for `calls` calls of one task, `share` of them sent twice, interleaved with the first sends. */
 function deliveries(support: typeof import("../lib/server/mirror/test-support"), accountId: string, task: string, calls: number, share: number): Delivery[] {
@@ -124,7 +109,7 @@ interface Measured {
 }
 
 async function measure(dbUrl: string, dir: string, calls: number): Promise<Measured> {
-  await freshDatabase(dbUrl);
+  await freshBenchDatabase(dbUrl);
   const support = await import("../lib/server/mirror/test-support");
   const { getDb } = await import("../lib/server/db");
   const { upsertRemoteTask } = await import("../lib/server/mirror/upsert");
