@@ -1,6 +1,8 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { readBatches, START, type ReadBatch, type ReadCursor, type SourceFile } from "./reader";
 import { maskDigits } from "./views";
@@ -64,5 +66,25 @@ describe("a row as read, for a viewer", () => {
     expect(maskDigits("+86 138-0013-8000,x")).toBe("861******8000,x");
     expect(maskDigits("1380013,x")).toBe("*****13,x");
     expect(maskDigits("amount 12345")).toBe("amount 12345");
+  });
+});
+
+describe("XLSX entry order", () => {
+  it("reads a workbook whose worksheet is stored before workbook.xml but after the shared strings and relations", async () => {
+    // Zip writers do not all store entries in one order; exceljs's streaming reader parses a worksheet at once
+    // when the shared strings and the workbook's relations came first, and then needs workbook.xml's model.
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("名单").addRows([["姓名", "电话"], ["张三", "13800138001"]]);
+    const written = await JSZip.loadAsync(Buffer.from(await wb.xlsx.writeBuffer()));
+    const first = ["xl/sharedStrings.xml", "xl/_rels/workbook.xml.rels", "xl/worksheets/sheet1.xml", "xl/workbook.xml"];
+    const names = Object.keys(written.files).filter((n) => !written.files[n].dir);
+    const reordered = new JSZip();
+    for (const name of [...first, ...names.filter((n) => !first.includes(n))]) reordered.file(name, await written.files[name].async("uint8array"));
+    const dir = mkdtempSync(path.join(os.tmpdir(), "dialboard-xlsx-"));
+    const file = path.join(dir, "order.xlsx");
+    writeFileSync(file, await reordered.generateAsync({ type: "nodebuffer" }));
+    const rows: string[][] = [];
+    for await (const batch of readBatches({ path: file, format: "xlsx" } as SourceFile, START, 100)) rows.push(...batch.records.map((r) => r.cells));
+    expect(rows).toEqual([["姓名", "电话"], ["张三", "13800138001"]]);
   });
 });

@@ -185,6 +185,11 @@ function cellText(value: unknown): string {
 /** Rows of the first worksheet of an XLSX from `from` (rows before it are read and skipped). */
 async function* xlsxBatches(file: SourceFile, from: ReadCursor, size: number): AsyncGenerator<ReadBatch> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file.path, { worksheets: "emit", sharedStrings: "cache", hyperlinks: "ignore", styles: "ignore", entries: "ignore" });
+  // exceljs reads a worksheet as soon as the shared strings and the workbook's relations were read, and then looks
+  // its name up in workbook.xml's model — undefined while workbook.xml comes later in the zip (entry order is the
+  // writer's choice; node_modules/exceljs/lib/stream/xlsx/workbook-reader.js, _parseWorksheet). An empty model
+  // lets the sheet be read; only the first sheet's rows are used here, not its name.
+  (reader as unknown as { model?: { sheets?: unknown[] } }).model ??= { sheets: [] };
   let batch: ReadBatch = { records: [], unreadable: [], cursor: from };
   let last = from.row;
   for await (const sheet of reader) {
