@@ -111,14 +111,14 @@ async function complete(job: JobRow, params: ImportParams, lastRow: number, stat
   if (params.target.kind === "list") {
     const { listId, baseSeq } = params.target;
     const remembered = rememberMapping(params.mapping, params.header);
-    await db.$transaction(async (tx) => {
-      const list = await tx.contactList.findUnique({ where: { id: listId }, select: { nextSeq: true } });
-      if (!list) return;
-      await tx.contactList.update({
-        where: { id: listId },
-        data: { nextSeq: Math.max(list.nextSeq, baseSeq + lastRow + 1), ...(remembered ? { mapping: JSON.stringify(remembered) } : {}) },
-      });
-    });
+    const nextSeq = baseSeq + lastRow + 1;
+    // Writes only, no read first: on SQLite a transaction that reads and then writes is refused at once
+    // (SQLITE_BUSY, no waiting) when another connection — the webhook inbox's, the bulk writer's — committed
+    // in between; one that starts by writing waits its turn.
+    await db.$transaction([
+      db.contactList.updateMany({ where: { id: listId, nextSeq: { lt: nextSeq } }, data: { nextSeq } }),
+      ...(remembered ? [db.contactList.updateMany({ where: { id: listId }, data: { mapping: JSON.stringify(remembered) } })] : []),
+    ]);
   }
   await finishJob(job.id, state);
   removeUpload(params.uploadId);
