@@ -98,12 +98,11 @@ class GroupCommit {
 }
 
 /**
- * On SQLite, the inbox's connection and the app's Prisma connection write the same file. A Prisma transaction
- * that reads and then writes (recordCalls does) cannot take the write lock once another connection committed
- * after its read began: SQLite refuses it at once (SQLITE_BUSY, no waiting), and under a stream of callbacks the
- * inbox commits every few milliseconds, so the background applies failed nearly every time. The applies of this
- * process therefore run their writes between the inbox's commits, never across one; on PostgreSQL (row locks,
- * no such refusal) they run freely.
+ * On SQLite, the inbox's connection and the app's Prisma connection write the same file. Prisma's transactions
+ * begin IMMEDIATE (../sqlite-adapter.ts), so none is refused for the inbox's commits; but taking the lock means
+ * waiting in SQLite's busy handler, which sleeps the main thread for as long as the inbox's commit (its fsync)
+ * takes. The applies of this process therefore run their writes between the inbox's commits, never across one;
+ * on PostgreSQL (row locks) they run freely.
  */
 let sqliteWrites: Promise<unknown> = Promise.resolve();
 

@@ -1,5 +1,11 @@
 // SQLite side of bulk.ts: its own better-sqlite3 connection (WAL, so the app's Prisma connection keeps
 // reading meanwhile), prepared statements, one transaction per batch.
+// Each batch's transaction begins IMMEDIATE (the write lock first): a plain BEGIN whose first statement reads
+// is refused at once, without waiting, when another connection — the webhook inbox's worker, Prisma's — commits
+// before its first write (SQLITE_BUSY_SNAPSHOT; see ../sqlite-adapter.ts). The lock is waited for briefly in
+// SQLite's busy handler and otherwise outside it: this connection runs on the main thread, and a Prisma
+// transaction of this same process holding the lock can only finish while the thread is awake, so a long
+// sleep in the handler would wait for nothing. Between tries the event loop runs.
 import "server-only";
 import { rawRow } from "../../domain/numbers/rows";
 import { randomUUID } from "node:crypto";
@@ -9,10 +15,31 @@ import { addCounts, JobMovedError, type BulkWriter, type ImportCommit, type Impo
 /** Prisma's SQLite adapter stores DateTime as ISO 8601 with "+00:00"; raw writes must match it to compare. */
 export const sqliteDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
+/** The busy handler's wait per try, and how long a batch keeps trying before the job fails. */
+const BUSY_WAIT_MS = 50;
+const BUSY_GIVE_UP_MS = 60_000;
+
+const isBusy = (e: unknown) => typeof (e as { code?: unknown })?.code === "string" && (e as { code: string }).code.startsWith("SQLITE_BUSY");
+
+/** Runs a synchronous transaction, trying again with the event loop free in between while the lock is taken. */
+export async function whenWriteLockFree<T>(run: () => T, giveUpMs = BUSY_GIVE_UP_MS): Promise<T> {
+  const start = Date.now();
+  for (let pause = 5; ; pause = Math.min(pause * 2, 200)) {
+    try {
+      return run();
+    } catch (e) {
+      if (!isBusy(e) || Date.now() - start > giveUpMs) throw e;
+    }
+    await new Promise((resolve) => setTimeout(resolve, pause));
+  }
+}
+
 export function openSqliteWriter(url: string): BulkWriter {
-  const db = new Database(url.replace(/^file:/, ""), { timeout: 15_000 });
+  const db = new Database(url.replace(/^file:/, ""), { timeout: BUSY_WAIT_MS });
   db.pragma("journal_mode = WAL");
-  // Durable at every commit in WAL mode, without an fsync per transaction.
+  // No fsync per batch: in WAL mode NORMAL survives a crash of the process but a power loss may roll back the
+  // last batches (sqlite.org/pragma.html#pragma_synchronous). Nothing is lost: the job's cursor commits with
+  // its rows, so a resumed import reads those rows again.
   db.pragma("synchronous = NORMAL");
   const insContact = db.prepare(`INSERT INTO "Contact" ("listId", "seq", "phone", "name", "variables") VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`);
   const firstSeq = db.prepare(`SELECT "seq" FROM "Contact" WHERE "listId" = ? AND "phone" = ?`).pluck();
@@ -65,14 +92,16 @@ export function openSqliteWriter(url: string): BulkWriter {
   return {
     async commitImport(batch) {
       const counts = { ...batch.problemCounts };
-      try {
-        return commit(batch);
-      } catch (e) {
-        // The transaction rolled back: so do the counts.
-        for (const k of Object.keys(batch.problemCounts)) delete batch.problemCounts[k];
-        Object.assign(batch.problemCounts, counts);
-        throw e;
-      }
+      return whenWriteLockFree(() => {
+        try {
+          return commit.immediate(batch);
+        } catch (e) {
+          // The transaction rolled back: so do the counts.
+          for (const k of Object.keys(batch.problemCounts)) delete batch.problemCounts[k];
+          Object.assign(batch.problemCounts, counts);
+          throw e;
+        }
+      });
     },
     async close() {
       db.close();

@@ -112,9 +112,6 @@ async function complete(job: JobRow, params: ImportParams, lastRow: number, stat
     const { listId, baseSeq } = params.target;
     const remembered = rememberMapping(params.mapping, params.header);
     const nextSeq = baseSeq + lastRow + 1;
-    // Writes only, no read first: on SQLite a transaction that reads and then writes is refused at once
-    // (SQLITE_BUSY, no waiting) when another connection — the webhook inbox's, the bulk writer's — committed
-    // in between; one that starts by writing waits its turn.
     await db.$transaction([
       db.contactList.updateMany({ where: { id: listId, nextSeq: { lt: nextSeq } }, data: { nextSeq } }),
       ...(remembered ? [db.contactList.updateMany({ where: { id: listId }, data: { mapping: JSON.stringify(remembered) } })] : []),
