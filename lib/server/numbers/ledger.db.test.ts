@@ -53,6 +53,23 @@ describe("the per-number ledger", () => {
     expect((await db.taskNumber.findUniqueOrThrow({ where: { taskId_phone: { taskId, phone: "+8613800138002" } } })).state).toBe("removed");
   });
 
+  it("a batch of many numbers (a busy webhook batch, a listing page) brings every one of them up to date", async () => {
+    const db = getDb();
+    const phones = Array.from({ length: 620 }, (_, i) => `+86138${String(i).padStart(8, "0")}`);
+    await deliver(phones.map((p, i) => call(`a${i}`, p, "no-answer", "2027-01-10T01:00:00Z")));
+    // Second attempts for every third number; the others' events in this batch are their first call again.
+    await db.taskNumber.update({ where: { taskId_phone: { taskId, phone: phones[3] } }, data: { state: "removed" } });
+    await deliver(phones.map((p, i) => (i % 3 === 0 ? call(`b${i}`, p, "answered", "2027-01-10T02:00:00Z", true) : call(`a${i}`, p, "no-answer", "2027-01-10T01:00:00Z"))));
+    const rows = await db.taskNumber.findMany({ where: { taskId }, select: { phone: true, state: true, attempts: true, lastOutcome: true } });
+    expect(rows).toHaveLength(620);
+    const byPhone = new Map(rows.map((r) => [r.phone, r]));
+    expect(byPhone.get(phones[0])).toEqual({ phone: phones[0], state: "answered", attempts: 2, lastOutcome: "answered" });
+    expect(byPhone.get(phones[1])).toEqual({ phone: phones[1], state: "not-answered", attempts: 1, lastOutcome: "no-answer" });
+    expect(byPhone.get(phones[3])).toEqual({ phone: phones[3], state: "removed", attempts: 2, lastOutcome: "answered" });
+    expect(byPhone.get(phones[603])).toEqual({ phone: phones[603], state: "answered", attempts: 2, lastOutcome: "answered" });
+    expect(rows.filter((r) => r.attempts === 2)).toHaveLength(207);
+  });
+
   it("sync fills it from the provider's number listing where the provider has one", async () => {
     const stub = stubProvider({ list: true, remove: false });
     stub.received.set("r1", ["+8613800138001", "+8613800138002", "+8613800138003"]);

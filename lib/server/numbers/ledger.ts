@@ -4,6 +4,7 @@
 import "server-only";
 import type { CallOutcome } from "../../domain/retry-strategy";
 import type { CallRecordEvent, RemoteNumberState } from "../../providers/types";
+import { insertRows, type InsertRow } from "../bulk-insert";
 import { getDb } from "../db";
 
 export const LEDGER_STATES = ["queued", "sent", "dialling", "answered", "not-answered", "busy", "failed", "finished", "removed", "skipped"] as const;
@@ -11,6 +12,9 @@ export type LedgerState = (typeof LEDGER_STATES)[number];
 
 /** States a later report must not overwrite: we decided them (skipped) or stopped the number (removed). */
 const STICKY: LedgerState[] = ["removed", "skipped"];
+
+/** Phones per read of their call records and ledger rows (well under either database's bound-value limit). */
+const PHONES_PER_READ = 500;
 
 export function stateFromOutcome(outcome: CallOutcome, orderFinished: boolean | null): LedgerState {
   if (outcome === "answered") return "answered";
@@ -38,21 +42,45 @@ export async function recordLedgerCalls(taskId: string, calls: CallRecordEvent[]
   const db = getDb();
   const byPhone = new Map<string, CallRecordEvent>();
   for (const c of calls) if (c.phone) byPhone.set(c.phone, c);
-  for (const [phone, event] of byPhone) {
-    const [count, latest] = await Promise.all([
-      db.callRecord.count({ where: { phone, taskId } }),
-      db.callRecord.findFirst({ where: { phone, taskId }, orderBy: { startedAt: "desc" }, select: { outcome: true, startedAt: true, orderId: true } }),
+  const phones = [...byPhone.keys()];
+  // Reads per chunk of phones, not per phone: a webhook batch or a listing page carries many numbers.
+  for (let i = 0; i < phones.length; i += PHONES_PER_READ) {
+    const chunk = phones.slice(i, i + PHONES_PER_READ);
+    const [records, known] = await Promise.all([
+      // A number's call records are its attempts: few each (the retry strategy bounds them).
+      db.callRecord.findMany({ where: { taskId, phone: { in: chunk } }, select: { phone: true, outcome: true, startedAt: true, orderId: true } }),
+      db.taskNumber.findMany({ where: { taskId, phone: { in: chunk } }, select: { phone: true, state: true } }),
     ]);
-    if (!latest) continue;
-    const isLatest = latest.startedAt.getTime() === event.startedAt.getTime();
-    const state = stateFromOutcome(latest.outcome as CallOutcome, isLatest ? event.orderFinished : null);
-    const existing = await db.taskNumber.findUnique({ where: { taskId_phone: { taskId, phone } }, select: { state: true } });
-    const data = { attempts: count, lastOutcome: latest.outcome, lastCallAt: latest.startedAt, orderId: latest.orderId ?? event.orderId ?? undefined };
-    if (!existing) {
-      await db.taskNumber.upsert({ where: { taskId_phone: { taskId, phone } }, create: { taskId, phone, state, ...data, createdAt: now }, update: data });
-    } else {
-      await db.taskNumber.update({ where: { taskId_phone: { taskId, phone } }, data: { ...data, ...(STICKY.includes(existing.state as LedgerState) ? {} : { state }) } });
+    const attempts = new Map<string, { count: number; latest: (typeof records)[number] }>();
+    for (const r of records) {
+      if (!r.phone) continue;
+      const seen = attempts.get(r.phone);
+      if (!seen) attempts.set(r.phone, { count: 1, latest: r });
+      else {
+        seen.count++;
+        if (r.startedAt.getTime() > seen.latest.startedAt.getTime()) seen.latest = r;
+      }
     }
+    const stateOf = new Map(known.map((n) => [n.phone, n.state]));
+    // Two statements per chunk: numbers whose state follows the call, and stopped ones (removed, skipped) whose
+    // state stays. A number the ledger did not know (sent by another tool) is added.
+    const follows: InsertRow[] = [];
+    const stays: InsertRow[] = [];
+    for (const phone of chunk) {
+      const seen = attempts.get(phone);
+      if (!seen) continue;
+      const { count, latest } = seen;
+      const event = byPhone.get(phone)!;
+      const isLatest = latest.startedAt.getTime() === event.startedAt.getTime();
+      const existing = stateOf.get(phone);
+      const sticky = existing !== undefined && STICKY.includes(existing as LedgerState);
+      const state = sticky ? existing : stateFromOutcome(latest.outcome as CallOutcome, isLatest ? event.orderFinished : null);
+      const row = { taskId, phone, state, attempts: count, lastOutcome: latest.outcome, lastCallAt: latest.startedAt, orderId: latest.orderId ?? event.orderId ?? null, createdAt: now, updatedAt: new Date() };
+      (sticky ? stays : follows).push(row);
+    }
+    const kept = ["attempts", "lastOutcome", "lastCallAt", "updatedAt"];
+    if (follows.length) await insertRows(db, "TaskNumber", follows, { mergeOn: { on: ["taskId", "phone"], set: ["state", ...kept], fill: ["orderId"] } });
+    if (stays.length) await insertRows(db, "TaskNumber", stays, { mergeOn: { on: ["taskId", "phone"], set: kept, fill: ["orderId"] } });
   }
 }
 
