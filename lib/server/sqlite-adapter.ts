@@ -4,11 +4,10 @@
 // writer's (imports). Prisma's adapter starts an interactive transaction with a plain BEGIN, which takes no lock
 // until the first statement. A transaction that reads and then writes then holds a snapshot; if another
 // connection commits before its first write, SQLite cannot move the snapshot forward inside the transaction and
-// refuses the write at once with SQLITE_BUSY — the busy handler is not consulted (sqlite.org/rescode.html
-// #busy_snapshot, sqlite.org/lang_transaction.html). Under a stream of callbacks the inbox commits every few
-// milliseconds, so forms, syncs and the end of an import failed at random. BEGIN IMMEDIATE takes the write lock
-// first, waiting in the busy handler (better-sqlite3's `timeout`) for the other connection's commit; nothing in
-// the transaction can then be refused. Prisma's transactions are serialised on its one connection anyway (the
+// refuses the write at once with SQLITE_BUSY — the busy handler is not consulted (docs/stack.md, "SQLite with
+// several writers"). Under a stream of callbacks the inbox commits every few milliseconds, so forms, syncs and
+// the end of an import failed at random. BEGIN IMMEDIATE takes the write lock first, waiting in the busy handler
+// (better-sqlite3's `timeout`) for the other connection's commit; nothing in the transaction can then be refused. Prisma's transactions are serialised on its one connection anyway (the
 // adapter holds a mutex per transaction), so writers lose no concurrency.
 import "server-only";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";

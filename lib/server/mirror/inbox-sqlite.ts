@@ -7,7 +7,7 @@
 // In the worker only the worker waits; the main thread keeps reading requests, which queue for the next batch.
 // synchronous = FULL: a commit reaches the disk before the deliveries in it are answered. NORMAL is not enough
 // here: in WAL mode it is safe against a crash of the process but a power loss or an OS crash may roll back
-// the last commits (sqlite.org/pragma.html#pragma_synchronous), and a provider does not send again what we
+// the last commits (docs/stack.md, "SQLite with several writers"), and a provider does not send again what we
 // acknowledged. Group commit makes it one fsync per batch, not per delivery.
 import "server-only";
 import { Worker } from "node:worker_threads";

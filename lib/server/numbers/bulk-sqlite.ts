@@ -2,10 +2,10 @@
 // reading meanwhile), prepared statements, one transaction per batch.
 // Each batch's transaction begins IMMEDIATE (the write lock first): a plain BEGIN whose first statement reads
 // is refused at once, without waiting, when another connection — the webhook inbox's worker, Prisma's — commits
-// before its first write (SQLITE_BUSY_SNAPSHOT; see ../sqlite-adapter.ts). The lock is waited for briefly in
-// SQLite's busy handler and otherwise outside it: this connection runs on the main thread, and a Prisma
-// transaction of this same process holding the lock can only finish while the thread is awake, so a long
-// sleep in the handler would wait for nothing. Between tries the event loop runs.
+// before its first write (SQLITE_BUSY_SNAPSHOT; docs/stack.md, "SQLite with several writers"). The lock is
+// waited for briefly in SQLite's busy handler and otherwise outside it: this connection runs on the main
+// thread, and a Prisma transaction of this same process holding the lock can only finish while the thread is
+// awake, so a long sleep in the handler would wait for nothing. Between tries the event loop runs.
 import "server-only";
 import { rawRow } from "../../domain/numbers/rows";
 import { randomUUID } from "node:crypto";
@@ -38,7 +38,7 @@ export function openSqliteWriter(url: string): BulkWriter {
   const db = new Database(url.replace(/^file:/, ""), { timeout: BUSY_WAIT_MS });
   db.pragma("journal_mode = WAL");
   // No fsync per batch: in WAL mode NORMAL survives a crash of the process but a power loss may roll back the
-  // last batches (sqlite.org/pragma.html#pragma_synchronous). Nothing is lost: the job's cursor commits with
+  // last batches (docs/stack.md, "SQLite with several writers"). Nothing is lost: the job's cursor commits with
   // its rows, so a resumed import reads those rows again.
   db.pragma("synchronous = NORMAL");
   const insContact = db.prepare(`INSERT INTO "Contact" ("listId", "seq", "phone", "name", "variables") VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`);
