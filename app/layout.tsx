@@ -3,7 +3,6 @@ import localFont from "next/font/local";
 import { NextIntlClientProvider } from "next-intl";
 import { headers } from "next/headers";
 import { getLocale, getMessages, getNow, getTimeZone } from "next-intl/server";
-import { QueryProvider } from "@/components/query-provider";
 import "./globals.css";
 
 // Self-hosted (docs/stack.md §6: next/font/google cannot download here).
@@ -37,7 +36,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang={locale} className={inter.variable}>
       <body className="min-h-screen font-sans">
         <NextIntlClientProvider locale={locale} messages={messages} timeZone={timeZone} now={now}>
-          <QueryProvider>{children}</QueryProvider>
+          {children}
         </NextIntlClientProvider>
       </body>
     </html>

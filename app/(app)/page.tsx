@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Notice } from "@/components/ui/card";
+import { QueryProvider } from "@/components/query-provider";
 import { SimulatorClockNotice } from "@/components/providers/simulator-clock-notice";
 import { OverviewDashboard } from "./overview-dashboard";
 import { simulatorFactor } from "@/lib/server/config";
@@ -22,7 +23,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         </div>
       ) : null}
       <SimulatorClockNotice factor={showsDemo ? simulatorFactor() : null} />
-      <OverviewDashboard initial={overview} userName={actor.name} />
+      <QueryProvider>
+        <OverviewDashboard initial={overview} userName={actor.name} />
+      </QueryProvider>
     </>
   );
 }

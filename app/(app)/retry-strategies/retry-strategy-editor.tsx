@@ -1,7 +1,6 @@
 "use client";
 // The retry strategy builder: the form on one side, the timeline preview and each provider's
 // encoding on the other, both following the form as it is typed.
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState, useTransition } from "react";
@@ -22,6 +21,7 @@ import { Button } from "@/components/ui/button";
 import { Card, Notice } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { UnsavedChangesGuard } from "@/components/ui/unsaved-changes";
+import { useLatestAnswer } from "@/components/ui/use-latest-answer";
 import { Field, Input } from "@/components/ui/field";
 import { localize } from "@/i18n/locales";
 import type { HolidayCalendar } from "@/lib/domain/holiday-calendar";
@@ -401,17 +401,11 @@ function useSettled<T>(value: T, delayMs: number): T {
 
 function ProviderPanel({ strategy, collapsedRetries }: { strategy: RetryStrategy | null; collapsedRetries: number[] }) {
   const settled = useSettled(strategy, 250);
-  const query = useQuery({
-    queryKey: ["retry-strategy-encodings", settled, collapsedRetries],
-    queryFn: async () => {
-      const res = await encodeRetryStrategyAction({ strategy: settled!, collapsedRetries });
-      if (!res?.data) throw new Error(res?.serverError?.message.en ?? "encoding failed");
-      return res.data;
-    },
-    enabled: settled !== null,
-    placeholderData: keepPreviousData,
-    staleTime: Infinity,
+  const encodings = useLatestAnswer(settled === null ? null : JSON.stringify({ strategy: settled, collapsedRetries }), async (key) => {
+    const res = await encodeRetryStrategyAction(JSON.parse(key) as { strategy: RetryStrategy; collapsedRetries: number[] });
+    if (!res?.data) throw new Error(res?.serverError?.message.en ?? "encoding failed");
+    return res.data;
   });
-  const state = strategy === null ? "invalid" : query.isError ? "error" : query.isFetching ? "loading" : "ready";
-  return <ProviderEncodings encodings={query.data} state={state} />;
+  const state = strategy === null ? "invalid" : encodings.failed ? "error" : encodings.fetching ? "loading" : "ready";
+  return <ProviderEncodings encodings={encodings.data} state={state} />;
 }

@@ -3,6 +3,7 @@ import Form from "next/form";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SyncNowButton } from "./sync-now-button";
+import { QueryProvider } from "@/components/query-provider";
 import { SimulatorClockNotice } from "@/components/providers/simulator-clock-notice";
 import { taskListHref, type TaskListUrlState } from "./list-url";
 import { LiveRefresh } from "@/components/tasks/live-refresh";
@@ -40,7 +41,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   const filtered = Boolean(query.provider || query.accountId || query.status || query.search || query.kind);
 
   return (
-    <>
+    <QueryProvider>
       <PageHeader
         title={t("title")}
         description={t("description")}
@@ -175,6 +176,6 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
           </nav>
         </>
       )}
-    </>
+    </QueryProvider>
   );
 }

@@ -2,7 +2,6 @@
 // The call-time group editor: one reducer state (editor-state.ts) shown as a
 // week grid and a per-day list, with zone, holidays, overrides, a live preview and what each
 // provider would lose. Saved through a server action; unsaved changes warn before leaving.
-import { useQuery, keepPreviousData } from "@tanstack/react-query";
 import { Switch } from "@/components/ui/switch";
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
@@ -19,6 +18,7 @@ import { Button } from "@/components/ui/button";
 import { Card, Notice, PageHeader } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { UnsavedChangesGuard } from "@/components/ui/unsaved-changes";
+import { useLatestAnswer } from "@/components/ui/use-latest-answer";
 import { Field, Input, Select } from "@/components/ui/field";
 import {
   isoWeekdayName,
@@ -105,15 +105,10 @@ export function GroupEditor({
 
   const settledJson = useSettled(JSON.stringify(group), 300);
   const settledValid = useMemo(() => checkCallTimeGroup(JSON.parse(settledJson) as CallTimeGroup).ok, [settledJson]);
-  const encodings = useQuery({
-    queryKey: ["timeGroups.encodeForProviders", settledJson],
-    enabled: settledValid,
-    placeholderData: keepPreviousData,
-    queryFn: async () => {
-      const res = await encodeForProvidersAction(JSON.parse(settledJson));
-      if (!res?.data) throw new Error("encodeForProviders failed");
-      return res.data;
-    },
+  const encodings = useLatestAnswer(settledValid ? settledJson : null, async (json) => {
+    const res = await encodeForProvidersAction(JSON.parse(json) as CallTimeGroup);
+    if (!res?.data) throw new Error("encodeForProviders failed");
+    return res.data;
   });
 
   const zoneOk = isValidTimeZone(group.timeZone);
@@ -314,7 +309,7 @@ export function GroupEditor({
         <p className="mb-4 text-sm text-slate-600">{t("providers.hint")}</p>
         <ProviderPanel
           entries={encodings.data ?? []}
-          state={!validation.ok ? "invalid" : encodings.isError ? "failed" : encodings.isFetching || !encodings.data ? "loading" : "ready"}
+          state={!validation.ok ? "invalid" : encodings.failed ? "failed" : encodings.fetching || !encodings.data ? "loading" : "ready"}
         />
       </Card>
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { QueryProvider } from "@/components/query-provider";
 import { SimulatorClockNotice } from "@/components/providers/simulator-clock-notice";
 import { LossReport } from "@/components/schedule/loss-report";
 import { TaskForecast } from "./task-forecast";
@@ -83,7 +84,7 @@ export default async function TaskPage({ params }: { params: Params }) {
     getTaskStats({ taskId: task.id, now: new Date() }),
   ]);
 
-  return (
+  const page = (
     <div className="space-y-6">
       <SimulatorClockNotice factor={account.isDemo ? simulatorFactor() : null} />
       <div>
@@ -267,4 +268,6 @@ export default async function TaskPage({ params }: { params: Params }) {
       </Card>
     </div>
   );
+  // One query client under everything on the page: the live view, controls, statistics and forecast share the task's query.
+  return <QueryProvider>{page}</QueryProvider>;
 }
