@@ -67,5 +67,14 @@ export function recordAudit(input: AuditInput): void {
   auditWrites.run(() => write(input, at));
 }
 
+/**
+ * Writes the entry before returning, for the entries the product reads back as state, not only as history: who
+ * last started or paused a task decides whether its page says "paused by the provider" (services/tasks/
+ * waiting.ts), and the page reads that right after the action answers.
+ */
+export async function recordAuditNow(input: AuditInput): Promise<void> {
+  await auditWrites.track(write(input, new Date()));
+}
+
 /** Waits for audit writes in flight (tests, shutdown). */
 export const flushAudit = (): Promise<void> => auditWrites.flush();

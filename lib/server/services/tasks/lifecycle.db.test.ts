@@ -16,6 +16,7 @@ import * as nxcloudDemo from "@/simulators/nxcloud/demo";
 import { createYunfuSimulator } from "@/simulators/yunfu/server";
 import * as yunfuDemo from "@/simulators/yunfu/demo";
 import type { Simulator } from "@/simulators/core/types";
+import { AfterResponse } from "../../after-response";
 import { flushAudit } from "../../audit";
 import { encryptJson } from "../../crypto";
 import { getDb } from "../../db";
@@ -28,6 +29,7 @@ import { createRetryStrategy } from "../retry-strategies";
 import { addContactsToTask, sendContactsInBatches } from "./contacts";
 import { bulkTaskOperation, performTaskOperation, updateTaskSettings } from "./lifecycle";
 import { getTaskDetail } from "./query";
+import { tasksPausedByUser } from "./waiting";
 
 /** The providers whose tasks Dialboard writes (WShoto is read-only here). */
 type CallProvider = "yunfu" | "aliyun-vms" | "nxcloud";
@@ -159,6 +161,23 @@ describe("provider first, then the mirror from its answer", () => {
     expect(detail.capabilities.controls.start.allowed).toBe(true);
     expect(detail.capabilities.controls.pause.allowed).toBe(false);
     expect(detail.capabilities.controls.delete.reason?.en).toMatch(/no delete/);
+  });
+
+  it("a pause answers once it is recorded who paused: read at once, the task is paused by a user here, not by the provider", async () => {
+    const task = await taskIn("nxcloud", "running");
+    const manager = { id: "user-manager", email: "manager@example.com" };
+    // As in a request: work handed to after() runs once the answer is sent, here 50 ms later.
+    const deferred = vi.spyOn(AfterResponse.prototype, "run").mockImplementation(function (this: AfterResponse, work) {
+      void this.track(new Promise((resolve) => setTimeout(resolve, 50)).then(work));
+    });
+    try {
+      await performTaskOperation({ actor: manager, taskId: task.id, op: "pause" });
+      // What the task page reads right after the answer.
+      expect(await tasksPausedByUser([task.id])).toEqual(new Set([task.id]));
+    } finally {
+      deferred.mockRestore();
+      await flushAudit();
+    }
   });
 
   it("a provider refusal becomes a PROVIDER error and leaves the mirror as it was", async () => {

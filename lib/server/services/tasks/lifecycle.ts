@@ -7,7 +7,7 @@ import type { TaskStatus } from "../../../domain/task";
 import type { LocalizedText } from "../../../domain/text";
 import { ProviderError } from "../../../providers/errors";
 import type { ProviderAdapter, ProviderContext } from "../../../providers/types";
-import { recordAudit, type AuditActor } from "../../audit";
+import { recordAudit, recordAuditNow, type AuditActor } from "../../audit";
 import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import { logger } from "../../logger";
@@ -94,15 +94,11 @@ export async function performTaskOperation({
   } else {
     status = await refreshMirror({ adapter, ctx, accountId: task.accountId, taskId: task.id, remoteId: task.remoteId });
   }
-  recordAudit({
-    actor,
-    action: `task.${op}`,
-    targetType: "task",
-    targetId: task.id,
-    before: { status: task.status },
-    after: { status },
-    note: task.name,
-  });
+  const entry = { actor, action: `task.${op}`, targetType: "task", targetId: task.id, before: { status: task.status }, after: { status }, note: task.name };
+  // A start or pause is read back at once (who paused decides what the task page says it waits for): it is
+  // written before the answer. The others are history only.
+  if (op === "start" || op === "pause") await recordAuditNow(entry);
+  else recordAudit(entry);
   return { status };
 }
 
