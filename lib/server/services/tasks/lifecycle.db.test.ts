@@ -164,8 +164,10 @@ describe("provider first, then the mirror from its answer", () => {
   });
 
   it("a pause answers once it is recorded who paused: read at once, the task is paused by a user here, not by the provider", async () => {
-    const task = await taskIn("nxcloud", "running");
+    const task = await taskIn("nxcloud", "paused");
     const manager = { id: "user-manager", email: "manager@example.com" };
+    await performTaskOperation({ actor: manager, taskId: task.id, op: "start" });
+    await flushAudit();
     // As in a request: work handed to after() runs once the answer is sent, here 50 ms later.
     const deferred = vi.spyOn(AfterResponse.prototype, "run").mockImplementation(function (this: AfterResponse, work) {
       void this.track(new Promise((resolve) => setTimeout(resolve, 50)).then(work));
