@@ -140,3 +140,29 @@ test("a 50,000-row list imports with live progress, its problems file downloads,
   await shot(viewer, "contacts-viewer-masked-en-1280");
   await ctx.close();
 });
+
+test("a list's name shows its length against the 100-character limit, and a long unbroken name wraps in the lists and on the list's page", async ({ page, context }) => {
+  await page.goto("/");
+  await english(context, page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/contacts");
+  const name = page.getByLabel("New list name");
+  await expect(page.getByTestId("list-name-count")).toHaveText("0 / 100 characters");
+  await name.fill("campaign-export-".repeat(8));
+  await expect(name).toHaveValue("campaign-export-".repeat(8).slice(0, 100));
+  await expect(page.getByTestId("list-name-count")).toHaveText("100 / 100 characters");
+  await page.getByRole("button", { name: "Create list" }).click();
+  await expect(page).toHaveURL(/\/contacts\/[^/]+$/);
+  const heading = page.getByRole("heading", { level: 1 });
+  await expect(heading).toHaveText("campaign-export-".repeat(8).slice(0, 100));
+  await expectNoSidewaysScroll(page);
+  await page.goto("/contacts");
+  await expect(page.getByTestId("contact-lists").getByRole("link", { name: /^campaign-export-/ }).first()).toBeVisible();
+  await expectNoSidewaysScroll(page);
+  await shot(page, "contacts-long-name-en-390");
+});
+
+async function expectNoSidewaysScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}

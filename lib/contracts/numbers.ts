@@ -2,6 +2,7 @@
 // (actions, route handlers, services) and the UI. Imports only lib/domain.
 import { z } from "zod";
 import { MAX_COLUMNS, MAX_VARIABLES } from "../domain/numbers/columns";
+import { LIST_NAME_MAX } from "../domain/numbers/limits";
 import type { ProblemReason } from "../domain/numbers/rows";
 import type { LocalizedText } from "../domain/text";
 
@@ -18,7 +19,7 @@ export const ZColumnMapping = z.object({
 });
 export type TColumnMapping = z.infer<typeof ZColumnMapping>;
 
-export const ZCreateList = z.object({ name: z.string().trim().min(1).max(100), defaultCountry: z.string().regex(/^[A-Z]{2}$/).default("CN") });
+export const ZCreateList = z.object({ name: z.string().trim().min(1).max(LIST_NAME_MAX), defaultCountry: z.string().regex(/^[A-Z]{2}$/).default("CN") });
 export const ZPreviewUpload = z.object({ uploadId: ZUploadId, listId: ZId.nullable() });
 export const ZStartImport = z.object({ uploadId: ZUploadId, fileName: z.string().max(255), listId: ZId, mapping: ZColumnMapping });
 

@@ -6,11 +6,13 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { UnsavedChangesGuard } from "@/components/ui/unsaved-changes";
+import { LIST_NAME_MAX } from "@/lib/domain/numbers/limits";
 import { localize } from "@/lib/domain/text";
 import { createContactListAction } from "./actions";
 
 export function NewListForm() {
   const t = useTranslations("contacts.lists");
+  const tc = useTranslations("common");
   const locale = useLocale();
   const router = useRouter();
   const [name, setName] = useState("");
@@ -32,7 +34,10 @@ export function NewListForm() {
       <UnsavedChangesGuard dirty={name.trim() !== "" && !pending} />
       <label className="space-y-1 text-sm">
         <span className="block font-medium text-slate-700">{t("newName")}</span>
-        <input className={`${inputClass} w-64`} value={name} maxLength={100} required onChange={(e) => setName(e.target.value)} />
+        <input className={`${inputClass} w-64`} value={name} maxLength={LIST_NAME_MAX} required aria-describedby="new-list-name-count" onChange={(e) => setName(e.target.value)} />
+        <span id="new-list-name-count" className="block text-xs text-slate-500" data-testid="list-name-count">
+          {tc("charCount", { count: name.length, max: LIST_NAME_MAX })}
+        </span>
       </label>
       <Button type="submit" disabled={pending || name.trim() === ""}>
         {t("create")}

@@ -47,7 +47,7 @@ export default async function ContactsPage() {
                 {lists.map((l) => (
                   <tr key={l.id} className="border-t border-slate-100">
                     <td className="py-2">
-                      <Link href={`/contacts/${l.id}`} className="font-medium text-brand-700 hover:underline">
+                      <Link href={`/contacts/${l.id}`} className="font-medium text-brand-700 hover:underline [overflow-wrap:anywhere]">
                         {l.name}
                       </Link>
                     </td>

@@ -134,7 +134,7 @@ export function TasksTable({ rows, state, canWrite }: { rows: TaskListRow[]; sta
         header: () => <SortLink state={state} sort="name">{t("list.columns.name")}</SortLink>,
         cell: (row: TaskListRow) => (
           <div className="min-w-32">
-            <Link href={`/tasks/${row.id}`} className="font-medium text-brand-700 hover:underline">
+            <Link href={`/tasks/${row.id}`} className="font-medium text-brand-700 hover:underline [overflow-wrap:anywhere]">
               {row.name || t("list.unnamed")}
             </Link>
             <p className="text-xs text-slate-500 sm:hidden">{row.accountName}</p>
