@@ -73,14 +73,19 @@ function jsonValue(value: RowValue, postgres: boolean): string | number | boolea
   return value;
 }
 
-function jsonRows(rows: InsertRow[], columns: string[], postgres: boolean): string {
-  return JSON.stringify(
-    rows.map((row) => {
+/**
+ * The statement's one parameter: an object whose `rows` the statement reads. Prisma passes an object parameter
+ * to the driver as its JSON text, serialising it once; a string of JSON would be escaped again inside Prisma's
+ * own serialisation of the parameters and unescaped after (twice the text, every quote of every raw record).
+ */
+function jsonRows(rows: InsertRow[], columns: string[], postgres: boolean): { rows: Record<string, string | number | boolean | null>[] } {
+  return {
+    rows: rows.map((row) => {
       const out: Record<string, string | number | boolean | null> = {};
       for (const c of columns) out[c] = jsonValue(row[c] ?? null, postgres);
       return out;
     }),
-  );
+  };
 }
 
 /**
@@ -90,8 +95,8 @@ function jsonRows(rows: InsertRow[], columns: string[], postgres: boolean): stri
  * REAL for a whole number). `WHERE true`: SQLite's parser needs it before an upsert clause after a SELECT.
  */
 function selectFromJson(table: string, columns: string[], postgres: boolean): string {
-  if (postgres) return `SELECT ${columns.map(quote).join(", ")} FROM json_populate_recordset(NULL::${quote(table)}, $1::json)`;
-  return `SELECT ${columns.map((c) => `value ->> '${c}'`).join(", ")} FROM json_each(?) WHERE true`;
+  if (postgres) return `SELECT ${columns.map(quote).join(", ")} FROM json_populate_recordset(NULL::${quote(table)}, $1::json -> 'rows')`;
+  return `SELECT ${columns.map((c) => `value ->> '${c}'`).join(", ")} FROM json_each(?, '$.rows') WHERE true`;
 }
 
 /**
