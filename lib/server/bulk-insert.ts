@@ -2,11 +2,11 @@
 // compile every row through its query compiler: on a sync page of 100 tasks that cost ~10× the raw statement
 // (bench/sync.bench.ts), so the first full sync of 10,000 tasks took 12× the time of fetching them. Here one
 // statement per page (per distinct column set), the same text on SQLite and PostgreSQL but for how the rows
-// are read. The rows travel as ONE parameter, a JSON array, that the database unpacks (SQLite json_each,
-// PostgreSQL json_populate_recordset): Prisma serialises, re-parses, types and maps every bound value one by
-// one in JavaScript, and at ~2,200 values a page of tasks that cost several times the database's own work. One
-// JSON text instead is handled by native JSON code at both ends. Callers give every value Prisma would have
-// given: ids, createdAt, updatedAt.
+// are read. The rows travel as ONE parameter, JSON that the database unpacks (SQLite json_each, PostgreSQL
+// json_populate_recordset): Prisma serialises, re-parses, types and maps every bound value one by one in
+// JavaScript, and at ~2,200 values a page of tasks that cost more than the database's own work. One JSON text
+// instead is handled by native JSON code at both ends. Callers give every value Prisma would have given: ids,
+// createdAt, updatedAt.
 import "server-only";
 import { isPostgres } from "./config";
 import type { Db } from "./db";
