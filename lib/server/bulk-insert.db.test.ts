@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { insertRows, MAX_PARAMS_PER_STATEMENT } from "./bulk-insert";
+import { insertRows, MAX_ROWS_PER_STATEMENT, type RawExecutor } from "./bulk-insert";
 import { getDb } from "./db";
 import { newId } from "./ids";
 import { createAccount } from "./mirror/test-support";
@@ -62,14 +62,60 @@ describe("insertRows", () => {
     ]);
   });
 
-  it("splits rows over statements when they need more parameters than one takes, and by column set", async () => {
+  it("splits rows over statements by column set and beyond the rows one statement takes", async () => {
     const db = getDb();
-    const perStatement = Math.floor(MAX_PARAMS_PER_STATEMENT / Object.keys(taskRow("x")).length);
-    const rows = Array.from({ length: perStatement + 5 }, (_, i) => taskRow(`r${i}`, i % 2 ? { totalOrders: i } : {}));
+    const rows = Array.from({ length: MAX_ROWS_PER_STATEMENT + 5 }, (_, i) => taskRow(`r${i}`, i % 2 ? { totalOrders: i } : {}));
     await insertRows(db, "Task", rows);
     expect(await db.task.count()).toBe(rows.length);
     expect((await db.task.findFirstOrThrow({ where: { remoteId: "r3" } })).totalOrders).toBe(3);
     expect((await db.task.findFirstOrThrow({ where: { remoteId: "r4" } })).totalOrders).toBe(0);
+  });
+
+  it("sends a page of rows as one statement with one parameter, however many values it holds", async () => {
+    const db = getDb();
+    const statements: number[] = [];
+    const counting: RawExecutor = {
+      $executeRawUnsafe: (sql, ...args) => (statements.push(args.length), db.$executeRawUnsafe(sql, ...args)),
+      $queryRawUnsafe: (sql, ...args) => (statements.push(args.length), db.$queryRawUnsafe(sql, ...args)),
+    };
+    const rows = Array.from({ length: 100 }, (_, i) => taskRow(`p${i}`, { raw: JSON.stringify({ i }), totalCalls: i, lastSyncAt: at }));
+    const inserted = await insertRows<"remoteId">(counting, "Task", rows, { skipConflictsOn: ["accountId", "remoteId"], returning: ["remoteId"] });
+    expect(inserted).toHaveLength(100);
+    // Prisma's cost is per bound value (~1,100 here): the page goes as one JSON parameter instead.
+    expect(statements).toEqual([1]);
+    expect((await db.task.findFirstOrThrow({ where: { remoteId: "p42" } })).totalCalls).toBe(42);
+  });
+
+  it("stores awkward values exactly as Prisma's own create does: quotes, backslashes, unicode, lone surrogates, nulls, extreme numbers, dates", async () => {
+    const db = getDb();
+    const values = [
+      { name: `He said "hi" \\ it's \\"done\\" \\u0041 \t tab`, raw: JSON.stringify({ q: '"', b: "\\", id: "7300000000000000001", zh: "外呼任务" }), description: "长".repeat(3_000) },
+      { name: "emoji 😀 and a lone \ud800 surrogate", raw: "{}", description: "" },
+      { name: "", raw: "[]", description: "line\nbreak\r\n" },
+    ];
+    const numbers = [
+      { concurrency: 2_147_483_647, totalCalls: -2_147_483_648, providerAnswerRate: 0.1 + 0.2, providerFinishRate: 1 / 3 },
+      { concurrency: null, totalCalls: 0, providerAnswerRate: 1.2345678901234567e300, providerFinishRate: 5e-324 },
+      { concurrency: 0, totalCalls: 7, providerAnswerRate: 3, providerFinishRate: null },
+    ];
+    const dates = [new Date("1970-01-01T00:00:00.000Z"), new Date("2026-03-08T10:00:00.999Z"), new Date("2099-12-31T23:59:59.001Z")];
+    const cases = values.map((v, i) => ({ ...v, ...numbers[i], lastSyncAt: dates[i], goneAt: i === 2 ? null : dates[(i + 1) % 3] }));
+    for (const [i, c] of cases.entries()) {
+      await db.task.create({ data: { accountId, remoteId: `prisma-${i}`, status: "running", statusAt: dates[i], createdAt: at, ...c } });
+    }
+    await insertRows(db, "Task", cases.map((c, i) => taskRow(`bulk-${i}`, { ...c, statusAt: dates[i] })));
+
+    const stored = await db.task.findMany({ orderBy: { remoteId: "asc" }, omit: { id: true, updatedAt: true } });
+    const byRemote = new Map(stored.map(({ remoteId, ...rest }) => [remoteId, rest]));
+    for (const [i, c] of cases.entries()) {
+      const { providerAnswerRate, providerFinishRate, ...bulk } = byRemote.get(`bulk-${i}`)!;
+      const { providerAnswerRate: _a, providerFinishRate: _f, ...prisma } = byRemote.get(`prisma-${i}`)!;
+      expect(bulk).toEqual(prisma);
+      // Floats come back bit for bit (Prisma's own create rounds 1.2345678901234567e300 to 16 digits).
+      expect([providerAnswerRate, providerFinishRate]).toEqual([c.providerAnswerRate, c.providerFinishRate]);
+      // Dates are found by the same comparisons as Prisma's own (on SQLite they compare as stored text).
+      expect(await db.task.count({ where: { statusAt: dates[i], lastSyncAt: { gte: dates[i], lte: dates[i] } } })).toBe(2);
+    }
   });
 
   it("refuses a table or column name that is not a plain identifier", async () => {

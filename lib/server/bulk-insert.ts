@@ -1,8 +1,12 @@
 // Multi-row INSERTs for the mirror's hot paths (issue 14 goal 2). Prisma's createMany/createManyAndReturn
 // compile every row through its query compiler: on a sync page of 100 tasks that cost ~10× the raw statement
 // (bench/sync.bench.ts), so the first full sync of 10,000 tasks took 12× the time of fetching them. Here one
-// parameterised statement per page (per distinct column set), the same text on SQLite and PostgreSQL except
-// for the placeholders. Callers give every value Prisma would have given: ids, createdAt, updatedAt.
+// statement per page (per distinct column set), the same text on SQLite and PostgreSQL but for how the rows
+// are read. The rows travel as ONE parameter, JSON that the database unpacks (SQLite json_each, PostgreSQL
+// json_populate_recordset): Prisma serialises, re-parses, types and maps every bound value one by one in
+// JavaScript, and at ~2,200 values a page of tasks that cost more than the database's own work. One JSON text
+// instead is handled by native JSON code at both ends. Callers give every value Prisma would have given: ids,
+// createdAt, updatedAt.
 import "server-only";
 import { isPostgres } from "./config";
 import type { Db } from "./db";
@@ -15,10 +19,10 @@ export type RowValue = string | number | boolean | Date | null;
 export type InsertRow = Record<string, RowValue | undefined>;
 
 /**
- * Parameters per statement: SQLite allows 32,766 (since 3.32), PostgreSQL 65,535; a lower bound keeps each
- * statement's text and bind list small.
+ * Rows per statement. The rows go as one JSON parameter, so no parameter limit applies; this bounds one
+ * statement's text instead (a sync page of tasks with their raw provider records is ~100 kB per 100 rows).
  */
-export const MAX_PARAMS_PER_STATEMENT = 8_000;
+export const MAX_ROWS_PER_STATEMENT = 1_000;
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -51,6 +55,53 @@ function mergeClause(table: string, merge: NonNullable<InsertOptions<string>["me
   return ` ON CONFLICT (${merge.on.map(quote).join(", ")}) DO UPDATE SET ${assignments.join(", ")}`;
 }
 
+const LONE_SURROGATE = /\p{Cs}/u;
+const LONE_SURROGATE_ALL = /\p{Cs}/gu;
+
+/**
+ * A value as the JSON row carries it so that the database stores what Prisma's adapter would have bound. SQLite
+ * keeps a DateTime as the text @prisma/adapter-better-sqlite3 binds (its default timestampFormat, "iso8601":
+ * the ISO string with "+00:00"), and queries compare that text; PostgreSQL's timestamp(3) reads the ISO string
+ * and, being "without time zone", ignores its "Z" (UTC, as Prisma writes it). A string that is not well-formed
+ * UTF-16 (a lone surrogate) is bound by pg as U+FFFD; PostgreSQL refuses the JSON escape of a lone surrogate, so
+ * it is replaced here the same way (SQLite decodes the escape to what better-sqlite3 binds). Infinity and NaN
+ * become null, as they always did: Prisma passes raw parameters on as JSON too.
+ */
+function jsonValue(value: RowValue, postgres: boolean): string | number | boolean | null {
+  if (value instanceof Date) return postgres ? value.toISOString() : value.toISOString().replace("Z", "+00:00");
+  if (postgres && typeof value === "string" && LONE_SURROGATE.test(value)) return value.replace(LONE_SURROGATE_ALL, "\uFFFD");
+  return value;
+}
+
+/**
+ * The statement's one parameter: an object whose `rows` the statement reads. Prisma passes an object parameter
+ * to the driver as its JSON text, serialising it once; a string of JSON would be escaped again inside Prisma's
+ * own serialisation of the parameters and unescaped after (twice the text, every quote of every raw record).
+ */
+function jsonRows(rows: InsertRow[], columns: string[], postgres: boolean): { rows: Record<string, string | number | boolean | null>[] } {
+  return {
+    rows: rows.map((row) => {
+      const out: Record<string, string | number | boolean | null> = {};
+      for (const c of columns) out[c] = jsonValue(row[c] ?? null, postgres);
+      return out;
+    }),
+  };
+}
+
+/**
+ * The SELECT that unpacks the JSON parameter into `columns`. PostgreSQL types each field by the table's own
+ * column (json_populate_recordset over the table's row type); SQLite's `->>` gives the JSON value as SQL text,
+ * integer or real, which the column's affinity stores as a bound value would be (a Float column still gets
+ * REAL for a whole number). jsonb_each, not json_each: json_each hands each row over as JSON text that every
+ * `->>` parses again (a column each), jsonb_each as SQLite's parsed binary form (SQLite 3.51+; the locked
+ * better-sqlite3 12.11 bundles 3.53): a page of 100 tasks took ~3 ms of SQLite's time instead of ~6 ms.
+ * `WHERE true`: SQLite's parser needs it before an upsert clause after a SELECT.
+ */
+function selectFromJson(table: string, columns: string[], postgres: boolean): string {
+  if (postgres) return `SELECT ${columns.map(quote).join(", ")} FROM json_populate_recordset(NULL::${quote(table)}, $1::json -> 'rows')`;
+  return `SELECT ${columns.map((c) => `value ->> '${c}'`).join(", ")} FROM jsonb_each(?, '$.rows') WHERE true`;
+}
+
 /**
  * Inserts `rows` into `table`. Rows that name different columns go in separate statements (a column a row
  * leaves out takes its database default, as with Prisma). Returns the `returning` columns of the inserted
@@ -76,19 +127,11 @@ export async function insertRows<K extends string = never>(
   const out: Record<K, unknown>[] = [];
   for (const [key, group] of groups) {
     const columns = key.split(",");
-    const head = `INSERT INTO ${quote(table)} (${columns.map(quote).join(", ")}) VALUES `;
-    const perStatement = Math.max(1, Math.floor(MAX_PARAMS_PER_STATEMENT / columns.length));
-    for (let start = 0; start < group.length; start += perStatement) {
-      const chunk = group.slice(start, start + perStatement);
-      const args: RowValue[] = [];
-      const tuples = chunk.map((row) => {
-        const marks = columns.map((column) => {
-          args.push(row[column] ?? null);
-          return postgres ? `$${args.length}` : "?";
-        });
-        return `(${marks.join(", ")})`;
-      });
-      const sql = head + tuples.join(", ") + conflict + returning;
+    const head = `INSERT INTO ${quote(table)} (${columns.map(quote).join(", ")}) `;
+    for (let start = 0; start < group.length; start += MAX_ROWS_PER_STATEMENT) {
+      const chunk = group.slice(start, start + MAX_ROWS_PER_STATEMENT);
+      const sql = head + selectFromJson(table, columns, postgres) + conflict + returning;
+      const args = [jsonRows(chunk, columns, postgres)];
       if (returning) out.push(...(await db.$queryRawUnsafe<Record<K, unknown>[]>(sql, ...args)));
       else await db.$executeRawUnsafe(sql, ...args);
     }

@@ -172,6 +172,9 @@ async function runSync(accountId: string, trigger: SyncTrigger, owner: string, h
         fetched.catch(() => undefined);
         return fetched;
       };
+      // A first sync (the mirror holds no task of the account) inserts its pages without looking up tasks
+      // that cannot be there yet (issue 14 goal 2); a task a webhook created meanwhile still goes the usual way.
+      const firstSync = (await db.task.findFirst({ where: { accountId }, select: { id: true } })) === null;
       let total: number | null = null;
       // The per-number ledger from the provider's number and call listings, where it offers them: it follows
       // the mirror's live tasks from now on and the listing's as their pages are written, so its provider
@@ -208,7 +211,7 @@ async function runSync(accountId: string, trigger: SyncTrigger, owner: string, h
             total = page.total;
             expectedByRun.set(run.id, total);
           }
-          const upserted = upsertRemoteTasks(accountId, items, { at: fetchAt, source: "listing" });
+          const upserted = upsertRemoteTasks(accountId, items, { at: fetchAt, source: "listing", expectNew: firstSync });
           upserted.catch(() => undefined);
           writes.push({ upserted, items });
           if (writes.length >= writesInFlight()) await settleOldest();

@@ -91,6 +91,25 @@ describe("upsertRemoteTask", () => {
     expect(new Set(rows.map((r) => r.remoteId)).size).toBe(rows.length);
   });
 
+  it("a first sync's page expected new but partly in the mirror already (a webhook made one): that task is updated, not doubled, and counted as seen", async () => {
+    const made = await upsertRemoteTask(accountId, remote({ remoteId: "w", name: "From a webhook", status: "pending", rawStatus: "1" }), { at: new Date(1_000) });
+    const results = await upsertRemoteTasks(accountId, [remote({ remoteId: "v" }), remote({ remoteId: "w" }), remote({ remoteId: "x" })], {
+      at: new Date(2_000),
+      source: "listing",
+      expectNew: true,
+    });
+    expect(results.map(({ remoteId, created, changed }) => ({ remoteId, created, changed })).sort((a, b) => a.remoteId.localeCompare(b.remoteId))).toEqual([
+      { remoteId: "v", created: true, changed: true },
+      { remoteId: "w", created: false, changed: true },
+      { remoteId: "x", created: true, changed: true },
+    ]);
+    expect(results.find((r) => r.remoteId === "w")?.id).toBe(made.id);
+    const tasks = await getDb().task.findMany({ where: { accountId }, orderBy: { remoteId: "asc" }, select: { remoteId: true, name: true, status: true, totalCalls: true } });
+    expect(tasks).toEqual(["v", "w", "x"].map((remoteId) => ({ remoteId, name: "Renewals", status: "running", totalCalls: 5 })));
+    // One snapshot per task: the attempt that was refused left none behind.
+    expect(await getDb().taskSnapshot.count()).toBe(3);
+  });
+
   it("never moves the status backwards; a listing corrects a status stamped in our future (skewed clock)", async () => {
     const { id } = await upsertRemoteTask(accountId, remote({ status: "paused", rawStatus: "5" }), { at: new Date(5_000) });
     await upsertRemoteTask(accountId, remote({ status: "running" }), { at: new Date(4_000) });

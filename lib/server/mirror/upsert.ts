@@ -41,6 +41,12 @@ export interface UpsertOptions {
    */
   source?: "listing" | "event";
   link?: TaskLink;
+  /**
+   * The caller expects none of these tasks in the mirror (an account's first sync): the page is inserted
+   * without first reading which tasks exist, a round trip that would find nothing. Should any exist after all
+   * (created meanwhile by a webhook), the insert skips them and the page starts over the usual way.
+   */
+  expectNew?: boolean;
 }
 
 export interface UpsertResult {
@@ -146,12 +152,14 @@ export async function upsertRemoteTasks(accountId: string, remotes: RemoteTask[]
   if (byRemoteId.size === 0) return [];
   const statusChanges: { id: string; name: string; before: string; after: string }[] = [];
   let results: UpsertResult[] = [];
+  // A page inserted without the read and refused (expectNew) still gets the usual attempts after.
+  const attempts = UPSERT_ATTEMPTS + (opts.expectNew ? 1 : 0);
   for (let attempt = 1; ; attempt++) {
     statusChanges.length = 0;
     try {
       results = await getDb().$transaction(async (tx) => {
         const now = new Date();
-        const existing = await tx.task.findMany({ where: { accountId, remoteId: { in: [...byRemoteId.keys()] } }, select: TASK_SELECT });
+        const existing = opts.expectNew && attempt === 1 ? [] : await tx.task.findMany({ where: { accountId, remoteId: { in: [...byRemoteId.keys()] } }, select: TASK_SELECT });
         const stored = new Map<string, Stored>(existing.map((t) => [t.remoteId, t]));
         const out: UpsertResult[] = [];
         const snapshots: SnapshotInput[] = [];
@@ -214,7 +222,7 @@ export async function upsertRemoteTasks(accountId: string, remotes: RemoteTask[]
       });
       break;
     } catch (e) {
-      if ((isUniqueViolation(e) || e instanceof CreateRaceLost) && attempt < UPSERT_ATTEMPTS) continue;
+      if ((isUniqueViolation(e) || e instanceof CreateRaceLost) && attempt < attempts) continue;
       throw e;
     }
   }
