@@ -3,6 +3,7 @@
 // to the time it takes just to fetch the same pages with the same client. Prints
 // `BENCH sync-first seconds=… fetch_seconds=… ratio=… db=sqlite` (and db=postgres when BENCH_PG_URL names a
 // scratch PostgreSQL database, whose public schema it drops). Run alone: `npx tsx bench/sync.bench.ts`.
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -69,6 +70,9 @@ async function measure(name: "sqlite" | "postgres", url: string): Promise<Row[]>
 export async function run(): Promise<Row[]> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "dialboard-bench-sync-"));
   process.env.DIALBOARD_DATA_DIR ??= dir;
+  // The account's credentials are encrypted at rest; a PostgreSQL run alone (BENCH_DB=postgres) is not in the
+  // embedded mode that would make a key file.
+  process.env.DIALBOARD_ENCRYPTION_KEY ??= randomBytes(32).toString("hex");
   process.env.LOG_LEVEL ??= "error";
   stubServerOnly();
   const dbs: { name: "sqlite" | "postgres"; url: string }[] = [{ name: "sqlite", url: `file:${path.join(dir, "bench.db")}` }];
