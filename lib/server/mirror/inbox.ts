@@ -79,7 +79,7 @@ class GroupCommit {
         const batch = this.queue.splice(0, MAX_BATCH);
         try {
           const store = await this.currentStore();
-          const verdicts = await betweenInboxCommits(() => store.commit(batch.map((w) => w.entry), new Date()));
+          const verdicts = await store.commit(batch.map((w) => w.entry), new Date());
           batch.forEach((w, i) => w.resolve(verdicts[i]));
         } catch (e) {
           for (const w of batch) w.reject(e);
@@ -95,22 +95,6 @@ class GroupCommit {
     this.store = null;
     await store?.close();
   }
-}
-
-/**
- * On SQLite, the inbox's connection and the app's Prisma connection write the same file. Prisma's transactions
- * begin IMMEDIATE (../sqlite-adapter.ts), so none is refused for the inbox's commits; but taking the lock means
- * waiting in SQLite's busy handler, which sleeps the main thread for as long as the inbox's commit (its fsync)
- * takes. The applies of this process therefore run their writes between the inbox's commits, never across one;
- * on PostgreSQL (row locks) they run freely.
- */
-let sqliteWrites: Promise<unknown> = Promise.resolve();
-
-export function betweenInboxCommits<T>(fn: () => Promise<T>): Promise<T> {
-  if (isPostgres(databaseUrl())) return fn();
-  const run = sqliteWrites.then(fn);
-  sqliteWrites = run.catch(() => undefined);
-  return run;
 }
 
 const inbox = new GroupCommit();

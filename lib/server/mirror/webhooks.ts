@@ -20,7 +20,7 @@ import { upsertImportedCallTimeGroup } from "../services/call-time-groups";
 import { recordLedgerCalls } from "../numbers/ledger";
 import { recordCalls } from "./calls";
 import { recordTaskStats, recordTaskStatus, upsertRemoteTask } from "./upsert";
-import { appendToInbox, betweenInboxCommits, type InboxDelivery } from "./inbox";
+import { appendToInbox, type InboxDelivery } from "./inbox";
 import { webhookAccount } from "./webhook-accounts";
 import { bodyHash, deliveryVerdict } from "./webhook-replay";
 
@@ -296,13 +296,11 @@ async function applyBatch(batch: PendingApply[]): Promise<void> {
       if (!provider || event.type !== "call") throw new Error("account gone");
       const taskId = await mirroredTaskId(accountId, event.remoteTaskId, provider.adapter, provider.ctx);
       const records = rows.flatMap((r) => (r.event.type === "call" ? [r.event.call] : []));
-      await betweenInboxCommits(async () => {
-        await recordCalls(taskId, records);
-        await recordLedgerCalls(taskId, records);
-        await getDb().webhookEvent.updateMany({
-          where: { id: { in: rows.map((r) => r.rowId) }, appliedAt: null },
-          data: { appliedAt: new Date(), error: null, attempts: { increment: 1 } },
-        });
+      await recordCalls(taskId, records);
+      await recordLedgerCalls(taskId, records);
+      await getDb().webhookEvent.updateMany({
+        where: { id: { in: rows.map((r) => r.rowId) }, appliedAt: null },
+        data: { appliedAt: new Date(), error: null, attempts: { increment: 1 } },
       });
     } catch {
       for (const r of rows) await applyInboxEvent(r.rowId);
