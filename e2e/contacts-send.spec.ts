@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { shot } from "./helpers";
+import { nxcloudWizardToNumbers, shot } from "./helpers";
 
 // Issue 13's acceptance, the sending half: an NXCloud task is made in the wizard from a contact list (the
 // numbers step's "From a contact list"), the list is sent by the send job the create started, the numbers tab
@@ -77,21 +77,7 @@ test("a task made in the wizard from a list gets the list's numbers; its numbers
   await expect(page.getByTestId("job-progress")).toHaveAttribute("data-state", "done", { timeout: 60_000 });
 
   // An NXCloud task made in the wizard from the list.
-  await page.goto("/tasks/new");
-  await page.getByRole("radio", { name: /NXCloud demo/ }).check();
-  await page.getByTestId("wizard-next").click();
-  await page.getByTestId("wizard-next").click();
-  await page.getByLabel("Task name *").fill(name);
-  await page.getByTestId("wizard-next").click();
-  const report = page.getByTestId("group-loss-report");
-  await expect(report).toBeVisible();
-  if (!(await report.getByTestId("loss-report-exact").isVisible())) {
-    await report.getByRole("checkbox", { name: /I understand these differences/ }).check();
-  }
-  await page.getByTestId("wizard-next").click();
-  await page.getByTestId("wizard-next").click();
-  await page.getByLabel(/^Concurrent calls \*$/).fill("1");
-  await page.getByTestId("wizard-next").click();
+  await nxcloudWizardToNumbers(page, name);
 
   // The numbers step: a list instead of a paste (by keyboard), with what this account would skip.
   const numbersStep = page.getByTestId("step-numbers");

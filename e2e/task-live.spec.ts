@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 import { nxcloudSignedHeaders } from "../lib/providers/nxcloud/sign";
 import { DEMO_CREDENTIALS } from "../simulators/nxcloud/demo";
+import { nxcloudWizardToNumbers } from "./helpers";
 
 // A live task page (issue 14 goal 5, issue 15 points 1–3): a new NXCloud task is linked to a call-time group
 // that is closed now, then started at the simulator (not here). Without a reload the page shows it running,
@@ -51,24 +52,7 @@ async function startAtSimulator(page: Page, remoteId: string) {
 
 /** A pending NXCloud task made in the wizard on the demo account, with a few numbers; ends on its page. */
 async function createNxcloudTask(page: Page, name: string) {
-  await page.goto("/tasks/new");
-  await page.getByRole("radio", { name: /NXCloud demo/ }).check();
-  await page.getByTestId("wizard-next").click();
-  await page.getByTestId("wizard-next").click();
-  await page.getByLabel("Task name *").fill(name);
-  await page.getByTestId("wizard-next").click();
-  const losses = page.getByTestId("group-loss-report");
-  await expect(losses).toBeVisible();
-  if (!(await losses.getByTestId("loss-report-exact").isVisible())) {
-    await losses.getByRole("checkbox", { name: /I understand these differences/ }).check();
-  }
-  await page.getByTestId("wizard-next").click();
-  await page.getByRole("radio", { name: /标准重呼 Standard/ }).check();
-  await page.getByTestId("wizard-next").click();
-  await page.getByLabel(/^Concurrent calls \*$/).fill("1");
-  // Started by hand (startupType 1): the task waits, pending, until something starts it.
-  await page.getByLabel(/^Start \*$/).selectOption("1");
-  await page.getByTestId("wizard-next").click();
+  await nxcloudWizardToNumbers(page, name, { startManually: true });
   await page.getByLabel("Paste numbers").fill(["13800138000", "13800138001", "13800138002"].join("\n"));
   await expect(page.getByTestId("contacts-valid-count")).toHaveText("3 valid numbers");
   await page.getByTestId("wizard-next").click();
