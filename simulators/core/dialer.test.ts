@@ -201,4 +201,26 @@ describe("DialingEngine", () => {
     run(HOUR, 5 * MINUTE);
     expect(calls.length).toBe(before);
   });
+  it("stopping the clock between two ticks ends the calls that were due before it: the counts read then are final", () => {
+    let real = 0;
+    const clock = new SimClock({ startAt: new Date("2026-03-02T01:00:00Z"), realNow: () => real });
+    const calls: SimCall[] = [];
+    // The timer runs (as in the embedded simulators) but never fires within the test: a tick a day apart.
+    const engine = new DialingEngine({ clock, calendar, random: mulberry32(3), config: { factor: 60, tickMs: 86_400_000 }, onCall: (_t, c) => calls.push(c) });
+    engine.add(makeTask("t1", 50));
+    engine.start();
+    try {
+      engine.tick();
+      real += 60_000; // an hour of dialling at factor 60, no tick since
+      engine.setConfig({ factor: 0 });
+      const atStop = calls.length;
+      expect(atStop).toBeGreaterThan(0);
+      expect(calls.every((c) => c.endedAt.getTime() <= clock.nowMs())).toBe(true);
+      real += 60_000;
+      engine.tick();
+      expect(calls.length).toBe(atStop);
+    } finally {
+      engine.stop();
+    }
+  });
 });

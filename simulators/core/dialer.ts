@@ -91,6 +91,10 @@ export class DialingEngine {
   }
 
   setConfig(p: Partial<DialingConfig>): void {
+    // What happened up to this instant happens at the old speed, before the new one applies: without this, a
+    // clock stopped (factor 0) between two ticks would still end the calls due before it on the next tick, after
+    // a caller had read the simulator's counts as final.
+    if (p.factor !== undefined && this.timer) this.tick();
     this.config = { ...this.config, ...p, callSeconds: { ...this.config.callSeconds, ...p.callSeconds } };
     if (p.factor !== undefined) this.clock.setFactor(p.factor);
     if (p.tickMs !== undefined && this.timer) {
