@@ -9,17 +9,14 @@ import { register } from "node:module";
 import { setTimeout } from "node:timers";
 import { setTimeout as sleep } from "node:timers/promises";
 import { createServer } from "node:http";
+import { Worker } from "node:worker_threads";
 import path from "node:path";
+import { URL } from "node:url";
 import next from "next";
 import { tsImport } from "tsx/esm/api";
 
-// The webhook path is lib/server TypeScript loaded by tsx; "server-only" resolves to nothing outside the
-// react-server condition here, as Next's own build makes it for server code.
-const serverOnlyStub = `export async function resolve(specifier, context, nextResolve) {
-  if (specifier === "server-only") return { url: "data:text/javascript,export {}", shortCircuit: true };
-  return nextResolve(specifier, context);
-}`;
-register(`data:text/javascript,${encodeURIComponent(serverOnlyStub)}`);
+// The webhook path is lib/server TypeScript loaded by tsx; "server-only" resolves to nothing here.
+register("./server-only-hook.mjs", import.meta.url);
 
 const CLIENT_IP_HEADER = "x-dialboard-client-ip";
 const dev = process.argv.includes("--dev");
@@ -33,7 +30,11 @@ await app.prepare();
 // Loading it (tsx compiles lib/server) takes a while on a busy machine: the server listens meanwhile, and the
 // callbacks that arrive wait for it rather than finding no server (a provider retries only a few times).
 let webhooks = null;
-const webhooksLoading = tsImport("../lib/server/mirror/webhook-http.ts", import.meta.url).then((m) => (webhooks = m));
+// Stored callbacks are applied in a thread of their own (scripts/webhook-apply-worker.mjs).
+const webhooksLoading = tsImport("../lib/server/mirror/webhook-http.ts", import.meta.url).then((m) => {
+  m.applyWebhooksInThread(new Worker(new URL("./webhook-apply-worker.mjs", import.meta.url)));
+  return (webhooks = m);
+});
 webhooksLoading.catch((e) => {
   console.error(e);
   process.exit(1);

@@ -5,8 +5,10 @@
 // the same answers (webhookAnswer). Routing a callback through Next costs more than verifying and storing it.
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Worker } from "node:worker_threads";
 import { GENERIC_FAILURE } from "../errors";
 import { logger } from "../logger";
+import { applyInThread } from "./apply-thread";
 import { closeInbox } from "./inbox";
 import { flushWebhookApplies, receiveWebhook, WEBHOOK_MAX_BYTES, webhookAnswer, webhookTooLarge } from "./webhooks";
 
@@ -79,8 +81,16 @@ export async function handleWebhookRequest(req: IncomingMessage, res: ServerResp
   }
 }
 
-/** Shutdown: applies in flight finish, the inbox's connection closes. */
+let stopApplyThread: (() => Promise<void>) | null = null;
+
+/** Stored callbacks are applied in `worker` (scripts/webhook-apply-worker.mjs) from now on: apply-thread.ts. */
+export function applyWebhooksInThread(worker: Worker): void {
+  stopApplyThread = applyInThread(worker);
+}
+
+/** Shutdown: applies in flight finish, the apply thread ends, the inbox's connection closes. */
 export async function closeWebhooks(): Promise<void> {
   await flushWebhookApplies();
+  await stopApplyThread?.();
   await closeInbox();
 }

@@ -245,19 +245,32 @@ export async function listUnparsedWebhooks(perAccount = 5): Promise<Record<strin
   return out;
 }
 
-interface PendingApply {
+/** A stored row waiting to be applied: what applyWebhookBatch takes (also across a thread: see apply-thread.ts). */
+export interface PendingApply {
   rowId: string;
   accountId: string;
   event: WebhookEvent;
 }
 
+/** Applies one batch of stored rows; in this thread by default, or in the apply thread (useWebhookApplyRunner). */
+export type WebhookApplyRunner = (batch: PendingApply[]) => Promise<void>;
+
 /** Rows stored and not yet applied, in arrival order; applied in batches in the background. */
 const applyQueue: PendingApply[] = [];
 let applying: Promise<void> | null = null;
 /** Rows per apply batch: calls of one task in a batch are stored in one transaction. */
-const APPLY_BATCH = 500;
+const APPLY_BATCH = 50;
 /** Applies wait this long after a row is queued, so that under load a batch holds many rows, not one. */
 const APPLY_DELAY_MS = 20;
+let runBatch: WebhookApplyRunner = applyWebhookBatch;
+
+/**
+ * Where batches are applied from now on; null: in this thread again. The lean path (webhook-http.ts) hands them
+ * to a thread of their own, so that the applies' database work never holds up the acknowledgements.
+ */
+export function useWebhookApplyRunner(runner: WebhookApplyRunner | null): void {
+  runBatch = runner ?? applyWebhookBatch;
+}
 
 function queueApplies(rows: PendingApply[]): void {
   if (rows.length === 0) return;
@@ -270,7 +283,7 @@ function queueApplies(rows: PendingApply[]): void {
 }
 
 async function drainApplies(): Promise<void> {
-  while (applyQueue.length > 0) await applyBatch(applyQueue.splice(0, APPLY_BATCH));
+  while (applyQueue.length > 0) await runBatch(applyQueue.splice(0, APPLY_BATCH));
 }
 
 /**
@@ -279,7 +292,7 @@ async function drainApplies(): Promise<void> {
  * row by row, where each row's failure is counted (MAX_APPLY_ATTEMPTS). A crash between storing the calls and
  * marking the rows leaves them to the recovery pass, which finds the calls stored and counts nothing twice.
  */
-async function applyBatch(batch: PendingApply[]): Promise<void> {
+export async function applyWebhookBatch(batch: PendingApply[]): Promise<void> {
   const calls = new Map<string, PendingApply[]>();
   for (const row of batch) {
     if (row.event.type !== "call") {
