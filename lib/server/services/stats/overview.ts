@@ -39,9 +39,9 @@ const LIVE_STATUSES = ["draft", "pending", "running", "paused", "completed", "fa
 const TERMINAL_STATUSES = ["completed", "failed", "deleted"];
 
 export async function getOverview({ now, range }: { now: Date; range: OverviewRange }): Promise<Overview> {
-  // One query per kind of row instead of one per widget (issue 14 goal 3): one pass over the tasks' counters,
-  // grouped by account, status and the two attention conditions that are not a status, feeds the KPIs, the
-  // provider comparison and every attention count; one roll-up query the chart and today's calls.
+  // One query per kind of row instead of one per widget (issue 14 goal 3): one pass over the tasks' counters
+  // (taskCounters) feeds the KPIs, the provider comparison and every attention count; one roll-up query the chart
+  // and today's calls. The accounts are read once, for the comparison and the attention list alike.
   const accountRows = getDb().providerAccount.findMany({ select: ACCOUNT_SELECT, orderBy: [{ kind: "asc" }, { name: "asc" }] });
   const [accounts, attention, hours] = await Promise.all([accountRows, needsAttention(now, accountRows), hourlySums(now, range)]);
   const { tasks } = attention;
@@ -91,33 +91,32 @@ interface TaskTotals {
   runningByAccount: Map<string, number>;
 }
 
-/** Live tasks' counters (TaskTotals), and how many tasks meet the attention conditions that are not a status. */
+/** Live tasks' counters (TaskTotals), running tasks per call-time group, and how many tasks' sync is stale. */
 interface TaskCounters extends TaskTotals {
-  outsideWindow: number;
+  runningByGroup: Map<string, number>;
   staleSync: number;
 }
 
 /**
- * Every counter the overview shows in one pass over the tasks, per account and status: the totals, and how many
- * of them are in a group that is closed now or were last synced before `staleBefore` (the conditions of the
- * attention lists in needsAttention). One statement instead of three; the index Task_overview_counters_idx
- * covers every column it reads, so SQLite reads no table row (issue 14 goal 3).
+ * Every counter the overview shows in one pass over the tasks, per status, account and call-time group: the
+ * totals, running tasks per group (the outside-window count is theirs in the groups closed now) and how many were
+ * last synced before `staleBefore` (the conditions of the attention lists in needsAttention). One statement
+ * instead of three, needing nothing read before it; Task_overview_counters_idx covers every column it reads, in
+ * its grouping order, so SQLite reads no table row (issue 14 goal 3).
  */
-async function taskCounters(closedGroupIds: string[], staleBefore: Date | null): Promise<TaskCounters> {
-  const closed = closedGroupIds.length > 0 ? Prisma.sql`SUM(CASE WHEN "callTimeGroupId" IN (${Prisma.join(closedGroupIds)}) THEN 1 ELSE 0 END)` : Prisma.sql`0`;
+async function taskCounters(staleBefore: Date | null): Promise<TaskCounters> {
   const stale =
     staleBefore === null
       ? Prisma.sql`0`
       : Prisma.sql`SUM(CASE WHEN "lastSyncAt" < ${staleBefore} OR ("lastSyncAt" IS NULL AND "createdAt" < ${staleBefore}) THEN 1 ELSE 0 END)`;
   // Deleted tasks are neither live nor stale; every other status is read, and only LIVE_STATUSES are totalled.
   const rows = await getDb().$queryRaw<CounterRow[]>(Prisma.sql`
-    SELECT "accountId", "status", COUNT(*) AS "tasks",
+    SELECT "status", "accountId", "callTimeGroupId", COUNT(*) AS "tasks",
       SUM("totalCalls") AS "totalCalls", SUM("answeredCalls") AS "answeredCalls",
-      SUM("totalOrders") AS "totalOrders", SUM("finishedOrders") AS "finishedOrders",
-      ${closed} AS "closed", ${stale} AS "stale"
+      SUM("totalOrders") AS "totalOrders", SUM("finishedOrders") AS "finishedOrders", ${stale} AS "stale"
     FROM "Task" WHERE "goneAt" IS NULL AND "status" <> 'deleted'
-    GROUP BY "status", "accountId"`);
-  const out: TaskCounters = { all: noTotals(), byStatus: new Map(), byAccount: new Map(), runningByAccount: new Map(), outsideWindow: 0, staleSync: 0 };
+    GROUP BY "status", "accountId", "callTimeGroupId"`);
+  const out: TaskCounters = { all: noTotals(), byStatus: new Map(), byAccount: new Map(), runningByAccount: new Map(), runningByGroup: new Map(), staleSync: 0 };
   for (const row of rows) {
     const totals: Totals = {
       tasks: Number(row.tasks),
@@ -126,7 +125,6 @@ async function taskCounters(closedGroupIds: string[], staleBefore: Date | null):
       totalOrders: Number(row.totalOrders ?? 0),
       finishedOrders: Number(row.finishedOrders ?? 0),
     };
-    if (row.status === "running") out.outsideWindow += Number(row.closed ?? 0);
     if (!TERMINAL_STATUSES.includes(row.status)) out.staleSync += Number(row.stale ?? 0);
     if (!LIVE_STATUSES.includes(row.status)) continue;
     addTo(out.all, totals);
@@ -136,16 +134,18 @@ async function taskCounters(closedGroupIds: string[], staleBefore: Date | null):
     const byAccount = out.byAccount.get(row.accountId) ?? noTotals();
     addTo(byAccount, totals);
     out.byAccount.set(row.accountId, byAccount);
-    if (row.status === "running") out.runningByAccount.set(row.accountId, totals.tasks);
+    if (row.status !== "running") continue;
+    out.runningByAccount.set(row.accountId, (out.runningByAccount.get(row.accountId) ?? 0) + totals.tasks);
+    if (row.callTimeGroupId !== null) out.runningByGroup.set(row.callTimeGroupId, (out.runningByGroup.get(row.callTimeGroupId) ?? 0) + totals.tasks);
   }
   return out;
 }
 
 /** A row of taskCounters' statement; PostgreSQL returns COUNT and SUM as bigint. */
 interface CounterRow {
-  accountId: string;
   status: string;
-  closed: number | bigint | null;
+  accountId: string;
+  callTimeGroupId: string | null;
   stale: number | bigint | null;
   tasks: number | bigint;
   totalCalls: number | bigint | null;
@@ -257,14 +257,13 @@ async function needsAttention(now: Date, accountRows: Promise<AccountRow[]>): Pr
   const db = getDb();
   const staleSec = staleAfterSec();
   const staleBefore = staleSec === null ? null : new Date(now.getTime() - staleSec * 1000);
-  const [pausedByUser, groups, calendar] = await Promise.all([allTasksPausedByUser(), allCallTimeGroups(), getHolidayCalendar()]);
+  const [pausedByUser, groups, calendar, tasks] = await Promise.all([allTasksPausedByUser(), allCallTimeGroups(), getHolidayCalendar(), taskCounters(staleBefore)]);
   // Groups are few (a center has a handful), tasks many.
   const closedGroupIds = groups.filter((group) => !isCallable(group, now, calendar)).map((group) => group.id);
-  const tasks = await taskCounters(closedGroupIds, staleBefore);
   const counts: Record<AttentionReason, number> = {
     failed: tasks.byStatus.get("failed")?.tasks ?? 0,
     "paused-by-provider": Math.max(0, (tasks.byStatus.get("paused")?.tasks ?? 0) - pausedByUser.size),
-    "outside-window": tasks.outsideWindow,
+    "outside-window": closedGroupIds.reduce((sum, id) => sum + (tasks.runningByGroup.get(id) ?? 0), 0),
     "stale-sync": tasks.staleSync,
   };
 
