@@ -192,6 +192,28 @@ describe("needs attention", () => {
     ]);
   });
 
+  it("says a listed task waits for its provider when its account's latest sync failed, and only then", async () => {
+    const failing = await seedAccount("nxcloud", "Failing");
+    const fine = await seedAccount("yunfu", "Fine");
+    const saturdays = await seedGroup("Saturdays", [6]);
+    const failedAt = new Date(NOW.getTime() - 5 * 60_000);
+    await getDb().syncRun.createMany({
+      data: [
+        { accountId: failing, startedAt: new Date(NOW.getTime() - 20 * 60_000), finishedAt: new Date(NOW.getTime() - 19 * 60_000), status: "ok" },
+        { accountId: failing, startedAt: new Date(NOW.getTime() - 6 * 60_000), finishedAt: failedAt, status: "error" },
+        { accountId: fine, startedAt: new Date(NOW.getTime() - 20 * 60_000), finishedAt: new Date(NOW.getTime() - 19 * 60_000), status: "error" },
+        { accountId: fine, startedAt: new Date(NOW.getTime() - 6 * 60_000), finishedAt: failedAt, status: "ok" },
+      ],
+    });
+    const unreachable = await seedTask({ accountId: failing, callTimeGroupId: saturdays, lastSyncAt: recent, totalOrders: 10 });
+    const closed = await seedTask({ accountId: fine, callTimeGroupId: saturdays, lastSyncAt: recent, totalOrders: 10 });
+
+    const overview = await getOverview({ now: NOW, range: "24h" });
+    const waiting = Object.fromEntries(overview.attention.map((item) => [item.taskId, item.waiting]));
+    expect(waiting[unreachable]).toEqual({ kind: "provider-unreachable", since: failedAt.toISOString() });
+    expect(waiting[closed]).toMatchObject({ kind: "outside-window" });
+  });
+
   it("treats a running task as outside its window on a statutory holiday when the group skips holidays", async () => {
     const account = await seedAccount("nxcloud");
     const weekdays = await seedGroup("Weekdays");

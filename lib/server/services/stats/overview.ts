@@ -23,7 +23,7 @@ import {
   type OverviewRange,
   type ProviderComparisonRow,
 } from "../../../contracts/stats";
-import { allTasksPausedByUser, waitingFor } from "../tasks/waiting";
+import { accountsUnreachable, allTasksPausedByUser, waitingFor } from "../tasks/waiting";
 
 /** "Today" starts at midnight here; the same zone the UI formats dates in (i18n/request.ts). */
 export const REPORTING_TIME_ZONE = "Asia/Shanghai";
@@ -257,7 +257,15 @@ async function needsAttention(now: Date, accountRows: Promise<AccountRow[]>): Pr
   const db = getDb();
   const staleSec = staleAfterSec();
   const staleBefore = staleSec === null ? null : new Date(now.getTime() - staleSec * 1000);
-  const [pausedByUser, groups, calendar, tasks] = await Promise.all([allTasksPausedByUser(), allCallTimeGroups(), getHolidayCalendar(), taskCounters(staleBefore)]);
+  // Whether each account's provider is reachable is read beside the counters, not after the lists (PostgreSQL
+  // runs them at once).
+  const [pausedByUser, groups, calendar, tasks, unreachable] = await Promise.all([
+    allTasksPausedByUser(),
+    allCallTimeGroups(),
+    getHolidayCalendar(),
+    taskCounters(staleBefore),
+    accountRows.then((rows) => accountsUnreachable(rows.map((account) => account.id))),
+  ]);
   // Groups are few (a center has a handful), tasks many.
   const closedGroupIds = groups.filter((group) => !isCallable(group, now, calendar)).map((group) => group.id);
   const counts: Record<AttentionReason, number> = {
@@ -303,7 +311,8 @@ async function needsAttention(now: Date, accountRows: Promise<AccountRow[]>): Pr
   const unknown = [...new Set(firsts.flat().map((task) => task.accountId))].filter((id) => !accounts.has(id));
   if (unknown.length > 0) for (const account of await db.providerAccount.findMany({ where: { id: { in: unknown } }, select: ACCOUNT_SELECT })) accounts.set(account.id, account);
   const byTask = new Map<string, AttentionItem>();
-  const waiting = await waitingFor(firsts.flat(), now, { groups, calendar, pausedByUser });
+  // An account added since the accounts were read is not in `unreachable`: waitingFor then reads it itself.
+  const waiting = await waitingFor(firsts.flat(), now, { groups, calendar, pausedByUser, unreachable: unknown.length === 0 ? unreachable : undefined });
   ATTENTION_REASONS.forEach((reason, index) => {
     for (const task of firsts[index]) {
       const account = accounts.get(task.accountId) ?? { name: "", kind: "" };
