@@ -144,6 +144,76 @@ describe("needs attention", () => {
     expect(overview.attention.some((item) => item.taskId === "paused-0")).toBe(false);
   });
 
+  it("counts every task a reason holds in full, across accounts, and leaves gone, deleted and finished tasks out", async () => {
+    const nxcloud = await seedAccount("nxcloud", "Center A");
+    const yunfu = await seedAccount("yunfu", "Center B");
+    const weekdays = await seedGroup("Weekdays");
+    const saturdays = await seedGroup("Saturdays", [6]);
+    const longAgo = new Date(NOW.getTime() - 24 * 3_600_000);
+    // More running tasks in a closed group than the list shows, on two accounts.
+    await getDb().task.createMany({
+      data: Array.from({ length: 60 }, (_, i) => ({
+        id: `outside-${i}`,
+        accountId: i % 2 === 0 ? nxcloud : yunfu,
+        remoteId: `o-${i}`,
+        name: `Outside ${i}`,
+        status: "running",
+        callTimeGroupId: saturdays,
+        lastSyncAt: recent,
+      })),
+    });
+    // Not outside its window: paused, gone from the provider, or in an open group.
+    const paused = await seedTask({ accountId: nxcloud, status: "paused", callTimeGroupId: saturdays, lastSyncAt: recent });
+    await seedTask({ accountId: nxcloud, callTimeGroupId: saturdays, lastSyncAt: recent, goneAt: longAgo });
+    await seedTask({ accountId: yunfu, callTimeGroupId: weekdays, lastSyncAt: recent });
+    // Stale: never synced since its creation long ago, or synced long ago; each on its own account.
+    await seedTask({ accountId: yunfu, status: "pending", createdAt: longAgo });
+    await seedTask({ accountId: nxcloud, lastSyncAt: longAgo });
+    // Not stale: created a moment ago, finished, deleted or gone.
+    await seedTask({ accountId: yunfu, status: "draft", createdAt: recent });
+    await seedTask({ accountId: yunfu, status: "completed", lastSyncAt: longAgo });
+    await seedTask({ accountId: yunfu, status: "deleted", lastSyncAt: longAgo });
+    await seedTask({ accountId: yunfu, status: "failed", lastSyncAt: longAgo, goneAt: longAgo });
+
+    const overview = await getOverview({ now: NOW, range: "24h" });
+    expect(overview.attentionCounts).toEqual({ failed: 0, "paused-by-provider": 1, "outside-window": 60, "stale-sync": 2 });
+    // The list is capped; each listed task names its own account.
+    expect(overview.attention).toHaveLength(50);
+    expect(overview.attention[0]).toMatchObject({ taskId: paused, reasons: ["paused-by-provider"], accountName: "Center A", kind: "nxcloud" });
+    for (const item of overview.attention.slice(1)) {
+      const even = Number(item.taskId.replace("outside-", "")) % 2 === 0;
+      expect([item.reasons, item.accountName, item.kind]).toEqual([["outside-window"], even ? "Center A" : "Center B", even ? "nxcloud" : "yunfu"]);
+    }
+    // The live tasks' totals leave the deleted and the gone ones out.
+    expect(overview.kpis.runningTasks).toBe(62);
+    expect(overview.providers.map((row) => [row.accountName, row.tasks, row.runningTasks])).toEqual([
+      ["Center A", 32, 31],
+      ["Center B", 34, 31],
+    ]);
+  });
+
+  it("says a listed task waits for its provider when its account's latest sync failed, and only then", async () => {
+    const failing = await seedAccount("nxcloud", "Failing");
+    const fine = await seedAccount("yunfu", "Fine");
+    const saturdays = await seedGroup("Saturdays", [6]);
+    const failedAt = new Date(NOW.getTime() - 5 * 60_000);
+    await getDb().syncRun.createMany({
+      data: [
+        { accountId: failing, startedAt: new Date(NOW.getTime() - 20 * 60_000), finishedAt: new Date(NOW.getTime() - 19 * 60_000), status: "ok" },
+        { accountId: failing, startedAt: new Date(NOW.getTime() - 6 * 60_000), finishedAt: failedAt, status: "error" },
+        { accountId: fine, startedAt: new Date(NOW.getTime() - 20 * 60_000), finishedAt: new Date(NOW.getTime() - 19 * 60_000), status: "error" },
+        { accountId: fine, startedAt: new Date(NOW.getTime() - 6 * 60_000), finishedAt: failedAt, status: "ok" },
+      ],
+    });
+    const unreachable = await seedTask({ accountId: failing, callTimeGroupId: saturdays, lastSyncAt: recent, totalOrders: 10 });
+    const closed = await seedTask({ accountId: fine, callTimeGroupId: saturdays, lastSyncAt: recent, totalOrders: 10 });
+
+    const overview = await getOverview({ now: NOW, range: "24h" });
+    const waiting = Object.fromEntries(overview.attention.map((item) => [item.taskId, item.waiting]));
+    expect(waiting[unreachable]).toEqual({ kind: "provider-unreachable", since: failedAt.toISOString() });
+    expect(waiting[closed]).toMatchObject({ kind: "outside-window" });
+  });
+
   it("treats a running task as outside its window on a statutory holiday when the group skips holidays", async () => {
     const account = await seedAccount("nxcloud");
     const weekdays = await seedGroup("Weekdays");

@@ -10,7 +10,7 @@ import { allAdapters } from "../../../providers/registry";
 import type { ProviderKind } from "../../../providers/types";
 import { syncIntervalSec } from "../../config";
 import { getDb } from "../../db";
-import type { Prisma } from "../../../generated/sqlite/client";
+import { Prisma } from "../../../generated/sqlite/client";
 import { allCallTimeGroups } from "../call-time-groups";
 import { getHolidayCalendar } from "../holiday-calendar";
 import {
@@ -23,7 +23,7 @@ import {
   type OverviewRange,
   type ProviderComparisonRow,
 } from "../../../contracts/stats";
-import { allTasksPausedByUser, waitingFor } from "../tasks/waiting";
+import { accountsUnreachable, allTasksPausedByUser, waitingFor } from "../tasks/waiting";
 
 /** "Today" starts at midnight here; the same zone the UI formats dates in (i18n/request.ts). */
 export const REPORTING_TIME_ZONE = "Asia/Shanghai";
@@ -39,17 +39,12 @@ const LIVE_STATUSES = ["draft", "pending", "running", "paused", "completed", "fa
 const TERMINAL_STATUSES = ["completed", "failed", "deleted"];
 
 export async function getOverview({ now, range }: { now: Date; range: OverviewRange }): Promise<Overview> {
-  // One query per kind of row instead of one per widget (issue 14 goal 3): the tasks' counters grouped by
-  // account and status feed the KPIs, the provider comparison and the attention counts; one roll-up query the
-  // chart and today's calls.
-  const totals = taskTotals();
-  const [accounts, tasks, hours, attention] = await Promise.all([
-    getDb().providerAccount.findMany({ select: { id: true, name: true, kind: true, isDemo: true, enabled: true }, orderBy: [{ kind: "asc" }, { name: "asc" }] }),
-    totals,
-    hourlySums(now, range),
-    needsAttention(now, totals),
-  ]);
-  const staleAfter = staleAfterSec();
+  // One query per kind of row instead of one per widget (issue 14 goal 3): one pass over the tasks' counters
+  // (taskCounters) feeds the KPIs, the provider comparison and every attention count; one roll-up query the chart
+  // and today's calls. The accounts are read once, for the comparison and the attention list alike.
+  const accountRows = getDb().providerAccount.findMany({ select: ACCOUNT_SELECT, orderBy: [{ kind: "asc" }, { name: "asc" }] });
+  const [accounts, attention, hours] = await Promise.all([accountRows, needsAttention(now, accountRows), hourlySums(now, range)]);
+  const { tasks } = attention;
   return {
     generatedAt: now.toISOString(),
     isEmpty: tasks.all.tasks === 0,
@@ -60,7 +55,7 @@ export async function getOverview({ now, range }: { now: Date; range: OverviewRa
     providers: providerComparison(accounts, tasks),
     attention: attention.items,
     attentionCounts: attention.counts,
-    staleAfterSec: staleAfter,
+    staleAfterSec: staleAfterSec(),
   };
 }
 
@@ -96,22 +91,42 @@ interface TaskTotals {
   runningByAccount: Map<string, number>;
 }
 
-async function taskTotals(): Promise<TaskTotals> {
-  const rows = await getDb().task.groupBy({
-    by: ["accountId", "status"],
-    where: { status: { in: LIVE_STATUSES }, goneAt: null },
-    _count: { _all: true },
-    _sum: { totalCalls: true, answeredCalls: true, totalOrders: true, finishedOrders: true },
-  });
-  const out: TaskTotals = { all: noTotals(), byStatus: new Map(), byAccount: new Map(), runningByAccount: new Map() };
+/** Live tasks' counters (TaskTotals), running tasks per call-time group, and how many tasks' sync is stale. */
+interface TaskCounters extends TaskTotals {
+  runningByGroup: Map<string, number>;
+  staleSync: number;
+}
+
+/**
+ * Every counter the overview shows in one pass over the tasks, per status, account and call-time group: the
+ * totals, running tasks per group (the outside-window count is theirs in the groups closed now) and how many were
+ * last synced before `staleBefore` (the conditions of the attention lists in needsAttention). One statement
+ * instead of three, needing nothing read before it; Task_overview_counters_idx covers every column it reads, in
+ * its grouping order, so SQLite reads no table row (issue 14 goal 3).
+ */
+async function taskCounters(staleBefore: Date | null): Promise<TaskCounters> {
+  const stale =
+    staleBefore === null
+      ? Prisma.sql`0`
+      : Prisma.sql`SUM(CASE WHEN "lastSyncAt" < ${staleBefore} OR ("lastSyncAt" IS NULL AND "createdAt" < ${staleBefore}) THEN 1 ELSE 0 END)`;
+  // Deleted tasks are neither live nor stale; every other status is read, and only LIVE_STATUSES are totalled.
+  const rows = await getDb().$queryRaw<CounterRow[]>(Prisma.sql`
+    SELECT "status", "accountId", "callTimeGroupId", COUNT(*) AS "tasks",
+      SUM("totalCalls") AS "totalCalls", SUM("answeredCalls") AS "answeredCalls",
+      SUM("totalOrders") AS "totalOrders", SUM("finishedOrders") AS "finishedOrders", ${stale} AS "stale"
+    FROM "Task" WHERE "goneAt" IS NULL AND "status" <> 'deleted'
+    GROUP BY "status", "accountId", "callTimeGroupId"`);
+  const out: TaskCounters = { all: noTotals(), byStatus: new Map(), byAccount: new Map(), runningByAccount: new Map(), runningByGroup: new Map(), staleSync: 0 };
   for (const row of rows) {
     const totals: Totals = {
-      tasks: row._count._all,
-      totalCalls: row._sum.totalCalls ?? 0,
-      answeredCalls: row._sum.answeredCalls ?? 0,
-      totalOrders: row._sum.totalOrders ?? 0,
-      finishedOrders: row._sum.finishedOrders ?? 0,
+      tasks: Number(row.tasks),
+      totalCalls: Number(row.totalCalls ?? 0),
+      answeredCalls: Number(row.answeredCalls ?? 0),
+      totalOrders: Number(row.totalOrders ?? 0),
+      finishedOrders: Number(row.finishedOrders ?? 0),
     };
+    if (!TERMINAL_STATUSES.includes(row.status)) out.staleSync += Number(row.stale ?? 0);
+    if (!LIVE_STATUSES.includes(row.status)) continue;
     addTo(out.all, totals);
     const byStatus = out.byStatus.get(row.status) ?? noTotals();
     addTo(byStatus, totals);
@@ -119,9 +134,24 @@ async function taskTotals(): Promise<TaskTotals> {
     const byAccount = out.byAccount.get(row.accountId) ?? noTotals();
     addTo(byAccount, totals);
     out.byAccount.set(row.accountId, byAccount);
-    if (row.status === "running") out.runningByAccount.set(row.accountId, totals.tasks);
+    if (row.status !== "running") continue;
+    out.runningByAccount.set(row.accountId, (out.runningByAccount.get(row.accountId) ?? 0) + totals.tasks);
+    if (row.callTimeGroupId !== null) out.runningByGroup.set(row.callTimeGroupId, (out.runningByGroup.get(row.callTimeGroupId) ?? 0) + totals.tasks);
   }
   return out;
+}
+
+/** A row of taskCounters' statement; PostgreSQL returns COUNT and SUM as bigint. */
+interface CounterRow {
+  status: string;
+  accountId: string;
+  callTimeGroupId: string | null;
+  stale: number | bigint | null;
+  tasks: number | bigint;
+  totalCalls: number | bigint | null;
+  answeredCalls: number | bigint | null;
+  totalOrders: number | bigint | null;
+  finishedOrders: number | bigint | null;
 }
 
 function overviewKpis(tasks: TaskTotals, today: { calls: number; answered: number }): OverviewKpis {
@@ -168,8 +198,11 @@ async function hourlySums(now: Date, range: OverviewRange): Promise<{ points: Ho
   return { points, today };
 }
 
+const ACCOUNT_SELECT = { id: true, name: true, kind: true, isDemo: true, enabled: true } as const;
+type AccountRow = { id: string; name: string; kind: string; isDemo: boolean; enabled: boolean };
+
 function providerComparison(
-  accounts: { id: string; name: string; kind: string; isDemo: boolean; enabled: boolean }[],
+  accounts: AccountRow[],
   tasks: TaskTotals,
 ): ProviderComparisonRow[] {
   return accounts.map((account) => {
@@ -212,21 +245,35 @@ const ATTENTION_SELECT = {
   callTimeGroupId: true,
   lastSyncAt: true,
   createdAt: true,
-  account: { select: { name: true, kind: true } },
 } as const;
 
 /**
  * Tasks a manager should look at: failed; paused by the provider (no user paused it here);
  * running while their call-time group says no dialling now; not synced for three sync intervals.
- * Each reason is counted in full, but only the first ATTENTION_LIMIT tasks of each are loaded.
+ * Each reason is counted in full (taskCounters), but only the first ATTENTION_LIMIT tasks of each are loaded,
+ * and none for a reason that no task has.
  */
-async function needsAttention(now: Date, taskCounts: Promise<TaskTotals>): Promise<{ items: AttentionItem[]; counts: Record<AttentionReason, number> }> {
+async function needsAttention(now: Date, accountRows: Promise<AccountRow[]>): Promise<{ tasks: TaskCounters; items: AttentionItem[]; counts: Record<AttentionReason, number> }> {
   const db = getDb();
   const staleSec = staleAfterSec();
   const staleBefore = staleSec === null ? null : new Date(now.getTime() - staleSec * 1000);
-  const [pausedByUser, groups, calendar] = await Promise.all([allTasksPausedByUser(), allCallTimeGroups(), getHolidayCalendar()]);
+  // Whether each account's provider is reachable is read beside the counters, not after the lists (PostgreSQL
+  // runs them at once).
+  const [pausedByUser, groups, calendar, tasks, unreachable] = await Promise.all([
+    allTasksPausedByUser(),
+    allCallTimeGroups(),
+    getHolidayCalendar(),
+    taskCounters(staleBefore),
+    accountRows.then((rows) => accountsUnreachable(rows.map((account) => account.id))),
+  ]);
   // Groups are few (a center has a handful), tasks many.
   const closedGroupIds = groups.filter((group) => !isCallable(group, now, calendar)).map((group) => group.id);
+  const counts: Record<AttentionReason, number> = {
+    failed: tasks.byStatus.get("failed")?.tasks ?? 0,
+    "paused-by-provider": Math.max(0, (tasks.byStatus.get("paused")?.tasks ?? 0) - pausedByUser.size),
+    "outside-window": closedGroupIds.reduce((sum, id) => sum + (tasks.runningByGroup.get(id) ?? 0), 0),
+    "stale-sync": tasks.staleSync,
+  };
 
   const where: Record<AttentionReason, Prisma.TaskWhereInput | null> = {
     failed: { status: "failed", goneAt: null },
@@ -242,6 +289,7 @@ async function needsAttention(now: Date, taskCounts: Promise<TaskTotals>): Promi
           },
   };
   const firstOf = async (reason: AttentionReason) => {
+    if (counts[reason] === 0) return [];
     if (reason === "paused-by-provider") {
       // The latest paused ones, enough of them that ATTENTION_LIMIT remain once those a user paused are set aside.
       const paused = await db.task.findMany({
@@ -255,25 +303,25 @@ async function needsAttention(now: Date, taskCounts: Promise<TaskTotals>): Promi
     const condition = where[reason];
     return condition ? db.task.findMany({ where: condition, select: ATTENTION_SELECT, orderBy: { statusAt: "desc" }, take: ATTENTION_LIMIT }) : [];
   };
-  const countOf = async (reason: AttentionReason) => {
-    // Failed and paused tasks are counted already (taskTotals); both read live tasks not gone.
-    if (reason === "failed") return (await taskCounts).byStatus.get("failed")?.tasks ?? 0;
-    if (reason === "paused-by-provider") return Math.max(0, ((await taskCounts).byStatus.get("paused")?.tasks ?? 0) - pausedByUser.size);
-    const condition = where[reason];
-    return condition ? db.task.count({ where: condition }) : 0;
-  };
-  const [firsts, totals] = await Promise.all([Promise.all(ATTENTION_REASONS.map(firstOf)), Promise.all(ATTENTION_REASONS.map(countOf))]);
+  const firsts = await Promise.all(ATTENTION_REASONS.map(firstOf));
 
+  // The accounts' names and kinds are read once, for the provider comparison as well; one added since that read
+  // (its first sync running meanwhile) is looked up.
+  const accounts = new Map((await accountRows).map((account) => [account.id, account]));
+  const unknown = [...new Set(firsts.flat().map((task) => task.accountId))].filter((id) => !accounts.has(id));
+  if (unknown.length > 0) for (const account of await db.providerAccount.findMany({ where: { id: { in: unknown } }, select: ACCOUNT_SELECT })) accounts.set(account.id, account);
   const byTask = new Map<string, AttentionItem>();
-  const waiting = await waitingFor(firsts.flat(), now, { groups, calendar, pausedByUser });
+  // An account added since the accounts were read is not in `unreachable`: waitingFor then reads it itself.
+  const waiting = await waitingFor(firsts.flat(), now, { groups, calendar, pausedByUser, unreachable: unknown.length === 0 ? unreachable : undefined });
   ATTENTION_REASONS.forEach((reason, index) => {
     for (const task of firsts[index]) {
+      const account = accounts.get(task.accountId) ?? { name: "", kind: "" };
       const item = byTask.get(task.id) ?? {
         taskId: task.id,
         name: task.name,
-        accountName: task.account.name,
-        kind: task.account.kind as ProviderKind,
-        kindLabel: kindLabel(task.account.kind),
+        accountName: account.name,
+        kind: account.kind as ProviderKind,
+        kindLabel: kindLabel(account.kind),
         status: task.status,
         rawStatus: task.rawStatus,
         reasons: [],
@@ -285,8 +333,7 @@ async function needsAttention(now: Date, taskCounts: Promise<TaskTotals>): Promi
       byTask.set(task.id, item);
     }
   });
-  const counts = Object.fromEntries(ATTENTION_REASONS.map((reason, index) => [reason, totals[index]])) as Record<AttentionReason, number>;
-  return { items: [...byTask.values()].slice(0, ATTENTION_LIMIT), counts };
+  return { tasks, items: [...byTask.values()].slice(0, ATTENTION_LIMIT), counts };
 }
 
 /** The provider's name in both languages, as its adapter states it. */

@@ -28,6 +28,7 @@ export interface SeedTask extends Partial<StatCounters> {
   lastSyncAt?: Date | null;
   kind?: string;
   goneAt?: Date | null;
+  createdAt?: Date;
 }
 
 export async function seedTask(input: SeedTask): Promise<string> {

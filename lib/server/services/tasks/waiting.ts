@@ -30,6 +30,8 @@ export interface WaitingContext {
   calendar?: HolidayCalendar;
   /** Paused tasks a user paused, among (at least) the paused ones of `tasks`. */
   pausedByUser?: Set<string>;
+  /** accountsUnreachable of (at least) the accounts of `tasks`: a caller that knows them early reads it meanwhile. */
+  unreachable?: Map<string, Date>;
 }
 
 /** Why each of `tasks` is not dialling at `now`; tasks with nothing holding them are absent. */
@@ -41,7 +43,7 @@ export async function waitingFor(tasks: WaitingTask[], now: Date, known: Waiting
     known.groups ?? allCallTimeGroups(),
     known.calendar ?? getHolidayCalendar(),
     known.pausedByUser ?? tasksPausedByUser(live.filter((task) => task.status === "paused").map((task) => task.id)),
-    accountsUnreachable([...new Set(live.map((task) => task.accountId))]),
+    known.unreachable ?? accountsUnreachable([...new Set(live.map((task) => task.accountId))]),
   ]);
   const groupById = new Map(groups.map((group) => [group.id, group]));
   for (const task of live) {
@@ -77,7 +79,7 @@ function toView(reason: WaitingReason): WaitingView {
 }
 
 /** Accounts whose latest finished sync failed, with when it did. */
-async function accountsUnreachable(accountIds: string[]): Promise<Map<string, Date>> {
+export async function accountsUnreachable(accountIds: string[]): Promise<Map<string, Date>> {
   const out = new Map<string, Date>();
   await Promise.all(
     accountIds.map(async (accountId) => {
