@@ -12,6 +12,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { jsonValue, quote, selectFromJson, type InsertRow, type RowValue } from "./bulk-insert";
 import { databaseUrl, isPostgres } from "./config";
+import { logger } from "./logger";
 import { sqliteDate, whenWriteLockFree } from "./numbers/bulk-sqlite";
 
 export interface NewRows {
@@ -102,6 +103,9 @@ function openSqlite(url: string): NewRowsWriter {
 /** PostgreSQL: a small pool of our own, so that the sync's pages in flight each have their connection. */
 function openPostgres(url: string, connections: number): NewRowsWriter {
   const pool = new pg.Pool({ connectionString: url, max: connections });
+  // An idle connection that breaks (the server restarted) is dropped by the pool; unheard, the event would end
+  // the process. A call on a broken connection fails by itself.
+  pool.on("error", (e) => logger.warn({ err: e.message }, "new-rows writer: idle connection lost"));
   return {
     async insertAllNew(batches) {
       const client = await pool.connect();

@@ -262,7 +262,7 @@ async function insertAllNew(
   for (const remote of byRemoteId.values()) {
     const id = newId();
     tasks.push({ id, accountId, remoteId: remote.remoteId, ...taskData(remote, link), lastSyncAt: now, status: remote.status, rawStatus: remote.rawStatus, statusAt: at, statusChangedAt: at, createdAt: now, updatedAt: now });
-    // A listing's snapshot time is ours, an event's the provider's (writeSnapshots).
+    // Snapshots are on our clock: a listing's time, else now (as upsertRemoteTasks' transaction writes them).
     if (remote.stats) snapshots.push(newSnapshotRow(id, remote.stats, source === "listing" ? at : now));
     out.push({ id, remoteId: remote.remoteId, created: true, changed: true });
   }
