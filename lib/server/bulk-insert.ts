@@ -26,7 +26,7 @@ export const MAX_ROWS_PER_STATEMENT = 1_000;
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-function quote(identifier: string): string {
+export function quote(identifier: string): string {
   // Table and column names come from code, never from input; refuse anything else all the same.
   if (!IDENTIFIER.test(identifier)) throw new Error(`not a plain SQL identifier: ${identifier}`);
   return `"${identifier}"`;
@@ -67,7 +67,7 @@ const LONE_SURROGATE_ALL = /\p{Cs}/gu;
  * it is replaced here the same way (SQLite decodes the escape to what better-sqlite3 binds). Infinity and NaN
  * become null, as they always did: Prisma passes raw parameters on as JSON too.
  */
-function jsonValue(value: RowValue, postgres: boolean): string | number | boolean | null {
+export function jsonValue(value: RowValue, postgres: boolean): string | number | boolean | null {
   if (value instanceof Date) return postgres ? value.toISOString() : value.toISOString().replace("Z", "+00:00");
   if (postgres && typeof value === "string" && LONE_SURROGATE.test(value)) return value.replace(LONE_SURROGATE_ALL, "\uFFFD");
   return value;
@@ -97,7 +97,7 @@ function jsonRows(rows: InsertRow[], columns: string[], postgres: boolean): { ro
  * better-sqlite3 12.11 bundles 3.53): a page of 100 tasks took ~3 ms of SQLite's time instead of ~6 ms.
  * `WHERE true`: SQLite's parser needs it before an upsert clause after a SELECT.
  */
-function selectFromJson(table: string, columns: string[], postgres: boolean): string {
+export function selectFromJson(table: string, columns: string[], postgres: boolean): string {
   if (postgres) return `SELECT ${columns.map(quote).join(", ")} FROM json_populate_recordset(NULL::${quote(table)}, $1::json -> 'rows')`;
   return `SELECT ${columns.map((c) => `value ->> '${c}'`).join(", ")} FROM jsonb_each(?, '$.rows') WHERE true`;
 }

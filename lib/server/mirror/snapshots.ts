@@ -24,6 +24,11 @@ export interface SnapshotInput {
   previous: { totalCalls: number; answeredCalls: number } | null;
 }
 
+/** The row of a task's first snapshot (a task new to the mirror: no roll-up, nothing to replace). */
+export function newSnapshotRow(taskId: string, stats: TaskStats, at: Date) {
+  return { id: newId(), taskId, at, ...countersOf(stats) };
+}
+
 /**
  * Stores one snapshot per task per minute (a later report in the same minute replaces the earlier one, so a
  * sync every few seconds does not bloat the series) and adds the calls made since the previous report to the
@@ -48,7 +53,7 @@ export async function writeSnapshots(tx: Tx, items: SnapshotInput[], at: Date): 
   for (const item of items) {
     const existing = recentByTask.get(item.taskId);
     if (existing) await tx.taskSnapshot.update({ where: { id: existing }, data: { at, ...countersOf(item.stats) } });
-    else fresh.push({ id: newId(), taskId: item.taskId, at, ...countersOf(item.stats) });
+    else fresh.push(newSnapshotRow(item.taskId, item.stats, at));
   }
   // One statement per page (bulk-insert.ts says why not createMany).
   if (fresh.length) await insertRows(tx, "TaskSnapshot", fresh);

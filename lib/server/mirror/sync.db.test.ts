@@ -86,6 +86,18 @@ describe("syncAccount against the NXCloud simulator with 20 % faults", () => {
     await expectMirrorEqualsSimulator();
   });
 
+  it("an account's first sync (its pages written outside Prisma) leaves the mirror a second sync finds nothing to change in", async () => {
+    await setFaults({ errorRate: 0, rateLimitRate: 0 });
+    for (let i = 0; i < 150; i++) sim.state.tasks.push(nxSimTask(i, { status: (i % 5) + 1, orders: 2, called: i % 3 }));
+    const first = await syncAccount(accountId);
+    expect(first).toMatchObject({ status: "ok", seen: 150, created: 150, updated: 0 });
+    await expectMirrorEqualsSimulator();
+    expect(await getDb().taskSnapshot.count()).toBe(150);
+    const second = await syncAccount(accountId);
+    expect(second).toMatchObject({ status: "ok", seen: 150, created: 0, updated: 0 });
+    expect(await getDb().task.count({ where: { accountId } })).toBe(150);
+  });
+
   it("a failed run records its error and marks nothing gone", async () => {
     for (let i = 0; i < 150; i++) sim.state.tasks.push(nxSimTask(i, { orders: 1 }));
     await syncUntilOk();

@@ -13,6 +13,7 @@ import { logger } from "../logger";
 import { serverText } from "../texts";
 import { providerContextFor } from "../services/provider-accounts";
 import { startAccountLedger } from "../numbers/ledger-sync";
+import { openNewRowsWriter, type NewRowsWriter } from "../new-rows-writer";
 import { leaseOwner, withLease } from "./lease";
 import { upsertRemoteTasks, type UpsertResult } from "./upsert";
 
@@ -160,6 +161,7 @@ async function runSync(accountId: string, trigger: SyncTrigger, owner: string, h
     const progress = () => ({ pages: counts.pages, seen: counts.seen, created: counts.created, updated: counts.updated });
     let progressAt = performance.now();
     const seen = new Set<string>();
+    let writer: NewRowsWriter | undefined;
     try {
       const { adapter, ctx } = await providerContextFor(accountId);
       const fetchPage = (cursor: string | null): Promise<FetchedPage> => {
@@ -175,6 +177,8 @@ async function runSync(accountId: string, trigger: SyncTrigger, owner: string, h
       // A first sync (the mirror holds no task of the account) inserts its pages without looking up tasks
       // that cannot be there yet (issue 14 goal 2); a task a webhook created meanwhile still goes the usual way.
       const firstSync = (await db.task.findFirst({ where: { accountId }, select: { id: true } })) === null;
+      // Its pages go in on a connection of our own, outside Prisma (new-rows-writer.ts says why).
+      if (firstSync) writer = openNewRowsWriter({ connections: writesInFlight() });
       let total: number | null = null;
       // The per-number ledger from the provider's number and call listings, where it offers them: it follows
       // the mirror's live tasks from now on and the listing's as their pages are written, so its provider
@@ -211,7 +215,7 @@ async function runSync(accountId: string, trigger: SyncTrigger, owner: string, h
             total = page.total;
             expectedByRun.set(run.id, total);
           }
-          const upserted = upsertRemoteTasks(accountId, items, { at: fetchAt, source: "listing", expectNew: firstSync });
+          const upserted = upsertRemoteTasks(accountId, items, { at: fetchAt, source: "listing", expectNew: firstSync, writer });
           upserted.catch(() => undefined);
           writes.push({ upserted, items });
           if (writes.length >= writesInFlight()) await settleOldest();
@@ -235,6 +239,7 @@ async function runSync(accountId: string, trigger: SyncTrigger, owner: string, h
       return { runId: run.id, status: "error" as const, seen: counts.seen, created: counts.created, updated: counts.updated, gone: 0, error };
     } finally {
       expectedByRun.delete(run.id);
+      await writer?.close();
     }
   });
   if (result) return result;

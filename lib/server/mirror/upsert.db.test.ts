@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { RemoteTask } from "../../providers/types";
 import type { CallRecordEvent } from "../../providers/types";
 import { getDb } from "../db";
+import { openNewRowsWriter } from "../new-rows-writer";
 import { databaseKind, freshDatabase } from "../testing/db";
 import { recordCalls } from "./calls";
 import { createAccount } from "./test-support";
@@ -108,6 +109,37 @@ describe("upsertRemoteTask", () => {
     expect(tasks).toEqual(["v", "w", "x"].map((remoteId) => ({ remoteId, name: "Renewals", status: "running", totalCalls: 5 })));
     // One snapshot per task: the attempt that was refused left none behind.
     expect(await getDb().taskSnapshot.count()).toBe(3);
+  });
+
+  it("a first sync's page written on a connection of our own: stored as Prisma stores it; partly in the mirror already, it goes the usual way", async () => {
+    const writer = openNewRowsWriter();
+    try {
+      const at = new Date(2_000);
+      const [viaWriter] = await upsertRemoteTasks(accountId, [remote({ remoteId: "a" })], { at, source: "listing", expectNew: true, writer });
+      const [viaPrisma] = await upsertRemoteTasks(accountId, [remote({ remoteId: "b" })], { at, source: "listing" });
+      expect(viaWriter).toMatchObject({ remoteId: "a", created: true, changed: true });
+      const tasks = await getDb().task.findMany({ where: { accountId }, orderBy: { remoteId: "asc" }, include: { snapshots: true } });
+      const comparable = ({ id: _id, remoteId: _r, createdAt: _c, updatedAt: _u, lastSyncAt: _l, snapshots, ...rest }: (typeof tasks)[number]) => ({
+        ...rest,
+        snapshots: snapshots.map(({ id: _i, taskId: _t, ...s }) => s),
+      });
+      expect(tasks.map((t) => t.id)).toEqual([viaWriter.id, viaPrisma.id]);
+      expect(comparable(tasks[0])).toEqual(comparable(tasks[1]));
+      expect(tasks[0].snapshots).toHaveLength(1);
+      // The same report again confirms, changes nothing.
+      const [again] = await upsertRemoteTasks(accountId, [remote({ remoteId: "a" })], { at, source: "listing" });
+      expect(again).toMatchObject({ id: viaWriter.id, created: false, changed: false });
+
+      const results = await upsertRemoteTasks(accountId, [remote({ remoteId: "a", name: "Renamed" }), remote({ remoteId: "c" })], { at: new Date(3_000), source: "listing", expectNew: true, writer });
+      expect(results.map(({ remoteId, created }) => ({ remoteId, created })).sort((x, y) => x.remoteId.localeCompare(y.remoteId))).toEqual([
+        { remoteId: "a", created: false },
+        { remoteId: "c", created: true },
+      ]);
+      expect(await getDb().task.count({ where: { accountId } })).toBe(3);
+      expect((await getDb().task.findFirstOrThrow({ where: { accountId, remoteId: "a" } })).name).toBe("Renamed");
+    } finally {
+      await writer.close();
+    }
   });
 
   it("never moves the status backwards; a listing corrects a status stamped in our future (skewed clock)", async () => {

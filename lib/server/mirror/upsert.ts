@@ -12,7 +12,8 @@ import { newId } from "../ids";
 import { getDb } from "../db";
 import { isUniqueViolation } from "../errors";
 import { COUNTER_SELECT } from "../stat-counters";
-import { writeSnapshots, type SnapshotInput } from "./snapshots";
+import { newSnapshotRow, writeSnapshots, type SnapshotInput } from "./snapshots";
+import type { NewRowsWriter } from "../new-rows-writer";
 
 /**
  * A provider clock more than this ahead of ours cannot be compared with our own observation times. The
@@ -47,6 +48,12 @@ export interface UpsertOptions {
    * (created meanwhile by a webhook), the insert skips them and the page starts over the usual way.
    */
   expectNew?: boolean;
+  /**
+   * With expectNew: the page and its first snapshots go in on this connection of our own, outside Prisma (an
+   * account's first sync: new-rows-writer.ts says why). Should a task exist after all, nothing is written there
+   * and the page goes the usual way.
+   */
+  writer?: NewRowsWriter;
 }
 
 export interface UpsertResult {
@@ -150,16 +157,22 @@ export async function upsertRemoteTasks(accountId: string, remotes: RemoteTask[]
   const source = opts.source ?? "event";
   const byRemoteId = new Map(remotes.map((r) => [r.remoteId, r]));
   if (byRemoteId.size === 0) return [];
+  let blind = opts.expectNew ?? false;
+  if (blind && opts.writer) {
+    const inserted = await insertAllNew(opts.writer, accountId, byRemoteId, at, source, opts.link);
+    if (inserted) return inserted;
+    blind = false;
+  }
   const statusChanges: { id: string; name: string; before: string; after: string }[] = [];
   let results: UpsertResult[] = [];
   // A page inserted without the read and refused (expectNew) still gets the usual attempts after.
-  const attempts = UPSERT_ATTEMPTS + (opts.expectNew ? 1 : 0);
+  const attempts = UPSERT_ATTEMPTS + (blind ? 1 : 0);
   for (let attempt = 1; ; attempt++) {
     statusChanges.length = 0;
     try {
       results = await getDb().$transaction(async (tx) => {
         const now = new Date();
-        const existing = opts.expectNew && attempt === 1 ? [] : await tx.task.findMany({ where: { accountId, remoteId: { in: [...byRemoteId.keys()] } }, select: TASK_SELECT });
+        const existing = blind && attempt === 1 ? [] : await tx.task.findMany({ where: { accountId, remoteId: { in: [...byRemoteId.keys()] } }, select: TASK_SELECT });
         const stored = new Map<string, Stored>(existing.map((t) => [t.remoteId, t]));
         const out: UpsertResult[] = [];
         const snapshots: SnapshotInput[] = [];
@@ -228,6 +241,36 @@ export async function upsertRemoteTasks(accountId: string, remotes: RemoteTask[]
   }
   for (const c of statusChanges) auditStatus(c.id, c.name, c.before, c.after, c.before === "deleted" ? RESTORED_NOTE : undefined);
   return results;
+}
+
+/**
+ * The tasks of a page none of which the mirror holds, and their first snapshots, as the transaction of
+ * upsertRemoteTasks would write them; null (nothing written) when some task exists after all.
+ */
+async function insertAllNew(
+  writer: NewRowsWriter,
+  accountId: string,
+  byRemoteId: Map<string, RemoteTask>,
+  at: Date,
+  source: "listing" | "event",
+  link: TaskLink | undefined,
+): Promise<UpsertResult[] | null> {
+  const now = new Date();
+  const tasks = [];
+  const snapshots = [];
+  const out: UpsertResult[] = [];
+  for (const remote of byRemoteId.values()) {
+    const id = newId();
+    tasks.push({ id, accountId, remoteId: remote.remoteId, ...taskData(remote, link), lastSyncAt: now, status: remote.status, rawStatus: remote.rawStatus, statusAt: at, statusChangedAt: at, createdAt: now, updatedAt: now });
+    // Snapshots are on our clock: a listing's time, else now (as upsertRemoteTasks' transaction writes them).
+    if (remote.stats) snapshots.push(newSnapshotRow(id, remote.stats, source === "listing" ? at : now));
+    out.push({ id, remoteId: remote.remoteId, created: true, changed: true });
+  }
+  const written = await writer.insertAllNew([
+    { table: "Task", rows: tasks, uniqueOn: ["accountId", "remoteId"] },
+    { table: "TaskSnapshot", rows: snapshots, uniqueOn: ["id"] },
+  ]);
+  return written ? out : null;
 }
 
 /** History note of a task a listing brought back from "deleted". */
