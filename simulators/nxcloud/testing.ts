@@ -8,11 +8,11 @@ import { expect } from "vitest";
 import { emptyWeek, type CallTimeGroup } from "../../lib/domain/call-time-group";
 import { cnCalendarFromPackage } from "../../lib/domain/holidays";
 import { ProviderError } from "../../lib/providers/errors";
-import { nxcloudSignedHeaders } from "../../lib/providers/nxcloud/sign";
 import type { InboundWebhook, ProviderContext, TaskDraft } from "../../lib/providers/types";
 import type { FaultConfig } from "../core/types";
 import { DEMO_CREDENTIALS, DEMO_SETTINGS } from "./demo";
 import { createNxcloudSimulator, type AnswerSigning, type NxcloudSimulator } from "./server";
+import { simSign } from "./sign";
 
 export const calendar = cnCalendarFromPackage();
 /** Monday 2 March 2026, 08:00 in Beijing: an ordinary workday. */
@@ -79,11 +79,15 @@ export const contacts = (n: number, from = 0) =>
     return { phone: `+86138${String(i).padStart(8, "0")}`, name: `客户${i}`, variables: { 姓名: `客户${i}` } };
   });
 
-/** A request signed like the client does, to reach the simulator with bodies the adapter would never send. */
+/**
+ * A request signed as docs/providers/nxcloud.md §1.2 says (with the simulator's own signer), to reach the simulator
+ * with bodies the adapter would never send.
+ */
 export async function rawPost(url: string, path: string, body: unknown, tamper?: (h: Record<string, string>) => Record<string, string>) {
   const text = JSON.stringify(body);
-  const signed = nxcloudSignedHeaders({ uuid: DEMO_CREDENTIALS.uuid, secretKey: DEMO_CREDENTIALS.secretKey, algorithm: "MD5", body: text, now: new Date() });
-  const headers = { "content-type": "application/json", ...signed } as Record<string, string>;
+  const parts = { uuid: DEMO_CREDENTIALS.uuid, secretKey: DEMO_CREDENTIALS.secretKey, body: text, createTs: String(Math.floor(Date.now() / 1000)), requestID: randomUUID().replace(/-/g, "") };
+  const signed = { requestID: parts.requestID, uuid: parts.uuid, createTs: parts.createTs, sign: simSign(parts, "MD5"), algorithm: "MD5" };
+  const headers: Record<string, string> = { "content-type": "application/json", ...signed };
   const res = await fetch(url + path, { method: "POST", headers: tamper ? tamper(headers) : headers, body: text });
   expect(res.status).toBe(200);
   return (await res.json()) as Record<string, unknown> & { retCode: number };
