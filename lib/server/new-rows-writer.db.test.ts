@@ -3,7 +3,7 @@ import { getDb } from "./db";
 import { newId } from "./ids";
 import { createAccount } from "./mirror/test-support";
 import { openNewRowsWriter, type NewRowsWriter } from "./new-rows-writer";
-import { freshDatabase } from "./testing/db";
+import { databaseKind, freshDatabase } from "./testing/db";
 
 let accountId: string;
 let writer: NewRowsWriter;
@@ -93,5 +93,27 @@ describe("openNewRowsWriter", () => {
     const ok = { id: newId(), accountId, remoteId: "ok", name: "ok", status: "running", statusAt: at, createdAt: at, updatedAt: at };
     await expect(writer.insertAllNew([{ table: "Task", rows: [ok, orphan], uniqueOn: ["accountId", "remoteId"] }])).rejects.toThrow();
     expect(await getDb().task.count()).toBe(0);
+  });
+
+  it("waits for a transaction of this process that holds what it needs, and this process goes on meanwhile", async () => {
+    const db = getDb();
+    const row = { id: newId(), accountId, remoteId: "later", name: "later", status: "running", statusAt: at, createdAt: at, updatedAt: at };
+    let written: boolean | undefined;
+    let writing: Promise<void> | undefined;
+    await db.$transaction(async (tx) => {
+      // SQLite: the write lock; PostgreSQL: the account row, which the task's foreign key check needs to share.
+      if (databaseKind() === "postgresql") await tx.$queryRawUnsafe(`SELECT 1 FROM "ProviderAccount" WHERE "id" = $1 FOR UPDATE`, accountId);
+      else await tx.$executeRawUnsafe(`UPDATE "ProviderAccount" SET "name" = "name" WHERE "id" = ?`, accountId);
+      writing = writer.insertAllNew([{ table: "Task", rows: [row], uniqueOn: ["accountId", "remoteId"] }]).then((w) => void (written = w));
+      // This thread keeps running queries in its transaction while the writer waits.
+      for (let i = 0; i < 5; i++) {
+        await tx.providerAccount.findUniqueOrThrow({ where: { id: accountId } });
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(written).toBeUndefined();
+    });
+    await writing;
+    expect(written).toBe(true);
+    expect(await db.task.count({ where: { accountId, remoteId: "later" } })).toBe(1);
   });
 });

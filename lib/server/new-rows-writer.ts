@@ -4,16 +4,17 @@
 // adapter before the database sees it, and that per-byte work made the first sync cost twice the listing. Here
 // the driver gets the values directly: SQLite binds each row to a prepared statement (better-sqlite3, values
 // mapped exactly as @prisma/adapter-better-sqlite3 maps them), PostgreSQL reads the page from one JSON text
-// (JSON.stringify once; the same statement and value forms as bulk-insert.ts).
+// (JSON.stringify once; the same statement and value forms as bulk-insert.ts). The driver runs in a worker
+// thread (openThreaded below).
 // All or nothing: a row that hits the named unique index (created meanwhile by another writer) rolls the whole
 // call back, and the caller goes the usual way through Prisma, which reads what exists first.
 import "server-only";
-import Database from "better-sqlite3";
-import pg from "pg";
-import { jsonValue, quote, selectFromJson, type InsertRow, type RowValue } from "./bulk-insert";
+import { Worker } from "node:worker_threads";
+import { quote, selectFromJson, type InsertRow } from "./bulk-insert";
 import { databaseUrl, isPostgres } from "./config";
-import { logger } from "./logger";
-import { sqliteDate, whenWriteLockFree } from "./numbers/bulk-sqlite";
+
+/** How long a SQLite call waits for the write lock (a long import's batch, a webhook apply) before it fails. */
+const BUSY_GIVE_UP_MS = 60_000;
 
 export interface NewRows {
   table: string;
@@ -42,106 +43,159 @@ function byColumns(rows: InsertRow[]): Map<string, InsertRow[]> {
   return groups;
 }
 
-/** Rolls a SQLite transaction back when a row existed. */
-class RowExisted extends Error {}
-
-/** As @prisma/adapter-better-sqlite3 binds a value (its mapArg, timestampFormat "iso8601"). */
-function sqliteValue(value: RowValue): string | number | null {
-  if (value instanceof Date) return sqliteDate(value);
-  if (typeof value === "boolean") return value ? 1 : 0;
-  return value;
+/** One statement for the worker: its text, the columns it takes, and the rows (their values mapped there). */
+interface Statement {
+  sql: string;
+  columns: string[];
+  rows: InsertRow[];
 }
 
-/**
- * SQLite: a connection of this process's main thread, so it follows docs/stack.md "SQLite with several writers":
- * its transactions begin IMMEDIATE, its busy handler waits only briefly, and the lock is otherwise waited for with
- * the event loop running (a Prisma transaction of this process may hold it). The transaction is synchronous: no
- * other JavaScript runs while it holds the lock. Durability as Prisma's connection (SQLite's default).
- */
-function openSqlite(url: string): NewRowsWriter {
-  const db = new Database(url.replace(/^file:/, ""), { timeout: 50 });
-  db.pragma("journal_mode = WAL");
-  const statements = new Map<string, Database.Statement>();
-  const statement = (table: string, columns: string[], uniqueOn: string[]) => {
-    const key = `${table}|${columns.join(",")}|${uniqueOn.join(",")}`;
-    let s = statements.get(key);
-    if (!s) {
-      s = db.prepare(
-        `INSERT INTO ${quote(table)} (${columns.map(quote).join(", ")}) VALUES (${columns.map(() => "?").join(", ")}) ON CONFLICT (${uniqueOn.map(quote).join(", ")}) DO NOTHING`,
-      );
-      statements.set(key, s);
+function statements(batches: NewRows[], postgres: boolean): Statement[] {
+  const out: Statement[] = [];
+  for (const { table, rows, uniqueOn } of batches) {
+    for (const [key, group] of byColumns(rows)) {
+      const columns = key.split(",");
+      const into = `INSERT INTO ${quote(table)} (${columns.map(quote).join(", ")})`;
+      const conflict = `ON CONFLICT (${uniqueOn.map(quote).join(", ")}) DO NOTHING`;
+      const sql = postgres ? `${into} ${selectFromJson(table, columns, true)} ${conflict}` : `${into} VALUES (${columns.map(() => "?").join(", ")}) ${conflict}`;
+      out.push({ sql, columns, rows: group });
     }
-    return s;
-  };
-  const insert = db.transaction((batches: NewRows[]) => {
-    for (const { table, rows, uniqueOn } of batches) {
-      for (const [key, group] of byColumns(rows)) {
-        const columns = key.split(",");
-        const s = statement(table, columns, uniqueOn);
-        for (const row of group) {
-          if (s.run(columns.map((c) => sqliteValue(row[c] ?? null))).changes !== 1) throw new RowExisted();
-        }
+  }
+  return out;
+}
+
+// The worker, plain JavaScript (the same text whether this module runs in Next's bundle, under tsx or in
+// vitest). SQLite: one transaction per call, begun IMMEDIATE; a row that hits the unique index rolls it back.
+// Its busy handler may sleep: only this thread waits, and a Prisma transaction of the main thread holding the
+// lock goes on and releases it. Durability as Prisma's connection (SQLite's default). PostgreSQL: a pool of
+// `connections`, calls run concurrently, each in its own transaction; the page is one JSON text parameter
+// (bulk-insert.ts), stringified here.
+const WORKER = `
+const { parentPort, workerData } = require("node:worker_threads");
+const { url, postgres, connections, busyMs } = workerData;
+class RowExisted extends Error {}
+// Values as Prisma's adapters bind them (bulk-insert.ts jsonValue; @prisma/adapter-better-sqlite3's mapArg,
+// timestampFormat "iso8601"): PostgreSQL reads a date's ISO string, and a lone surrogate as pg binds it
+// (U+FFFD); SQLite gets the ISO string with "+00:00", and 1/0 for a boolean.
+const pgValue = (v) => (v instanceof Date ? v.toISOString() : typeof v === "string" && !v.isWellFormed() ? v.toWellFormed() : v === undefined ? null : v);
+const sqliteValue = (v) => (v instanceof Date ? v.toISOString().replace("Z", "+00:00") : typeof v === "boolean" ? (v ? 1 : 0) : v === undefined ? null : v);
+let run, close;
+if (postgres) {
+  const pg = require("pg");
+  const pool = new pg.Pool({ connectionString: url, max: connections });
+  pool.on("error", () => undefined);
+  const names = new Map();
+  run = async (statements) => {
+    const client = await pool.connect();
+    let open = false;
+    try {
+      await client.query("BEGIN");
+      open = true;
+      for (const s of statements) {
+        const rows = s.rows.map((row) => {
+          const out = {};
+          for (const c of s.columns) out[c] = pgValue(row[c]);
+          return out;
+        });
+        // Prepared once per connection: a page's statement is planned once, not on every page.
+        let name = names.get(s.sql);
+        if (!name) names.set(s.sql, (name = "new_rows_" + names.size));
+        const res = await client.query({ name, text: s.sql, values: [JSON.stringify({ rows })] });
+        if (res.rowCount !== s.rows.length) throw new RowExisted();
       }
+      await client.query("COMMIT");
+      open = false;
+      return true;
+    } catch (e) {
+      if (open) await client.query("ROLLBACK").catch(() => undefined);
+      if (e instanceof RowExisted) return false;
+      throw e;
+    } finally {
+      client.release();
+    }
+  };
+  close = () => pool.end();
+} else {
+  const Database = require("better-sqlite3");
+  const db = new Database(url.replace(/^file:/, ""), { timeout: busyMs });
+  db.pragma("journal_mode = WAL");
+  const prepared = new Map();
+  const insert = db.transaction((statements) => {
+    for (const s of statements) {
+      let st = prepared.get(s.sql);
+      if (!st) prepared.set(s.sql, (st = db.prepare(s.sql)));
+      for (const row of s.rows) if (st.run(s.columns.map((c) => sqliteValue(row[c]))).changes !== 1) throw new RowExisted();
     }
   });
-  return {
-    async insertAllNew(batches) {
-      try {
-        await whenWriteLockFree(() => insert.immediate(batches));
-        return true;
-      } catch (e) {
-        if (e instanceof RowExisted) return false;
-        throw e;
-      }
-    },
-    async close() {
-      db.close();
-    },
+  run = async (statements) => {
+    try {
+      insert.immediate(statements);
+      return true;
+    } catch (e) {
+      if (e instanceof RowExisted) return false;
+      throw e;
+    }
   };
+  close = async () => db.close();
 }
+parentPort.on("message", (m) => {
+  if (m.close) {
+    Promise.resolve(close()).catch(() => undefined).then(() => parentPort.postMessage({ id: m.id }));
+    return;
+  }
+  run(m.statements).then(
+    (written) => parentPort.postMessage({ id: m.id, written }),
+    (e) => parentPort.postMessage({ id: m.id, error: String((e && e.message) || e) }),
+  );
+});
+`;
 
-/** PostgreSQL: a small pool of our own, so that the sync's pages in flight each have their connection. */
-function openPostgres(url: string, connections: number): NewRowsWriter {
-  const pool = new pg.Pool({ connectionString: url, max: connections });
-  // An idle connection that breaks (the server restarted) is dropped by the pool; unheard, the event would end
-  // the process. A call on a broken connection fails by itself.
-  pool.on("error", (e) => logger.warn({ err: e.message }, "new-rows writer: idle connection lost"));
+type Reply = { id: number; written?: boolean; error?: string };
+
+/**
+ * The writer's work runs in a thread of its own (issue 14 goal 2): building the statements' values is all the
+ * calling thread does. A first sync's pages are ~1 MB of text each to bind or send, and on the main thread that
+ * work and SQLite's came on top of fetching and reading the listing, on the thread that also serves the app.
+ */
+function openThreaded(url: string, postgres: boolean, connections: number): NewRowsWriter {
+  const worker = new Worker(WORKER, { eval: true, workerData: { url, postgres, connections, busyMs: BUSY_GIVE_UP_MS } });
+  // Never keeps the process alive on its own (a test file's end); a call in flight is answered regardless.
+  worker.unref();
+  const waiting = new Map<number, { resolve: (r: Reply) => void; reject: (e: unknown) => void }>();
+  let next = 0;
+  let stopped: Error | null = null;
+  const failAll = (e: Error) => {
+    stopped = e;
+    for (const w of waiting.values()) w.reject(e);
+    waiting.clear();
+  };
+  worker.on("message", (r: Reply) => {
+    waiting.get(r.id)?.resolve(r);
+    waiting.delete(r.id);
+  });
+  worker.on("error", failAll);
+  worker.on("exit", () => failAll(new Error("new-rows writer stopped")));
+  const ask = (m: object): Promise<Reply> =>
+    new Promise((resolve, reject) => {
+      if (stopped) return reject(stopped);
+      const id = ++next;
+      waiting.set(id, { resolve, reject });
+      worker.postMessage({ ...m, id });
+    });
   return {
     async insertAllNew(batches) {
-      const client = await pool.connect();
-      let done = false;
-      try {
-        await client.query("BEGIN");
-        for (const { table, rows, uniqueOn } of batches) {
-          for (const [key, group] of byColumns(rows)) {
-            const columns = key.split(",");
-            const text = JSON.stringify({ rows: group.map((row) => Object.fromEntries(columns.map((c) => [c, jsonValue(row[c] ?? null, true)]))) });
-            const res = await client.query(
-              `INSERT INTO ${quote(table)} (${columns.map(quote).join(", ")}) ${selectFromJson(table, columns, true)} ON CONFLICT (${uniqueOn.map(quote).join(", ")}) DO NOTHING`,
-              [text],
-            );
-            if (res.rowCount !== group.length) {
-              await client.query("ROLLBACK");
-              done = true;
-              return false;
-            }
-          }
-        }
-        await client.query("COMMIT");
-        done = true;
-        return true;
-      } finally {
-        if (!done) await client.query("ROLLBACK").catch(() => undefined);
-        client.release();
-      }
+      const reply = await ask({ statements: statements(batches, postgres) });
+      if (reply.error !== undefined) throw new Error(`new rows not written: ${reply.error}`);
+      return reply.written!;
     },
     async close() {
-      await pool.end();
+      await ask({ close: true }).catch(() => undefined);
+      await worker.terminate();
     },
   };
 }
 
 /** A writer on the app's database; `connections`: how many calls may run at once (PostgreSQL). */
 export function openNewRowsWriter({ url = databaseUrl(), connections = 1 }: { url?: string; connections?: number } = {}): NewRowsWriter {
-  return isPostgres(url) ? openPostgres(url, connections) : openSqlite(url);
+  return openThreaded(url, isPostgres(url), connections);
 }
