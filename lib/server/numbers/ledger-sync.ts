@@ -12,9 +12,10 @@ import { recordLedgerCalls, stateFromRemote, type LedgerState } from "./ledger";
 
 /** Pages read per task per sync; the next sync reads again from the start (listings have no stable cursor). */
 export const LEDGER_PAGES_PER_TASK = 20;
-const LIVE_TASK = ["pending", "running", "paused"];
-const MAX_TASKS_PER_RUN = 50;
-const TASKS_IN_FLIGHT = 4;
+/** The tasks a sync follows: live ones, this many at most per run, this many at once (bench/sync.bench.ts fetches the same). */
+export const LEDGER_LIVE_STATUSES: readonly string[] = ["pending", "running", "paused"];
+export const LEDGER_TASKS_PER_RUN = 50;
+export const LEDGER_TASKS_IN_FLIGHT = 4;
 
 export interface LedgerSyncResult {
   tasks: number;
@@ -143,7 +144,7 @@ export interface AccountLedgerRun {
 }
 
 /**
- * Starts the ledger step of an account's sync (issue 14 goal 2): up to MAX_TASKS_PER_RUN live tasks, the ones
+ * Starts the ledger step of an account's sync (issue 14 goal 2): up to LEDGER_TASKS_PER_RUN live tasks, the ones
  * the mirror changed last first (offered before the listing), then the listing's. Each task is followed as soon
  * as it is offered, so its provider requests overlap the rest of the listing instead of following it.
  */
@@ -173,14 +174,14 @@ export async function startAccountLedger({ accountId, adapter, ctx, now = new Da
   const offer = (tasks: readonly LedgerTask[]) => {
     if (closed) return;
     for (const t of tasks) {
-      if (taken.size >= MAX_TASKS_PER_RUN) break;
-      if (!LIVE_TASK.includes(t.status) || taken.has(t.id)) continue;
+      if (taken.size >= LEDGER_TASKS_PER_RUN) break;
+      if (!LEDGER_LIVE_STATUSES.includes(t.status) || taken.has(t.id)) continue;
       taken.add(t.id);
       queue.push(t);
     }
     // Tasks are independent (each writes only its own ledger rows): a few at once overlap one task's provider
     // requests with another's writes, instead of the whole step waiting on one round trip at a time.
-    while (inFlight.size < TASKS_IN_FLIGHT && queue.length) {
+    while (inFlight.size < LEDGER_TASKS_IN_FLIGHT && queue.length) {
       const w: Promise<void> = worker().finally(() => inFlight.delete(w));
       inFlight.add(w);
     }
@@ -192,9 +193,9 @@ export async function startAccountLedger({ accountId, adapter, ctx, now = new Da
   if (enabled) {
     offer(
       await getDb().task.findMany({
-        where: { accountId, goneAt: null, status: { in: LIVE_TASK } },
+        where: { accountId, goneAt: null, status: { in: [...LEDGER_LIVE_STATUSES] } },
         orderBy: { updatedAt: "desc" },
-        take: MAX_TASKS_PER_RUN,
+        take: LEDGER_TASKS_PER_RUN,
         select: { id: true, remoteId: true, status: true },
       }),
     );
