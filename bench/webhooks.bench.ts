@@ -31,7 +31,10 @@ interface Delivery {
 
 interface Load {
   sent: number;
+  /** First request prepared to last answer read (webhook-load.mjs says why not autocannon's own span). */
   seconds: number;
+  /** autocannon's start–finish, whole seconds late. */
+  autocannonSeconds: number;
   p50: number;
   p99: number;
   errors: number;
@@ -193,8 +196,8 @@ export async function run({ rows = 10_000 }: { rows?: number } = {}): Promise<Ro
       const refused = Object.entries(m.app.statuses).filter(([s]) => s !== "200").map(([s, n]) => `${n}×${s}`).join(", ") || "none";
       const exact = m.stored === m.expected && m.inbox === m.expected && m.applied === m.expected && m.rollup === m.expected;
       out.push(
-        { name: "bare node:http, same deliveries (ceiling)", value: baseRate, unit: "req/s", note: `p99 ${m.base.p99} ms, ${CONNECTIONS} connections` },
-        { name: `webhooks → inbox, answered (${db.name})`, value: rate, unit: "events/s", note: `ratio ${(rate / baseRate).toFixed(2)}; ${m.app.sent}/${m.deliveries} sent, ${Math.round(m.expected * DUPLICATE_SHARE)} re-deliveries; not 200: ${refused}` },
+        { name: "bare node:http, same deliveries (ceiling)", value: baseRate, unit: "req/s", note: `p99 ${m.base.p99} ms, ${CONNECTIONS} connections; ${m.base.sent} in ${m.base.seconds.toFixed(2)} s (autocannon's span ${m.base.autocannonSeconds} s)` },
+        { name: `webhooks → inbox, answered (${db.name})`, value: rate, unit: "events/s", note: `ratio ${(rate / baseRate).toFixed(2)}; ${m.app.sent}/${m.deliveries} sent in ${m.app.seconds.toFixed(2)} s (autocannon's span ${m.app.autocannonSeconds} s), ${Math.round(m.expected * DUPLICATE_SHARE)} re-deliveries; not 200: ${refused}` },
         { name: `webhooks p99 latency (${db.name})`, value: m.app.p99, unit: "ms", note: `p50 ${m.app.p50} ms; ${m.app.errors} errors, ${m.app.timeouts} timeouts` },
         { name: `received → applied (${db.name})`, value: m.expected / m.applySeconds, unit: "events/s", note: "until every stored row is applied" },
         { name: `calls stored (${db.name})`, value: m.stored, unit: "calls", note: `${exact ? "exact" : "MISMATCH"}: expected ${m.expected}; roll-up ${m.rollup}, inbox ${m.inbox}, applied ${m.applied}` },
