@@ -83,6 +83,9 @@ export function openSqliteInbox(url: string): InboxStore {
 
   return {
     url,
+    // The worker commits one message at a time; a second one waits in its queue, so that the worker goes on to
+    // it as soon as the first is committed (issue 14 goal 1: ~1,540 → ~1,830 deliveries/s in the webhooks bench).
+    inFlight: 2,
     async commit(entries: InboxEntry[], now: Date) {
       const plain = entries.map((e) => ({ ...e, delivery: e.delivery && { ...e.delivery, sentAt: e.delivery.sentAt.toISOString() } }));
       const reply = await ask({ entries: plain, now: now.toISOString() });

@@ -29,12 +29,15 @@ export type InboxVerdict = { admitted: false } | { admitted: true; rowIds: (stri
 
 export interface InboxStore {
   readonly url: string;
+  /** Transactions it takes at once (the next waits at the store, not here, while one commits). */
+  readonly inFlight: number;
   commit(entries: InboxEntry[], now: Date): Promise<InboxVerdict[]>;
   close(): Promise<void>;
 }
 
 /** Deliveries per transaction at most: a bound on one commit's size and on the latency it adds. */
 const MAX_BATCH = 500;
+
 
 interface Waiting {
   entry: InboxEntry;
@@ -49,17 +52,26 @@ async function openStore(url: string): Promise<InboxStore> {
 
 class GroupCommit {
   private queue: Waiting[] = [];
-  private running = false;
+  private inFlight = 0;
+  /** The store's inFlight, once it is open: until then one transaction at a time. */
+  private maxInFlight = 1;
+  private scheduled = false;
   private store: Promise<InboxStore> | null = null;
 
   append(entry: InboxEntry): Promise<InboxVerdict> {
     return new Promise((resolve, reject) => {
       this.queue.push({ entry, resolve, reject });
-      if (!this.running) {
-        this.running = true;
-        // After this turn of the event loop: every request read in it joins the same transaction.
-        setImmediate(() => void this.drain());
-      }
+      this.schedule();
+    });
+  }
+
+  /** After this turn of the event loop: every request read in it joins the same transaction. */
+  private schedule(): void {
+    if (this.scheduled || this.inFlight >= this.maxInFlight) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.launch();
     });
   }
 
@@ -73,20 +85,25 @@ class GroupCommit {
     return this.store;
   }
 
-  private async drain(): Promise<void> {
+  private launch(): void {
+    while (this.queue.length > 0 && this.inFlight < this.maxInFlight) {
+      const batch = this.queue.splice(0, MAX_BATCH);
+      this.inFlight++;
+      void this.commit(batch).finally(() => {
+        this.inFlight--;
+        if (this.queue.length > 0) this.schedule();
+      });
+    }
+  }
+
+  private async commit(batch: Waiting[]): Promise<void> {
     try {
-      while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, MAX_BATCH);
-        try {
-          const store = await this.currentStore();
-          const verdicts = await store.commit(batch.map((w) => w.entry), new Date());
-          batch.forEach((w, i) => w.resolve(verdicts[i]));
-        } catch (e) {
-          for (const w of batch) w.reject(e);
-        }
-      }
-    } finally {
-      this.running = false;
+      const store = await this.currentStore();
+      this.maxInFlight = store.inFlight;
+      const verdicts = await store.commit(batch.map((w) => w.entry), new Date());
+      batch.forEach((w, i) => w.resolve(verdicts[i]));
+    } catch (e) {
+      for (const w of batch) w.reject(e);
     }
   }
 
