@@ -2,7 +2,7 @@
 // better-sqlite3 is synchronous and two of its waits would otherwise stop every request of the process:
 //  - the commit's fsync (synchronous = FULL, see below) takes milliseconds on a real disk;
 //  - a commit that meets the write lock held by the app's Prisma connection (an apply, a sync, a form) waits
-//    in SQLite's busy handler, which sleeps the thread — and Prisma can only finish its transaction, and so
+//    for it (commitWhenFree below), which sleeps the thread — and Prisma can only finish its transaction, and so
 //    release the lock, on the thread that is asleep.
 // In the worker only the worker waits; the main thread keeps reading requests, which queue for the next batch.
 // synchronous = FULL: a commit reaches the disk before the deliveries in it are answered. NORMAL is not enough
@@ -20,7 +20,7 @@ const { parentPort, workerData } = require("node:worker_threads");
 const { randomUUID } = require("node:crypto");
 const Database = require("better-sqlite3");
 const sqliteDate = (iso) => iso.replace("Z", "+00:00");
-const db = new Database(workerData.path, { timeout: 15000 });
+const db = new Database(workerData.path, { timeout: 0 });
 db.pragma("journal_mode = WAL");
 db.pragma("synchronous = FULL");
 const insDelivery = db.prepare('INSERT INTO "WebhookDelivery" ("id", "accountId", "deliveryId", "bodyHash", "sentAt", "receivedAt") VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING');
@@ -42,6 +42,23 @@ const commit = db.transaction((entries, nowIso) => {
     };
   });
 });
+// The write lock is waited for here, not in SQLite's busy handler: the handler sleeps 1, 2, 5, then 10 ms and
+// more between tries, and the lock an apply holds is free again well within a millisecond of that. A short
+// wait (Atomics.wait: this thread only), doubling up to 2 ms, for at most 15 s. BEGIN IMMEDIATE takes the lock
+// first, so a refused try has written nothing.
+const pause = new Int32Array(new SharedArrayBuffer(4));
+const isBusy = (e) => typeof (e && e.code) === "string" && e.code.startsWith("SQLITE_BUSY");
+function commitWhenFree(entries, now) {
+  const giveUpAt = Date.now() + 15000;
+  for (let waitMs = 0.1; ; waitMs = Math.min(waitMs * 2, 2)) {
+    try {
+      return commit.immediate(entries, now);
+    } catch (e) {
+      if (!isBusy(e) || Date.now() > giveUpAt) throw e;
+    }
+    Atomics.wait(pause, 0, 0, waitMs);
+  }
+}
 parentPort.on("message", (m) => {
   if (m.close) {
     db.close();
@@ -49,7 +66,7 @@ parentPort.on("message", (m) => {
     return;
   }
   try {
-    parentPort.postMessage({ id: m.id, verdicts: commit.immediate(m.entries, m.now) });
+    parentPort.postMessage({ id: m.id, verdicts: commitWhenFree(m.entries, m.now) });
   } catch (e) {
     parentPort.postMessage({ id: m.id, error: String(e && e.message || e) });
   }

@@ -3,7 +3,7 @@
 // them in turn; PostgreSQL runs them on connections of their own), and the rules hold across them.
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "../db";
-import { freshDatabase } from "../testing/db";
+import { databaseKind, freshDatabase } from "../testing/db";
 import { appendToInbox, closeInbox, type InboxEntry, type InboxVerdict } from "./inbox";
 import { createAccount, NX_CREDENTIALS } from "./test-support";
 
@@ -61,5 +61,25 @@ describe("the webhook inbox", () => {
     expect(new Set(rows.map((r) => r.id))).toEqual(new Set(stored));
     expect(rows.some((r) => r.dedupeKey.startsWith("k-other"))).toBe(false);
     expect(await getDb().webhookDelivery.count({ where: { accountId } })).toBe(100);
+  });
+
+  it("waits for a transaction of the app that holds what it needs, then stores the delivery", async () => {
+    const db = getDb();
+    let verdict: InboxVerdict | undefined;
+    let stored: Promise<void> | undefined;
+    await db.$transaction(async (tx) => {
+      // SQLite: the write lock; PostgreSQL: the account row, which the event's foreign key check needs to share.
+      if (databaseKind() === "postgresql") await tx.$queryRawUnsafe(`SELECT 1 FROM "ProviderAccount" WHERE "id" = $1 FOR UPDATE`, accountId);
+      else await tx.$executeRawUnsafe(`UPDATE "ProviderAccount" SET "name" = "name" WHERE "id" = ?`, accountId);
+      stored = appendToInbox(entry("d-held", "h-held", ["k-held"])).then((v) => void (verdict = v));
+      for (let i = 0; i < 5; i++) {
+        await tx.providerAccount.findUniqueOrThrow({ where: { id: accountId } });
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(verdict).toBeUndefined();
+    });
+    await stored;
+    expect(verdict).toEqual({ admitted: true, rowIds: [expect.any(String)] });
+    expect(await db.webhookEvent.count({ where: { accountId, dedupeKey: "k-held" } })).toBe(1);
   });
 });
