@@ -12,6 +12,7 @@ import "server-only";
 import { Worker } from "node:worker_threads";
 import { quote, selectFromJson, type InsertRow } from "./bulk-insert";
 import { databaseUrl, isPostgres } from "./config";
+import { workerCalls } from "./worker-calls";
 
 /** How long a SQLite call waits for the write lock (a long import's batch, a webhook apply) before it fails. */
 const BUSY_GIVE_UP_MS = 60_000;
@@ -161,27 +162,7 @@ function openThreaded(url: string, postgres: boolean, connections: number): NewR
   const worker = new Worker(WORKER, { eval: true, workerData: { url, postgres, connections, busyMs: BUSY_GIVE_UP_MS } });
   // Never keeps the process alive on its own (a test file's end); a call in flight is answered regardless.
   worker.unref();
-  const waiting = new Map<number, { resolve: (r: Reply) => void; reject: (e: unknown) => void }>();
-  let next = 0;
-  let stopped: Error | null = null;
-  const failAll = (e: Error) => {
-    stopped = e;
-    for (const w of waiting.values()) w.reject(e);
-    waiting.clear();
-  };
-  worker.on("message", (r: Reply) => {
-    waiting.get(r.id)?.resolve(r);
-    waiting.delete(r.id);
-  });
-  worker.on("error", failAll);
-  worker.on("exit", () => failAll(new Error("new-rows writer stopped")));
-  const ask = (m: object): Promise<Reply> =>
-    new Promise((resolve, reject) => {
-      if (stopped) return reject(stopped);
-      const id = ++next;
-      waiting.set(id, { resolve, reject });
-      worker.postMessage({ ...m, id });
-    });
+  const ask = workerCalls<Reply>(worker, "new-rows writer");
   return {
     async insertAllNew(batches) {
       const reply = await ask({ statements: statements(batches, postgres) });

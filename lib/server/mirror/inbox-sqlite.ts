@@ -11,6 +11,7 @@
 // acknowledged. Group commit makes it one fsync per batch, not per delivery.
 import "server-only";
 import { Worker } from "node:worker_threads";
+import { workerCalls } from "../worker-calls";
 import type { InboxEntry, InboxStore, InboxVerdict } from "./inbox";
 
 // Plain JavaScript, evaluated by the worker (the same text whether this module runs in Next's bundle, under
@@ -79,24 +80,7 @@ export function openSqliteInbox(url: string): InboxStore {
   const worker = new Worker(WORKER, { eval: true, workerData: { path: url.replace(/^file:/, "") } });
   // The worker never keeps the process alive on its own (a server's shutdown, a test file's end).
   worker.unref();
-  const waiting = new Map<number, { resolve: (r: Reply) => void; reject: (e: unknown) => void }>();
-  let next = 0;
-  const failAll = (e: unknown) => {
-    for (const w of waiting.values()) w.reject(e);
-    waiting.clear();
-  };
-  worker.on("message", (r: Reply) => {
-    waiting.get(r.id)?.resolve(r);
-    waiting.delete(r.id);
-  });
-  worker.on("error", failAll);
-  worker.on("exit", () => failAll(new Error("inbox worker stopped")));
-  const ask = (m: object): Promise<Reply> =>
-    new Promise((resolve, reject) => {
-      const id = ++next;
-      waiting.set(id, { resolve, reject });
-      worker.postMessage({ ...m, id });
-    });
+  const ask = workerCalls<Reply>(worker, "inbox worker");
 
   return {
     url,
