@@ -10,8 +10,11 @@ import pg from "pg";
 import { logger } from "../logger";
 import type { InboxEntry, InboxStore, InboxVerdict } from "./inbox";
 
-export async function openPostgresInbox(url: string, connections = 1): Promise<InboxStore> {
-  const pool = new pg.Pool({ connectionString: url, max: connections });
+/** Transactions in flight (and connections): see above. */
+const IN_FLIGHT = 1;
+
+export async function openPostgresInbox(url: string): Promise<InboxStore> {
+  const pool = new pg.Pool({ connectionString: url, max: IN_FLIGHT });
   // An idle connection that breaks (the server restarted) is dropped by the pool; unheard, the event would end
   // the process. A commit on a broken connection fails by itself (its deliveries are answered 500).
   pool.on("error", (e) => logger.warn({ err: e.message }, "webhook inbox: idle connection lost"));
@@ -61,7 +64,7 @@ export async function openPostgresInbox(url: string, connections = 1): Promise<I
 
   return {
     url,
-    inFlight: connections,
+    inFlight: IN_FLIGHT,
     async commit(entries, now) {
       const client = await pool.connect();
       // A connection that cannot even roll back is broken: the pool drops it instead of lending it again.

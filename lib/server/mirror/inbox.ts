@@ -38,7 +38,6 @@ export interface InboxStore {
 /** Deliveries per transaction at most: a bound on one commit's size and on the latency it adds. */
 const MAX_BATCH = 500;
 
-
 interface Waiting {
   entry: InboxEntry;
   resolve: (v: InboxVerdict) => void;
