@@ -5,7 +5,13 @@ import { getDb } from "../db";
 import { recordCalls } from "../mirror/calls";
 import { createAccount } from "../mirror/test-support";
 import { freshDatabase } from "../testing/db";
-import { recordLedgerCalls } from "./ledger";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "../../generated/sqlite/client";
+import { PrismaClient as PostgresClient } from "../../generated/postgres/client";
+import type { Db } from "../db";
+import { sqliteAdapter } from "../sqlite-adapter";
+import { databaseKind } from "../testing/db";
+import { inTask, recordLedgerCalls } from "./ledger";
 import { syncTaskLedger } from "./ledger-sync";
 import { decodeCursor, exportTaskNumbers, numberRef, numberStory, taskNumbers } from "./ledger-views";
 import { stubProvider } from "./stub-adapter";
@@ -142,5 +148,46 @@ describe("the per-number ledger", () => {
     expect(story).toMatchObject({ phone: "138****8001", tasks: [{ taskName: "Autumn", state: "answered", attempts: 2 }] });
     expect(story!.calls.map((c) => c.outcome)).toEqual(["answered", "no-answer"]);
     expect(await numberStory({ input: "nonsense", wholeNumbers: true })).toBeNull();
+  });
+
+  it("a batch looks up its own numbers, not every number of the task (the database's plan for each read)", async () => {
+    // A task of 3,000 numbers, each called once; then a batch of 50 of them again, with the app's client
+    // swapped for one that reports every statement it sends.
+    const phones = Array.from({ length: 3_000 }, (_, i) => `+86139${String(i).padStart(8, "0")}`);
+    for (let i = 0; i < phones.length; i += 500) await deliver(phones.slice(i, i + 500).map((p) => call(`a-${p}`, p, "no-answer", "2027-01-10T01:00:00Z")));
+    const url = process.env.DATABASE_URL!;
+    const pgKind = databaseKind() === "postgresql";
+    const sent: { query: string; params: string }[] = [];
+    const log = [{ emit: "event" as const, level: "query" as const }];
+    const spy: SqliteClient = pgKind ? (new PostgresClient({ adapter: new PrismaPg({ connectionString: url }), log }) as unknown as SqliteClient) : new SqliteClient({ adapter: sqliteAdapter(url), log });
+    (spy as SqliteClient<"query">).$on("query", (e) => sent.push({ query: e.query, params: e.params }));
+    const g = globalThis as unknown as { dialboardDb?: Db };
+    const app = g.dialboardDb;
+    g.dialboardDb = spy;
+    try {
+      // PostgreSQL plans from statistics (autovacuum gathers them on a real database): gathered here.
+      if (pgKind) await spy.$executeRawUnsafe('ANALYZE "CallRecord", "TaskNumber"');
+      const batch = phones.slice(1_000, 1_050);
+      await recordLedgerCalls(taskId, batch.map((p) => call(`b-${p}`, p, "answered", "2027-01-10T02:00:00Z")));
+      expect((await inTask(taskId, batch)).size).toBe(50);
+      const reads = sent.filter((s) => /^SELECT/i.test(s.query) && /[`"](CallRecord|TaskNumber)[`"]/.test(s.query));
+      expect(reads.length).toBeGreaterThanOrEqual(3);
+      for (const read of reads) {
+        const params = JSON.parse(read.params) as unknown[];
+        // PostgreSQL rightly reads a table this small whole; with that choice taken away it shows the index it
+        // would use at a real task's size. SQLite has no statistics: its plan here is the one it always uses.
+        const plan = pgKind
+          ? (await spy.$transaction([spy.$executeRawUnsafe("SET LOCAL enable_seqscan = off"), spy.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN ${read.query}`, ...params)]))[1]
+              .map((r) => r["QUERY PLAN"])
+              .join("\n")
+          : (await spy.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${read.query}`, ...params)).map((r) => r.detail).join("\n");
+        // Looked up by task and phone together: never the task's rows filtered one by one.
+        expect(plan, read.query).toMatch(pgKind ? /Index Cond: .*phone/ : /\(taskId=\? AND phone=\?\)/);
+        expect(plan, read.query).not.toMatch(/Seq Scan|SCAN (main\.)?(CallRecord|TaskNumber)/);
+      }
+    } finally {
+      g.dialboardDb = app;
+      await spy.$disconnect();
+    }
   });
 });

@@ -16,6 +16,15 @@ const STICKY: LedgerState[] = ["removed", "skipped"];
 /** Phones per read of their call records and ledger rows (well under either database's bound-value limit). */
 const PHONES_PER_READ = 500;
 
+/**
+ * What a lookup of some of a task's numbers reads. `attempts` is not needed by every caller but must be there:
+ * SQLite's planner has no statistics and assumes any index prefix matches ten rows, so for (taskId, phone IN …)
+ * reading only columns of the (taskId, state, phone) index it took that index and read every number of the task
+ * (a million in a large one), for every batch. A column outside it makes the planner take the primary key,
+ * one lookup per phone (ledger.db.test.ts checks the plans).
+ */
+const LOOKUP_SELECT = { phone: true, state: true, attempts: true } as const;
+
 export function stateFromOutcome(outcome: CallOutcome, orderFinished: boolean | null): LedgerState {
   if (outcome === "answered") return "answered";
   if (orderFinished) return "finished";
@@ -49,7 +58,7 @@ export async function recordLedgerCalls(taskId: string, calls: CallRecordEvent[]
     const [records, known] = await Promise.all([
       // A number's call records are its attempts: few each (the retry strategy bounds them).
       db.callRecord.findMany({ where: { taskId, phone: { in: chunk } }, select: { phone: true, outcome: true, startedAt: true, orderId: true } }),
-      db.taskNumber.findMany({ where: { taskId, phone: { in: chunk } }, select: { phone: true, state: true } }),
+      db.taskNumber.findMany({ where: { taskId, phone: { in: chunk } }, select: LOOKUP_SELECT }),
     ]);
     const attempts = new Map<string, { count: number; latest: (typeof records)[number] }>();
     for (const r of records) {
@@ -86,6 +95,6 @@ export async function recordLedgerCalls(taskId: string, calls: CallRecordEvent[]
 
 /** Numbers of `taskId` already in the ledger (any state but skipped): a send never sends them twice. */
 export async function inTask(taskId: string, phones: string[]): Promise<Set<string>> {
-  const rows = await getDb().taskNumber.findMany({ where: { taskId, phone: { in: phones }, state: { not: "skipped" } }, select: { phone: true } });
+  const rows = await getDb().taskNumber.findMany({ where: { taskId, phone: { in: phones }, state: { not: "skipped" } }, select: LOOKUP_SELECT });
   return new Set(rows.map((r) => r.phone));
 }
