@@ -5,8 +5,8 @@
 // ON CONFLICT DO NOTHING waits for the other transaction, then skips what it stored. Rows are inserted in key
 // order, so two instances' batches that share keys wait on each other instead of deadlocking.
 import "server-only";
-import { randomUUID } from "node:crypto";
 import pg from "pg";
+import { newId } from "../ids";
 import { logger } from "../logger";
 import type { InboxEntry, InboxStore, InboxVerdict } from "./inbox";
 
@@ -33,7 +33,7 @@ export async function openPostgresInbox(url: string): Promise<InboxStore> {
          SELECT i, a, d, h, s::timestamp, $6::timestamp FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(i, a, d, h, s)
          ORDER BY a, d
          ON CONFLICT DO NOTHING`,
-        [withDelivery.map(() => randomUUID()), accountIds, deliveryIds, withDelivery.map((e) => e.delivery!.bodyHash), withDelivery.map((e) => e.delivery!.sentAt.toISOString()), at],
+        [withDelivery.map(() => newId()), accountIds, deliveryIds, withDelivery.map((e) => e.delivery!.bodyHash), withDelivery.map((e) => e.delivery!.sentAt.toISOString()), at],
       );
       const seen = await client.query<{ accountId: string; deliveryId: string; bodyHash: string }>(
         `SELECT w."accountId", w."deliveryId", w."bodyHash" FROM "WebhookDelivery" w
@@ -43,7 +43,7 @@ export async function openPostgresInbox(url: string): Promise<InboxStore> {
       const hashOf = new Map(seen.rows.map((r) => [`${r.accountId}\n${r.deliveryId}`, r.bodyHash]));
       for (const e of withDelivery) if (hashOf.get(`${e.accountId}\n${e.delivery!.id}`) === e.delivery!.bodyHash) admitted.add(e);
     }
-    const rows = entries.flatMap((e) => (admitted.has(e) ? e.events.map((ev) => ({ id: randomUUID(), accountId: e.accountId, ...ev })) : []));
+    const rows = entries.flatMap((e) => (admitted.has(e) ? e.events.map((ev) => ({ id: newId(), accountId: e.accountId, ...ev })) : []));
     const inserted = new Set<string>();
     if (rows.length > 0) {
       const res = await client.query<{ id: string }>(

@@ -11,6 +11,7 @@
 // acknowledged. Group commit makes it one fsync per batch, not per delivery.
 import "server-only";
 import { Worker } from "node:worker_threads";
+import { newId } from "../ids";
 import { workerCalls } from "../worker-calls";
 import type { InboxEntry, InboxStore, InboxVerdict } from "./inbox";
 
@@ -18,7 +19,6 @@ import type { InboxEntry, InboxStore, InboxVerdict } from "./inbox";
 // tsx or in vitest). Dates travel as ISO strings; SQLite stores them as Prisma's adapter does ("+00:00").
 const WORKER = `
 const { parentPort, workerData } = require("node:worker_threads");
-const { randomUUID } = require("node:crypto");
 const Database = require("better-sqlite3");
 const sqliteDate = (iso) => iso.replace("Z", "+00:00");
 const db = new Database(workerData.path, { timeout: 0 });
@@ -31,15 +31,12 @@ const commit = db.transaction((entries, nowIso) => {
   const at = sqliteDate(nowIso);
   return entries.map((e) => {
     const d = e.delivery;
-    if (d && insDelivery.run(randomUUID(), e.accountId, d.id, d.bodyHash, sqliteDate(d.sentAt), at).changes === 0) {
+    if (d && insDelivery.run(e.rowId, e.accountId, d.id, d.bodyHash, sqliteDate(d.sentAt), at).changes === 0) {
       if (seenHash.get(e.accountId, d.id) !== d.bodyHash) return { admitted: false };
     }
     return {
       admitted: true,
-      rowIds: e.events.map((ev) => {
-        const id = randomUUID();
-        return insEvent.run(id, e.accountId, ev.dedupeKey, at, ev.body).changes === 1 ? id : null;
-      }),
+      rowIds: e.events.map((ev, i) => (insEvent.run(e.eventIds[i], e.accountId, ev.dedupeKey, at, ev.body).changes === 1 ? e.eventIds[i] : null)),
     };
   });
 });
@@ -88,7 +85,15 @@ export function openSqliteInbox(url: string): InboxStore {
     // it as soon as the first is committed (issue 14 goal 1: ~1,540 → ~1,830 deliveries/s in the webhooks bench).
     inFlight: 2,
     async commit(entries: InboxEntry[], now: Date) {
-      const plain = entries.map((e) => ({ ...e, delivery: e.delivery && { ...e.delivery, sentAt: e.delivery.sentAt.toISOString() } }));
+      // The rows' ids are made here, the worker being plain JavaScript: time-ordered (ids.ts), so that each commit
+      // adds to the end of the primary keys' indexes. With random ids every delivery dirtied pages of its own
+      // there, each written to the WAL and synced: a commit cost about 3 ms under the webhooks bench, 1.8 ms now.
+      const plain = entries.map((e) => ({
+        ...e,
+        delivery: e.delivery && { ...e.delivery, sentAt: e.delivery.sentAt.toISOString() },
+        rowId: newId(),
+        eventIds: e.events.map(() => newId()),
+      }));
       const reply = await ask({ entries: plain, now: now.toISOString() });
       if (reply.error !== undefined) throw new Error(`inbox commit failed: ${reply.error}`);
       return reply.verdicts!;
