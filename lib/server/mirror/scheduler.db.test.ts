@@ -5,6 +5,7 @@ import { getDb } from "../db";
 import { freshDatabase } from "../testing/db";
 import { runScheduledPass, runScheduledPassOncePerInterval, startMirrorScheduler, stopMirrorScheduler } from "./scheduler";
 import { createAccount, NX_CREDENTIALS, nxSimTask, signedNxcloudCall, startNxcloud } from "./test-support";
+import { flushWebhookApplies, INBOX_KEEP_MS, receiveWebhook } from "./webhooks";
 
 let sim: NxcloudSimulator;
 beforeAll(async () => {
@@ -35,6 +36,41 @@ describe("the scheduled pass", () => {
     expect(await runScheduledPass()).toEqual({ recovered: 1, synced: 1 });
     expect(await getDb().callRecord.count()).toBe(1);
     expect(await getDb().syncRun.findFirst({ select: { trigger: true, status: true } })).toEqual({ trigger: "schedule", status: "ok" });
+  });
+
+  it("drops inbox rows applied over a week ago, keeps every other; that call sent again is not counted twice", async () => {
+    sim.state.tasks.length = 0;
+    sim.state.tasks.push(nxSimTask(1));
+    const accountId = await createAccount("nxcloud", sim.url, NX_CREDENTIALS);
+    const db = getDb();
+    const deliver = async (callID: string) => {
+      const call = signedNxcloudCall({ userTaskID: "bench-000001", callID });
+      const outcome = await receiveWebhook({ provider: "nxcloud", accountId, headers: call.headers, rawBody: call.body, query: new URLSearchParams() });
+      await flushWebhookApplies();
+      return outcome;
+    };
+    expect((await deliver("old-call")).status).toBe(200);
+    expect((await deliver("recent-call")).status).toBe(200);
+    const now = new Date();
+    const ago = (ms: number) => new Date(now.getTime() - ms);
+    await db.webhookEvent.updateMany({ where: { dedupeKey: { contains: "old-call" } }, data: { appliedAt: ago(INBOX_KEEP_MS + 60_000) } });
+    await db.webhookEvent.updateMany({ where: { dedupeKey: { contains: "recent-call" } }, data: { appliedAt: ago(INBOX_KEEP_MS - 3_600_000) } });
+    // Older still, never applied: one that failed for good, and a request kept unparsed.
+    const long = ago(3 * INBOX_KEEP_MS);
+    await db.webhookEvent.create({ data: { accountId, dedupeKey: "failed", body: "{}", receivedAt: long, failedAt: long, error: "gone", attempts: 5 } });
+    await db.webhookEvent.create({ data: { accountId, dedupeKey: "unparsed:x", body: "{}", receivedAt: long, unparsed: true, error: "bad" } });
+
+    await runScheduledPass(now);
+    const kept = (await db.webhookEvent.findMany({ select: { dedupeKey: true } })).map((r) => r.dedupeKey).sort();
+    expect(kept).toHaveLength(3);
+    expect(kept.some((k) => k.includes("old-call"))).toBe(false);
+    expect(kept.some((k) => k.includes("recent-call"))).toBe(true);
+    expect(kept).toEqual(expect.arrayContaining(["failed", "unparsed:x"]));
+
+    // The provider sends the dropped call once more: stored and applied again, and still one call in the counts.
+    expect((await deliver("old-call")).body).toMatchObject({ ok: true, received: 1, duplicates: 0 });
+    expect(await db.callRecord.count()).toBe(2);
+    expect((await db.hourlyRollup.aggregate({ _sum: { calls: true } }))._sum.calls).toBe(2);
   });
 
   it("is off when the interval is 0", () => {

@@ -1,7 +1,7 @@
 // The scheduled side of the mirror: every DIALBOARD_SYNC_INTERVAL_SEC, sync all enabled accounts (each run
-// takes its account's lease, so several instances share the work without doubling it) and apply inbox rows
-// a crash left unapplied, and drop idempotency keys past their keeping time. Started once per server process
-// by instrumentation.ts. With several instances (issue 14 goal 6) each one ticks, and the first to claim the
+// takes its account's lease, so several instances share the work without doubling it), apply inbox rows a
+// crash left unapplied, and drop what is past its keeping time (idempotency keys, delivery ids, applied inbox
+// rows). Started once per server process by instrumentation.ts. With several instances (issue 14 goal 6) each one ticks, and the first to claim the
 // current interval runs its pass: one pass per interval in all, whichever instances are up.
 import "server-only";
 import { Cron } from "croner";
@@ -12,7 +12,7 @@ import { logger } from "../logger";
 import { claimLease, leaseOwner } from "./lease";
 import { syncAllAccounts } from "./sync";
 import { pruneDeliveries } from "./webhook-replay";
-import { applyPendingInbox } from "./webhooks";
+import { applyPendingInbox, pruneAppliedInbox } from "./webhooks";
 
 /** One pass: recover the inbox, then sync. Skipped entirely while no account exists (a fresh install). */
 export async function runScheduledPass(now = new Date()): Promise<{ recovered: number; synced: number }> {
@@ -20,6 +20,7 @@ export async function runScheduledPass(now = new Date()): Promise<{ recovered: n
   if ((await getDb().providerAccount.count({ where: { enabled: true } })) === 0) return { recovered: 0, synced: 0 };
   const recovered = await applyPendingInbox(now);
   await pruneDeliveries(now);
+  await pruneAppliedInbox(now);
   const results = await syncAllAccounts("schedule");
   return { recovered, synced: results.filter((r) => r.status === "ok").length };
 }

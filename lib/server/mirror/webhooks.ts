@@ -419,6 +419,35 @@ export async function applyInboxEvent(rowId: string, now = new Date()): Promise<
   }
 }
 
+/**
+ * Applied inbox rows are kept a week, then dropped by the scheduler: at a dialler's rates the inbox would
+ * otherwise grow by millions of rows a day, each with its request's body. What a row still does after it is
+ * applied is dedupe a re-delivery; a provider re-sends within minutes, and one older than the replay window is
+ * refused before the inbox anyway (webhook-replay.ts). Should one come later still, applying it again counts
+ * nothing twice: calls are unique per task (calls.ts), a task's status only moves forward (upsert.ts).
+ * Unapplied rows (a crash's leftovers, failed ones, requests kept unparsed) are never dropped here.
+ */
+export const INBOX_KEEP_MS = 7 * 24 * 3_600_000;
+/**
+ * Rows deleted per statement, and statements per pass: a bounded cost per pass, and on SQLite the write lock is
+ * given back between statements, so the inbox's commits go on meanwhile (one long DELETE would hold them up).
+ */
+const PRUNE_BATCH = 5_000;
+const PRUNE_BATCHES_PER_PASS = 20;
+
+/** Drops inbox rows applied more than INBOX_KEEP_MS before `now`; returns how many. */
+export async function pruneAppliedInbox(now: Date): Promise<number> {
+  const db = getDb();
+  const appliedBefore = new Date(now.getTime() - INBOX_KEEP_MS);
+  let pruned = 0;
+  for (let i = 0; i < PRUNE_BATCHES_PER_PASS; i++) {
+    const rows = await db.webhookEvent.findMany({ where: { appliedAt: { lt: appliedBefore } }, select: { id: true }, take: PRUNE_BATCH });
+    if (rows.length > 0) pruned += (await db.webhookEvent.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } })).count;
+    if (rows.length < PRUNE_BATCH) break;
+  }
+  return pruned;
+}
+
 /** Crash recovery: rows stored but never applied (or that failed fewer than MAX_APPLY_ATTEMPTS times) within the last day. */
 export async function applyPendingInbox(now = new Date(), limit = 500): Promise<number> {
   const rows = await getDb().webhookEvent.findMany({
