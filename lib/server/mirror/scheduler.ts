@@ -1,8 +1,9 @@
 // The scheduled side of the mirror: every DIALBOARD_SYNC_INTERVAL_SEC, sync all enabled accounts (each run
 // takes its account's lease, so several instances share the work without doubling it), apply inbox rows a
 // crash left unapplied, and drop what is past its keeping time (idempotency keys, delivery ids, applied inbox
-// rows). Started once per server process by instrumentation.ts. With several instances (issue 14 goal 6) each one ticks, and the first to claim the
-// current interval runs its pass: one pass per interval in all, whichever instances are up.
+// rows). Started once per server process by instrumentation.ts. With several instances (issue 14 goal 6) each
+// one ticks, and the first to claim the current interval runs its pass: one pass per interval in all, whichever
+// instances are up.
 import "server-only";
 import { Cron } from "croner";
 import { syncIntervalSec } from "../config";
@@ -14,7 +15,7 @@ import { syncAllAccounts } from "./sync";
 import { pruneDeliveries } from "./webhook-replay";
 import { applyPendingInbox, pruneAppliedInbox } from "./webhooks";
 
-/** One pass: recover the inbox, then sync. Skipped entirely while no account exists (a fresh install). */
+/** One pass: recover the inbox, drop what is past its keeping time, then sync. Skipped entirely while no account exists (a fresh install). */
 export async function runScheduledPass(now = new Date()): Promise<{ recovered: number; synced: number }> {
   await pruneIdempotencyKeys(now);
   if ((await getDb().providerAccount.count({ where: { enabled: true } })) === 0) return { recovered: 0, synced: 0 };
